@@ -1,0 +1,45 @@
+# addsup: `make run` runs the pipeline once on the bundled data; `make test` runs the tests.
+# Both set everything up on a fresh clone with nothing but Python 3.11.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+export PREFECT_HOME := $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: run test lint format check server-stop clean help
+
+help:
+	@echo "make run          run the pipeline once on the bundled data (starts a local Prefect server)"
+	@echo "make test         lint and run the tests"
+	@echo "make server-stop  stop the local Prefect server that make run started"
+	@echo "make clean        remove the venv, the warehouse, the reports and .prefect"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -m pip install --quiet -e '.[dev]' 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -c "import addsup, flows, schemas, prefect, pandera.polars, duckdb"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/addsup run
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/pytest
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+server-stop: $(STAMP)
+	-$(BIN)/prefect server stop
+
+clean: server-stop
+	rm -rf $(VENV) data/warehouse.duckdb data/warehouse.duckdb.wal reports .prefect *.egg-info

@@ -1,0 +1,246 @@
+"""Reading article files into normalised records; what cannot be read is rejected with a reason.
+
+Supported inputs (docs/inputs.md):
+
+* ``.txt`` / ``.md``: an optional first line ``date YYYY-MM-DD Title`` or a front-matter
+  block (``---`` / ``key: value`` lines / ``---``) with ``date``, ``title``, ``url``;
+  the rest is the body.
+* ``.jsonl``: one article per line, an object with ``text`` and optionally ``id``,
+  ``date``, ``title``, ``url``.
+
+The article id is a hash of the normalised body (Unicode NFC, whitespace folded), so
+the same text gives the same id wherever it comes from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".jsonl"})
+DEFAULT_MAX_BYTES = 2_000_000
+
+_HEADER = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n")
+_FRONT = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    article_id: str
+    source: str
+    text: str
+    body_offset: int = 0
+    title: str | None = None
+    published_on: date | None = None
+    url: str | None = None
+    external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that was quarantined (``loaded=False``) or loaded with a warning."""
+
+    source: str
+    reason: str
+    detail: str
+    loaded: bool = False
+    content_hash: str = ""
+
+
+def normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def article_id(text: str) -> str:
+    """A stable id: the first 16 hex digits of SHA-256 over the normalised text."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _parse_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _decode(data: bytes, source: str) -> tuple[str, Rejected | None]:
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        return text, Rejected(
+            source,
+            "invalid_utf8",
+            f"not valid UTF-8 (first bad byte at offset {err.start}); "
+            f"{bad} undecodable character(s) replaced with U+FFFD",
+            loaded=True,
+            content_hash=_hash(data),
+        )
+
+
+def parse_text_article(raw: str, source: str) -> tuple[Article | None, list[Rejected]]:
+    """One ``.txt`` / ``.md`` article from its decoded file text."""
+    notes: list[Rejected] = []
+    title = url = None
+    published: date | None = None
+    offset = 0
+    header = _HEADER.match(raw)
+    front = _FRONT.match(raw)
+    if header:
+        published = _parse_date(header.group(1))
+        title = header.group(2).strip() or None
+        offset = header.end()
+    elif front:
+        meta = {}
+        for line in front.group(1).splitlines():
+            kv = _KEY_VALUE.match(line)
+            if kv:
+                meta[kv.group(1).lower()] = kv.group(2).strip().strip("\"'")
+        published = _parse_date(meta["date"]) if meta.get("date") else None
+        if meta.get("date") and published is None:
+            notes.append(
+                Rejected(
+                    source,
+                    "bad_date",
+                    f"front matter date {meta['date']!r} is not YYYY-MM-DD",
+                    loaded=True,
+                )
+            )
+        title, url = meta.get("title"), meta.get("url")
+        offset = front.end()
+    body = raw[offset:]
+    if not body.strip():
+        return None, [*notes, Rejected(source, "empty", "the file has no article text")]
+    if published is None:
+        notes.append(
+            Rejected(
+                source,
+                "no_date",
+                "no publication date: relative periods stay unresolved",
+                loaded=True,
+            )
+        )
+    return Article(article_id(body), source, body, offset, title, published, url), notes
+
+
+def parse_jsonl(raw: str, source: str) -> Iterator[Article | Rejected]:
+    """Articles from a JSON Lines file; a bad line is rejected, the others still load."""
+    for lineno, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Rejected(
+                where,
+                "bad_json",
+                f"line {lineno} is not JSON: {err.msg} at column {err.colno}",
+                content_hash=_hash(line.encode()),
+            )
+            continue
+        if (
+            not isinstance(obj, dict)
+            or not isinstance(obj.get("text"), str)
+            or not obj["text"].strip()
+        ):
+            yield Rejected(
+                where,
+                "no_text",
+                f"line {lineno} has no non-empty string field 'text'",
+                content_hash=_hash(line.encode()),
+            )
+            continue
+        published = _parse_date(str(obj["date"])) if obj.get("date") else None
+        if published is None:
+            yield Rejected(
+                where,
+                "no_date",
+                "no valid 'date' (YYYY-MM-DD): relative periods stay unresolved",
+                loaded=True,
+            )
+        ext = obj.get("id")
+        yield Article(
+            article_id(obj["text"]),
+            where,
+            obj["text"],
+            0,
+            str(obj["title"]) if obj.get("title") else None,
+            published,
+            str(obj["url"]) if obj.get("url") else None,
+            str(ext) if ext is not None else None,
+        )
+
+
+def read_article_file(
+    path: Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Article | Rejected]:
+    """Everything one file yields: articles, and rejections or warnings with their reasons."""
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        return [
+            Rejected(
+                source,
+                "unsupported_type",
+                f"'{suffix or path.name}' is not one of {', '.join(sorted(ARTICLE_SUFFIXES))}",
+            )
+        ]
+    size = path.stat().st_size
+    if size > max_bytes:
+        return [Rejected(source, "too_large", f"{size:,} bytes is over the limit of {max_bytes:,}")]
+    data = path.read_bytes()
+    if not data.strip():
+        return [Rejected(source, "empty", "the file is empty", content_hash=_hash(data))]
+    if b"\x00" in data:
+        return [
+            Rejected(
+                source, "binary", "the file contains NUL bytes: not text", content_hash=_hash(data)
+            )
+        ]
+    raw, warning = _decode(data, source)
+    out: list[Article | Rejected] = [warning] if warning else []
+    if suffix == ".jsonl":
+        out.extend(parse_jsonl(raw, source))
+    else:
+        article, notes = parse_text_article(raw, source)
+        out.extend(notes)
+        if article:
+            out.append(article)
+    return out
+
+
+def read_articles(
+    directory: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[Rejected]]:
+    """All articles below ``directory`` (sorted by path), duplicates of the same text once."""
+    articles: dict[str, Article] = {}
+    rejected: list[Rejected] = []
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        if any(part.startswith(".") for part in path.relative_to(directory).parts):
+            continue
+        source = path.relative_to(directory).as_posix()
+        for item in read_article_file(path, source, max_bytes):
+            if isinstance(item, Rejected):
+                rejected.append(item)
+            elif item.article_id in articles:
+                first = articles[item.article_id].source
+                rejected.append(
+                    Rejected(
+                        item.source, "duplicate", f"same text as {first}; loaded once", loaded=True
+                    )
+                )
+            else:
+                articles[item.article_id] = item
+    return list(articles.values()), rejected

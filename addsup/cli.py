@@ -1,0 +1,234 @@
+"""``addsup run | extract | check | report``.
+
+``run`` orchestrates through Prefect (imported only there); ``extract`` and ``check``
+need no server and work on any files.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import uuid
+import webbrowser
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from addsup import pipeline as steps
+from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_article_file
+from addsup.extract import extract as extract_text
+from addsup.warehouse import DEFAULT_WAREHOUSE, warehouse
+
+app = typer.Typer(
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+    no_args_is_help=True,
+    help="Check that the numbers in news articles add up.",
+)
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class CheckFormat(StrEnum):
+    json = "json"
+    text = "text"
+
+
+class FailOn(StrEnum):
+    never = "never"
+    error = "error"
+    warning = "warning"
+
+
+def _num(x: float | None) -> float | None:
+    return None if x is None or (isinstance(x, float) and (math.isinf(x) or math.isnan(x))) else x
+
+
+def figure_records(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[dict], list[Rejected]]:
+    """The ``addsup extract`` records of one file (offsets into the whole file for txt/md)."""
+    records: list[dict] = []
+    rejected: list[Rejected] = []
+    for item in read_article_file(path, str(path), max_bytes):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+            continue
+        article: Article = item
+        x = extract_text(article.text, article.published_on)
+        line = article.source.rsplit(":", 1)[1] if path.suffix.lower() == ".jsonl" else None
+        for f in x.figures:
+            rec = {
+                "article": str(path),
+                "surface": f.surface,
+                "start": f.start + article.body_offset,
+                "end": f.end + article.body_offset,
+                "value": f.value,
+                "scale": f.scale,
+                "unit": f.unit,
+                "currency": f.currency,
+                "currency_assumed": f.currency_assumed,
+                "qualifier": f.qualifier,
+                "decimals": f.decimals,
+                "period_start": f.period_start.isoformat() if f.period_start else None,
+                "period_end": f.period_end.isoformat() if f.period_end else None,
+                "noun": f.noun,
+                "sentence": f.sentence_no,
+                "lo": _num(f.lo),
+                "hi": _num(f.hi),
+            }
+            if line is not None:
+                rec["line"] = int(line)
+            records.append(rec)
+    return records, rejected
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .jsonl).")],
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+) -> None:
+    """Print every figure found in the given files."""
+    table = Table("article", "surface", "value", "scale", "unit", "currency", "qualifier", "period")
+    for path in paths:
+        if not path.is_file():
+            err.print(f"[red]{path}: no such file[/red]")
+            continue
+        records, rejected = figure_records(path)
+        for r in rejected:
+            err.print(f"[yellow]{r.source}: {r.reason}: {r.detail}[/yellow]")
+        for rec in records:
+            if format is ExtractFormat.jsonl:
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            else:
+                table.add_row(
+                    rec["article"],
+                    rec["surface"],
+                    f"{rec['value']:g}",
+                    f"{rec['scale']:g}",
+                    rec["unit"],
+                    rec["currency"] or "",
+                    rec["qualifier"],
+                    rec["period_start"] or "",
+                )
+    if format is ExtractFormat.table:
+        out.print(table)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .jsonl).")],
+    format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit 1 when a finding of this severity fails.")
+    ] = FailOn.never,
+    tables: Annotated[
+        Path | None, typer.Option(help="Also load and check the CSV tables in this folder.")
+    ] = None,
+) -> None:
+    """Run the pipeline's extraction and checks on the given files alone (in memory, no server)."""
+    ingested = steps.ingest_paths(paths)
+    with warehouse(":memory:") as con:
+        run_id = f"check-{uuid.uuid4()}"
+        steps.run_checks(con, ingested, run_id, tables)
+        from addsup.report import report_data
+
+        data = report_data(con, run_id)
+    findings = data["findings"]
+    if format is CheckFormat.json:
+        public = [{k: v for k, v in f.items() if not k.startswith("_")} for f in findings]
+        payload = {"findings": public, "counts": data["counts"], "quarantine": data["quarantine"]}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
+    else:
+        for f in findings:
+            if f["status"] == "pass":
+                continue
+            colour = "red" if f["status"] == "fail" else "dim"
+            where = (
+                f"{f['article']} sentence {f['sentence_no'] + 1}" if f["article"] else f["subject"]
+            )
+            out.print(
+                f"[{colour}]{f['status'].upper():4}[/{colour}] {f['check']:10} {where}: {f['message']}"
+            )
+        c = data["counts"]
+        out.print(
+            f"{c['checks']} checks: {c['pass']} passed, {c['fail']} failed, {c['skip']} skipped"
+        )
+        for q in data["quarantine"]:
+            err.print(f"[yellow]{q['source']}: {q['reason']}: {q['detail']}[/yellow]")
+    failing = {f["severity"] for f in findings if f["status"] == "fail"}
+    if (fail_on is FailOn.error and "error" in failing) or (fail_on is FailOn.warning and failing):
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    articles: Annotated[
+        Path, typer.Option(help="Folder of article files.")
+    ] = steps.DEFAULT_ARTICLES,
+    tables: Annotated[
+        Path, typer.Option(help="Folder of curated CSV tables.")
+    ] = steps.DEFAULT_TABLES,
+    db: Annotated[
+        Path, typer.Option("--warehouse", help="DuckDB warehouse file.")
+    ] = DEFAULT_WAREHOUSE,
+    reports: Annotated[Path, typer.Option(help="Folder for the reports.")] = steps.DEFAULT_REPORTS,
+    server: Annotated[
+        bool, typer.Option(help="Start/use the local Prefect server when PREFECT_API_URL is unset.")
+    ] = True,
+) -> None:
+    """Run the pipeline flow once (through Prefect) and print where the report is."""
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ.setdefault("PREFECT_HOME", str(Path(".prefect").resolve()))
+    if server and not os.environ.get("PREFECT_API_URL"):
+        from flows.server import ensure_server
+
+        os.environ["PREFECT_API_URL"] = ensure_server()
+    from flows.pipeline import pipeline
+
+    result = pipeline(
+        articles_dir=str(articles),
+        tables_dir=str(tables),
+        warehouse_path=str(db),
+        reports_dir=str(reports),
+    )
+    console = Console()
+    console.print(
+        f"[bold]{result['errors']} error(s)[/bold], {result['warnings']} warning(s) in "
+        f"{result['checks_run']} checks"
+    )
+    console.print(f"report: {Path(result['report']).resolve()}")
+    console.print(f"latest: {Path(result['latest']).resolve()}")
+    if os.environ.get("PREFECT_API_URL"):
+        ui = os.environ["PREFECT_API_URL"].removesuffix("/api")
+        console.print(f"Prefect UI: {ui}/runs/flow-run/{result['run_id']}")
+
+
+@app.command()
+def report(
+    reports: Annotated[Path, typer.Option(help="Folder of the reports.")] = steps.DEFAULT_REPORTS,
+    open_: Annotated[bool, typer.Option("--open", help="Open it in a browser.")] = False,
+) -> None:
+    """Print the path of the latest report."""
+    latest = reports / "latest.html"
+    if not latest.exists():
+        err.print(f"no report yet in {reports}: run `addsup run` first")
+        raise typer.Exit(1)
+    typer.echo(str(latest.resolve()))
+    if open_:
+        webbrowser.open(latest.resolve().as_uri())
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,56 @@
+"""Figures, periods and relations from article text."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from datetime import date
+
+from addsup.extract.figures import Figure, find_figures
+from addsup.extract.periods import Period, sentence_period
+from addsup.extract.relations import Relation, find_share_relations
+from addsup.extract.sentences import split_sentences
+from addsup.intervals import stated_interval
+
+EXTRACTOR_VERSION = "0.1.0"
+
+__all__ = ["EXTRACTOR_VERSION", "Extraction", "Figure", "Period", "Relation", "extract"]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    sentences: list[tuple[int, int]]
+    figures: list[Figure]
+    relations: list[Relation]
+
+
+def extract(text: str, published_on: date | None = None) -> Extraction:
+    """Every figure of ``text`` with its sentence, period and interval, and their relations.
+
+    Offsets are into ``text``; ``text[f.start:f.end] == f.surface`` for every figure.
+    """
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+    periods: list[Period | None] = []
+    previous: Period | None = None
+    for s, e in sentences:
+        period = sentence_period(text[s:e], published_on, previous)
+        periods.append(period)
+        previous = period or previous
+    figures: list[Figure] = []
+    for f in find_figures(text):
+        sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
+        period = periods[sentence_no] if sentences else None
+        lo, hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit)
+        figures.append(
+            replace(
+                f,
+                sentence_no=sentence_no,
+                lo=lo,
+                hi=hi,
+                period_start=period.start if period else None,
+                period_end=period.end if period else None,
+                period_label=period.label if period else None,
+            )
+        )
+    return Extraction(sentences, figures, find_share_relations(text, figures))

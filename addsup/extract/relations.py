@@ -1,0 +1,93 @@
+"""Links between figures that arithmetic can check.
+
+This first version finds ``share_of``: a percentage introduced by a share cue
+("accounting for", "making up", "or", "representing") is the share; the nearest
+amount or count before it is the part; an amount of the same kind introduced by
+"of" / "out of" / "a total of" anywhere in the sentence is the whole. Without such
+an amount the whole is unstated and the check derives it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from addsup.extract.figures import Figure
+
+_SHARE_CUE = re.compile(
+    r"(?:\baccount(?:ing|ed|s)?\s+for|\bmak(?:ing|es)\s+up|\bmade\s+up|\bmake\s+up"
+    r"|\brepresent(?:ing|ed|s)?|\bequal\s+to|\bequivalent\s+to|\bshare\s+of|,\s*or|\bor)"
+    r"\s+(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+_WHOLE_CUE = re.compile(
+    r"\b(?:of|out\s+of|total\s+of|total(?:ed|led|ing|ling)|among)\s+(?:the\s+|a\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+_MEASURES = frozenset({"currency", "count"})
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``stated`` is the figure the check tests; ``a`` and ``b`` are its operands."""
+
+    kind: str
+    stated: int
+    a: int | None
+    b: int | None
+    sentence_no: int
+
+
+def _same_kind(x: Figure, y: Figure) -> bool:
+    return x.unit == y.unit and (x.unit != "currency" or x.currency is not None)
+
+
+def _has_whole_cue(text: str, f: Figure) -> bool:
+    return bool(_WHOLE_CUE.search(text, max(0, f.start - 30), f.start))
+
+
+def _part_and_whole(
+    text: str, figures: list[Figure], members: list[int], pos: int
+) -> tuple[int | None, int | None]:
+    """The part and the whole of the share at ``members[pos]``, as indices into ``figures``.
+
+    The whole is an amount introduced by "of" / "out of" / "a total of": first one after
+    the share ("8.1 percent of total trade of 155.2 billion yuan"), else one before the
+    part ("Of the 1,200 exhibitors, 312 ...", "180 of the 1,200 booths, or 18 percent").
+    The part is the nearest amount before the share that is not the whole.
+    """
+    before = [j for j in members[:pos] if figures[j].unit in _MEASURES]
+    if not before:
+        return None, None
+    after = [j for j in members[pos + 1 :] if figures[j].unit in _MEASURES]
+    whole = next((j for j in after if _has_whole_cue(text, figures[j])), None)
+    if whole is None and len(before) >= 2:
+        cued = [j for j in reversed(before) if _has_whole_cue(text, figures[j])]
+        whole = cued[0] if cued else None
+    part = next((j for j in reversed(before) if j != whole), None)
+    if part is None:
+        return None, None
+    if whole is not None and not _same_kind(figures[part], figures[whole]):
+        whole = None
+    return part, whole
+
+
+def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
+    """``share_of`` relations among figures (indices into ``figures``) of one text."""
+    relations: list[Relation] = []
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_sentence.setdefault(f.sentence_no, []).append(i)
+    for sentence_no, members in by_sentence.items():
+        for pos, i in enumerate(members):
+            share = figures[i]
+            if share.unit != "percent":
+                continue
+            window_start = figures[members[pos - 1]].end if pos else max(0, share.start - 60)
+            if not _SHARE_CUE.search(text, window_start, share.start):
+                continue
+            part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
+            if part_idx is None:
+                continue
+            relations.append(Relation("share_of", i, part_idx, whole_idx, sentence_no))
+    return relations

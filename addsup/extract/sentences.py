@@ -1,0 +1,71 @@
+"""Sentence splitting with exact character offsets.
+
+A sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a closing quote or
+bracket) when whitespace and a capital letter, digit or opening quote follow, unless
+the word before the full stop is a known abbreviation ("Aug.", "Co.", "U.S.") or a
+single initial. A blank line always ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    mr mrs ms dr prof gen col lt sgt rep sen gov st no nos vol fig approx est dept univ
+    co corp inc ltd plc llc pharm bros intl assn govt jr sr vs etc
+    """.split()
+)
+# Words that commonly follow an abbreviation in a company name: "Pharm. Co., Ltd."
+_NAME_CONTINUATIONS = frozenset({"co", "corp", "inc", "ltd", "llc", "plc", "group"})
+
+_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_AFTER = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if not match:
+        return False
+    word = match.group(1)
+    if "." in word:  # "U.S", "e.g"
+        return True
+    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
+        return True
+    if word.lower() in ABBREVIATIONS:
+        after = _WORD_AFTER.match(text, dot + 1)
+        # "... in Aug. The next ..." is ambiguous; keep month abbreviations joined
+        # only when a number or a name continuation follows, else trust the stop.
+        if word.lower() in {"co", "corp", "inc", "ltd", "plc", "llc"}:
+            return bool(after and after.group(1).lower() in _NAME_CONTINUATIONS)
+        return True
+    return False
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans of the sentences of ``text``, whitespace trimmed.
+
+    ``text[start:end]`` is the sentence exactly as it stands in the input.
+    """
+    cuts: list[int] = []
+    for match in _END.finditer(text):
+        if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
+            continue
+        cuts.append(match.end())
+    cuts.extend(m.start() for m in _PARAGRAPH.finditer(text))
+    cuts.sort()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        start = cut
+    return spans

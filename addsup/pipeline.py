@@ -1,0 +1,150 @@
+"""The steps of a run as plain functions: ingest -> extract -> load -> validate -> publish.
+
+``flows/pipeline.py`` wraps each in a Prefect task of the same name; ``run_checks`` runs
+them all in one process for ``addsup check`` (no Prefect, any DuckDB connection).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from addsup import warehouse
+from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_article_file, read_articles
+from addsup.extract import Extraction
+from addsup.extract import extract as extract_text
+from addsup.findings import Finding
+from addsup.report import ReportPaths, write_reports
+from addsup.tables import load_tables as load_table_files
+from addsup.validate import save_findings
+from addsup.validate import validate as validate_warehouse
+
+DEFAULT_ARTICLES = Path("data/articles")
+DEFAULT_TABLES = Path("data/tables")
+DEFAULT_REPORTS = Path("reports")
+
+
+@dataclass
+class Ingested:
+    articles: list[Article]
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def ingest(articles_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
+    """Read every article file below ``articles_dir``; unreadable ones come back rejected."""
+    if not articles_dir.is_dir():
+        raise FileNotFoundError(f"articles folder {articles_dir} does not exist")
+    articles, rejected = read_articles(articles_dir, max_bytes)
+    return Ingested(articles, rejected)
+
+
+def ingest_paths(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
+    """Read the given files (for ``addsup check``); the source of each is the path as given."""
+    out = Ingested([])
+    seen: set[str] = set()
+    for path in paths:
+        if not path.is_file():
+            out.rejected.append(Rejected(str(path), "not_found", "no such file"))
+            continue
+        for item in read_article_file(path, str(path), max_bytes):
+            if isinstance(item, Rejected):
+                out.rejected.append(item)
+            elif item.article_id not in seen:
+                seen.add(item.article_id)
+                out.articles.append(item)
+    return out
+
+
+def pending(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Article]:
+    """The articles not yet extracted by this extractor version (new or edited ones)."""
+    done = warehouse.extracted_ids(con)
+    return [a for a in articles if a.article_id not in done]
+
+
+def extract(articles: list[Article]) -> dict[str, Extraction]:
+    """Figures, periods and relations of each article, by article id."""
+    return {a.article_id: extract_text(a.text, a.published_on) for a in articles}
+
+
+def load(
+    con: duckdb.DuckDBPyConnection,
+    ingested: Ingested,
+    extractions: dict[str, Extraction],
+    run_id: str,
+) -> warehouse.LoadStats:
+    """Load the batch and its rejections; loading the same batch again changes nothing."""
+    stats = warehouse.load_batch(con, ingested.articles, extractions, run_id)
+    warehouse.load_quarantine(con, ingested.rejected, run_id)
+    return stats
+
+
+def load_tables(con: duckdb.DuckDBPyConnection, tables_dir: Path, run_id: str) -> list[Finding]:
+    """Load the curated CSV tables; their schema failures are findings of this run."""
+    from schemas import TABLE_SCHEMAS
+
+    findings, rejected = load_table_files(con, tables_dir, TABLE_SCHEMAS)
+    warehouse.load_quarantine(con, rejected, run_id)
+    return findings
+
+
+def validate(
+    con: duckdb.DuckDBPyConnection, run_id: str, extra: Sequence[Finding] = ()
+) -> list[Finding]:
+    """Run every check on the warehouse and store the findings (with ``extra``) for the run."""
+    findings = [*extra, *validate_warehouse(con)]
+    save_findings(con, run_id, findings)
+    return findings
+
+
+def summarise(findings: Sequence[Finding]) -> dict[str, int]:
+    return {
+        "checks_run": len(findings),
+        "failures": sum(f.status == "fail" for f in findings),
+        "errors": sum(f.status == "fail" and f.severity == "error" for f in findings),
+        "warnings": sum(f.status == "fail" and f.severity == "warning" for f in findings),
+    }
+
+
+def finish(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    stats: warehouse.LoadStats,
+    findings: Sequence[Finding],
+) -> dict[str, Any]:
+    """Record the run's counts and status."""
+    counts = {
+        "articles_seen": stats.articles_seen,
+        "articles_new": stats.articles_new,
+        "figures_total": warehouse.current_counts(con)["figures"],
+        "quarantined": con.execute(warehouse.sql("count_run_quarantined"), [run_id]).fetchall()[0][
+            0
+        ],
+        **summarise(findings),
+    }
+    warehouse.finish_run(con, run_id, "completed", counts)
+    return counts
+
+
+def publish(con: duckdb.DuckDBPyConnection, run_id: str, reports_dir: Path) -> ReportPaths:
+    """Write the run's HTML, Markdown and JSON reports."""
+    return write_reports(con, run_id, reports_dir)
+
+
+def run_checks(
+    con: duckdb.DuckDBPyConnection,
+    ingested: Ingested,
+    run_id: str,
+    tables_dir: Path | None = None,
+) -> list[Finding]:
+    """Every step but publishing, in this process: what ``addsup check`` runs."""
+    warehouse.start_run(con, run_id, {"mode": "check"})
+    extractions = extract(pending(con, ingested.articles))
+    stats = load(con, ingested, extractions, run_id)
+    table_findings = load_tables(con, tables_dir, run_id) if tables_dir else []
+    findings = validate(con, run_id, table_findings)
+    finish(con, run_id, stats, findings)
+    return findings

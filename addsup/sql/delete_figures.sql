@@ -1,0 +1,1 @@
+DELETE FROM figures WHERE article_id IN (SELECT article_id FROM batch_extracted);

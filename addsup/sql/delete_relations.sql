@@ -1,0 +1,1 @@
+DELETE FROM relations WHERE article_id IN (SELECT article_id FROM batch_extracted);

@@ -1,0 +1,4 @@
+UPDATE runs
+SET finished_at = now()::TIMESTAMP, status = ?, articles_seen = ?, articles_new = ?,
+    figures_total = ?, checks_run = ?, failures = ?, quarantined = ?
+WHERE run_id = ?;

@@ -1,0 +1,5 @@
+INSERT INTO articles
+SELECT article_id, source, external_id, title, published_on, url, body_offset, text,
+       NULL AS extractor_version, now()::TIMESTAMP AS ingested_at, ? AS first_run_id
+FROM batch_articles
+ON CONFLICT DO NOTHING;

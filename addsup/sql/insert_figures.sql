@@ -1,0 +1,1 @@
+INSERT INTO figures BY NAME SELECT * FROM batch_figures;

@@ -1,0 +1,1 @@
+INSERT INTO relations BY NAME SELECT * FROM batch_relations;

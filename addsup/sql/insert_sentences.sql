@@ -1,0 +1,1 @@
+INSERT INTO sentences BY NAME SELECT * FROM batch_sentences;

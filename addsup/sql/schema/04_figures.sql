@@ -1,0 +1,21 @@
+CREATE TABLE IF NOT EXISTS figures (
+    figure_id        VARCHAR PRIMARY KEY,
+    article_id       VARCHAR NOT NULL,
+    sentence_no      INTEGER NOT NULL,
+    start_char       INTEGER NOT NULL,
+    end_char         INTEGER NOT NULL,
+    surface          VARCHAR NOT NULL,
+    value            DOUBLE NOT NULL,
+    decimals         INTEGER NOT NULL,
+    scale            DOUBLE NOT NULL,
+    unit             VARCHAR NOT NULL,
+    currency         VARCHAR,
+    currency_assumed BOOLEAN NOT NULL,
+    qualifier        VARCHAR NOT NULL,
+    noun             VARCHAR,
+    lo               DOUBLE NOT NULL,
+    hi               DOUBLE NOT NULL,
+    period_start     DATE,
+    period_end       DATE,
+    period_label     VARCHAR
+);

@@ -1,0 +1,36 @@
+-- One row per share_of relation of a current article: the stated share and the
+-- share implied by part / whole, both as intervals (percent). Where the whole is
+-- unstated, implied_whole_* is the whole that part / share implies.
+CREATE OR REPLACE VIEW check_share_of AS
+SELECT
+    r.relation_id,
+    r.article_id,
+    r.sentence_no,
+    s.figure_id AS share_id,
+    p.figure_id AS part_id,
+    w.figure_id AS whole_id,
+    s.surface AS share_surface,
+    p.surface AS part_surface,
+    w.surface AS whole_surface,
+    p.unit AS part_unit,
+    s.value AS share_value,
+    p.value * p.scale AS part_value,
+    w.value * w.scale AS whole_value,
+    s.lo AS stated_lo,
+    s.hi AS stated_hi,
+    p.lo AS part_lo,
+    p.hi AS part_hi,
+    w.lo AS whole_lo,
+    w.hi AS whole_hi,
+    p.currency AS part_currency,
+    w.currency AS whole_currency,
+    CASE WHEN w.lo > 0 THEN 100 * p.lo / w.hi END AS implied_lo,
+    CASE WHEN w.lo > 0 THEN 100 * p.hi / w.lo END AS implied_hi,
+    CASE WHEN s.lo > 0 THEN 100 * p.lo / s.hi END AS implied_whole_lo,
+    CASE WHEN s.lo > 0 THEN 100 * p.hi / s.lo END AS implied_whole_hi
+FROM relations AS r
+JOIN current_articles AS a ON a.article_id = r.article_id
+JOIN figures AS s ON s.figure_id = r.stated_id
+JOIN figures AS p ON p.figure_id = r.a_id
+LEFT JOIN figures AS w ON w.figure_id = r.b_id
+WHERE r.kind = 'share_of';

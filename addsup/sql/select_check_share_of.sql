@@ -1,0 +1,1 @@
+SELECT * FROM check_share_of ORDER BY relation_id;

@@ -1,0 +1,1 @@
+SELECT article_id FROM articles WHERE extractor_version = ?;

@@ -1,0 +1,331 @@
+"""The DuckDB warehouse: connection with lock waiting, DDL, idempotent batch loads.
+
+Every load is one transaction: a batch lands whole or not at all. Data from Python
+reaches SQL as registered Arrow/polars frames or bound parameters, never as text.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from addsup.articles import Article, Rejected
+from addsup.extract import EXTRACTOR_VERSION, Extraction
+
+DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
+CORE_TABLES = frozenset(
+    {
+        "articles",
+        "article_sources",
+        "sentences",
+        "figures",
+        "relations",
+        "runs",
+        "check_results",
+        "quarantine",
+        "current_articles",
+    }
+)
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the warehouse's write lock for longer than we waited."""
+
+
+def sql(name: str) -> str:
+    """The text of ``addsup/sql/<name>.sql``."""
+    return resources.files("addsup.sql").joinpath(f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _schema_statements() -> list[str]:
+    folder = resources.files("addsup.sql").joinpath("schema")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    return [folder.joinpath(n).read_text(encoding="utf-8") for n in names]
+
+
+def connect(
+    path: str | Path = DEFAULT_WAREHOUSE, *, timeout: float = 120.0
+) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the warehouse, waiting up to ``timeout`` s for another writer."""
+    target = str(path)
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout
+    delay = 0.05
+    while True:
+        try:
+            con = duckdb.connect(target)
+            break
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"the warehouse {target} is in use by another process "
+                    f"(waited {timeout:.0f} s); try again when that run has finished"
+                ) from err
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    for statement in _schema_statements():
+        con.execute(statement)
+    return con
+
+
+@contextmanager
+def warehouse(
+    path: str | Path = DEFAULT_WAREHOUSE, *, timeout: float = 120.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = connect(path, timeout=timeout)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> Iterator[None]:
+    """Make polars frames visible to SQL by name; use outside ``transaction`` so a
+    rollback happens before they are unregistered."""
+    for name, frame in frames.items():
+        con.register(name, frame)
+    try:
+        yield
+    finally:
+        for name in frames:
+            con.unregister(name)
+
+
+ARTICLE_SCHEMA = {
+    "article_id": pl.String,
+    "source": pl.String,
+    "external_id": pl.String,
+    "title": pl.String,
+    "published_on": pl.Date,
+    "url": pl.String,
+    "body_offset": pl.Int32,
+    "text": pl.String,
+}
+FIGURE_SCHEMA = {
+    "figure_id": pl.String,
+    "article_id": pl.String,
+    "sentence_no": pl.Int32,
+    "start_char": pl.Int32,
+    "end_char": pl.Int32,
+    "surface": pl.String,
+    "value": pl.Float64,
+    "decimals": pl.Int32,
+    "scale": pl.Float64,
+    "unit": pl.String,
+    "currency": pl.String,
+    "currency_assumed": pl.Boolean,
+    "qualifier": pl.String,
+    "noun": pl.String,
+    "lo": pl.Float64,
+    "hi": pl.Float64,
+    "period_start": pl.Date,
+    "period_end": pl.Date,
+    "period_label": pl.String,
+}
+RELATION_SCHEMA = {
+    "relation_id": pl.String,
+    "article_id": pl.String,
+    "kind": pl.String,
+    "sentence_no": pl.Int32,
+    "stated_id": pl.String,
+    "a_id": pl.String,
+    "b_id": pl.String,
+}
+SENTENCE_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_no": pl.Int32,
+    "start_char": pl.Int32,
+    "end_char": pl.Int32,
+}
+QUARANTINE_SCHEMA = {
+    "source": pl.String,
+    "reason": pl.String,
+    "content_hash": pl.String,
+    "detail": pl.String,
+    "loaded": pl.Boolean,
+}
+
+
+def figure_id(article_id: str, start: int) -> str:
+    return f"{article_id}:{start}"
+
+
+def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFrame]:
+    """The rows of ``figures``, ``relations`` and ``sentences`` for extracted articles."""
+    figures: list[tuple[Any, ...]] = []
+    relations: list[tuple[Any, ...]] = []
+    sentences: list[tuple[Any, ...]] = []
+    for aid, x in extractions.items():
+        ids = [figure_id(aid, f.start) for f in x.figures]
+        for fid, f in zip(ids, x.figures, strict=True):
+            figures.append(
+                (
+                    fid,
+                    aid,
+                    f.sentence_no,
+                    f.start,
+                    f.end,
+                    f.surface,
+                    f.value,
+                    f.decimals,
+                    f.scale,
+                    f.unit,
+                    f.currency,
+                    f.currency_assumed,
+                    f.qualifier,
+                    f.noun,
+                    f.lo,
+                    f.hi,
+                    f.period_start,
+                    f.period_end,
+                    f.period_label,
+                )
+            )
+        for r in x.relations:
+            relations.append(
+                (
+                    f"{ids[r.stated]}:{r.kind}",
+                    aid,
+                    r.kind,
+                    r.sentence_no,
+                    ids[r.stated],
+                    ids[r.a] if r.a is not None else None,
+                    ids[r.b] if r.b is not None else None,
+                )
+            )
+        sentences.extend((aid, i, s, e) for i, (s, e) in enumerate(x.sentences))
+    return {
+        "batch_figures": pl.DataFrame(figures, schema=FIGURE_SCHEMA, orient="row"),
+        "batch_relations": pl.DataFrame(relations, schema=RELATION_SCHEMA, orient="row"),
+        "batch_sentences": pl.DataFrame(sentences, schema=SENTENCE_SCHEMA, orient="row"),
+        "batch_extracted": pl.DataFrame(
+            {"article_id": list(extractions)}, schema={"article_id": pl.String}
+        ),
+    }
+
+
+def extracted_ids(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VERSION) -> set[str]:
+    """Ids of articles already extracted by this extractor version."""
+    return {row[0] for row in con.execute(sql("select_extracted_ids"), [version]).fetchall()}
+
+
+@dataclass(frozen=True)
+class LoadStats:
+    articles_seen: int
+    articles_new: int
+    articles_extracted: int
+    figures_loaded: int
+    relations_loaded: int
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    articles: list[Article],
+    extractions: dict[str, Extraction],
+    run_id: str,
+) -> LoadStats:
+    """Load articles and their extractions in one transaction; re-loading changes nothing."""
+    batch_articles = pl.DataFrame(
+        [
+            (
+                a.article_id,
+                a.source,
+                a.external_id,
+                a.title,
+                a.published_on,
+                a.url,
+                a.body_offset,
+                a.text,
+            )
+            for a in articles
+        ],
+        schema=ARTICLE_SCHEMA,
+        orient="row",
+    )
+    frames = extraction_frames(extractions)
+    before = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    with registered(con, {"batch_articles": batch_articles, **frames}), transaction(con):
+        con.execute(sql("insert_articles"), [run_id])
+        con.execute(sql("upsert_article_sources"))
+        for step in (
+            "delete_relations",
+            "delete_figures",
+            "delete_sentences",
+            "insert_sentences",
+            "insert_figures",
+            "insert_relations",
+        ):
+            con.execute(sql(step))
+        con.execute(sql("mark_extracted"), [EXTRACTOR_VERSION])
+    after = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    return LoadStats(
+        articles_seen=len(articles),
+        articles_new=after - before,
+        articles_extracted=len(extractions),
+        figures_loaded=frames["batch_figures"].height,
+        relations_loaded=frames["batch_relations"].height,
+    )
+
+
+def load_quarantine(
+    con: duckdb.DuckDBPyConnection, rejected: Iterable[Rejected], run_id: str
+) -> int:
+    """Record rejected inputs (and inputs loaded with a warning); returns how many."""
+    rows = [(r.source, r.reason, r.content_hash, r.detail, r.loaded) for r in rejected]
+    frame = pl.DataFrame(rows, schema=QUARANTINE_SCHEMA, orient="row").unique(
+        subset=["source", "reason", "content_hash"], keep="first"
+    )
+    with registered(con, {"batch_quarantine": frame}), transaction(con):
+        con.execute(sql("upsert_quarantine"), [run_id, run_id])
+    return frame.height
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, params: dict[str, Any]) -> None:
+    con.execute(sql("insert_run"), [run_id, json.dumps(params, default=str)])
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, status: str, counts: dict[str, int]
+) -> None:
+    con.execute(
+        sql("finish_run"),
+        [
+            status,
+            counts.get("articles_seen"),
+            counts.get("articles_new"),
+            counts.get("figures_total"),
+            counts.get("checks_run"),
+            counts.get("failures"),
+            counts.get("quarantined"),
+            run_id,
+        ],
+    )
+
+
+def current_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    articles, figures, relations = con.execute(sql("count_current")).fetchall()[0]
+    return {"articles": articles, "figures": figures, "relations": relations}

@@ -1,0 +1,77 @@
+"""Find or start the local Prefect server (on loopback) that flows report to.
+
+No Prefect import here: this runs before Prefect's settings are fixed, so that the
+API address can still be put into the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 4200
+
+
+def api_url(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> str:
+    return f"http://{host}:{port}/api"
+
+
+def healthy(url: str, timeout: float = 2.0) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=timeout) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+def wait_healthy(url: str, timeout: float = 90.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if healthy(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def prefect_env(home: Path | None = None) -> dict[str, str]:
+    """The environment for a Prefect process: home under the project, no telemetry."""
+    env = dict(os.environ)
+    env.setdefault("PREFECT_HOME", str((home or Path(".prefect")).resolve()))
+    env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    return env
+
+
+def ensure_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = 90.0) -> str:
+    """Return the API URL of a healthy server on ``host:port``, starting one in the background."""
+    url = api_url(host, port)
+    if healthy(url):
+        return url
+    env = prefect_env()
+    env["PREFECT_SERVER_API_HOST"] = host
+    env["PREFECT_SERVER_API_PORT"] = str(port)
+    Path(env["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+    prefect = Path(sys.executable).with_name("prefect")
+    cmd = [
+        str(prefect) if prefect.exists() else "prefect",
+        "server",
+        "start",
+        "--background",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--analytics-off",
+    ]
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
+    if not wait_healthy(url, timeout):
+        raise RuntimeError(
+            f"the Prefect server did not become healthy at {url} within {timeout:.0f} s "
+            f"(prefect said: {(result.stdout + result.stderr).strip()[-500:]})"
+        )
+    return url

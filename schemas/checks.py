@@ -1,0 +1,40 @@
+"""Reusable checks, registered with pandera so any schema can name them in its Config.
+
+Both compare intervals, never floats: a printed number stands for every value that
+rounds to it (see addsup.intervals).
+"""
+
+from __future__ import annotations
+
+import pandera.extensions as extensions
+import polars as pl
+from pandera.api.polars.types import PolarsData
+
+
+def intervals_overlap_expr(stated: tuple[str, str], implied: tuple[str, str]) -> pl.Expr:
+    """True where [stated_lo, stated_hi] and [implied_lo, implied_hi] share a point."""
+    s_lo, s_hi = (pl.col(c) for c in stated)
+    i_lo, i_hi = (pl.col(c) for c in implied)
+    return (i_lo <= s_hi) & (s_lo <= i_hi)
+
+
+@extensions.register_check_method(statistics=["stated", "implied"])
+def intervals_overlap(
+    data: PolarsData, *, stated: tuple[str, str], implied: tuple[str, str]
+) -> pl.LazyFrame:
+    """The stated interval and the implied interval overlap on every row."""
+    return data.lazyframe.select(intervals_overlap_expr(stated, implied))
+
+
+@extensions.register_check_method(statistics=["parts", "total", "half_unit"])
+def sum_within_rounding(
+    data: PolarsData, *, parts: list[str], total: str, half_unit: float
+) -> pl.LazyFrame:
+    """The parts add up to the total within the rounding of every printed number.
+
+    Each of the n parts and the total may be off by ``half_unit``, so the sum may
+    miss the total by at most (n + 1) × half_unit.
+    """
+    slack = (len(parts) + 1) * half_unit + 1e-9
+    gap = (pl.sum_horizontal([pl.col(p) for p in parts]) - pl.col(total)).abs()
+    return data.lazyframe.select(gap <= slack)

@@ -1,0 +1,56 @@
+"""Schema basics for the ``figures`` table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandera.polars as pa
+import polars as pl
+from pandera.api.polars.types import PolarsData
+
+UNITS = ["percent", "percentage_point", "basis_point", "currency", "count", "ordinal"]
+QUALIFIERS = ["exact", "about", "nearly", "over", "at_least", "under", "up_to"]
+CURRENCIES = ["USD", "CNY", "JPY", "KRW", "RUB", "MNT", "EUR", "GBP", "HKD"]
+
+
+class FigureSchema(pa.DataFrameModel):
+    figure_id: str = pa.Field(unique=True)
+    article_id: str = pa.Field(str_length={"min_value": 16, "max_value": 16})
+    sentence_no: int = pa.Field(ge=0)
+    start_char: int = pa.Field(ge=0)
+    end_char: int = pa.Field(ge=1)
+    surface: str = pa.Field(str_length={"min_value": 1})
+    value: float = pa.Field(ge=0)
+    decimals: int = pa.Field(ge=0, le=12)
+    scale: float = pa.Field(isin=[1.0, 1e3, 1e6, 1e9, 1e12])
+    unit: str = pa.Field(isin=UNITS)
+    currency: str = pa.Field(nullable=True, isin=CURRENCIES)
+    currency_assumed: bool
+    qualifier: str = pa.Field(isin=QUALIFIERS)
+    lo: float
+    hi: float
+    period_start: dt.date = pa.Field(nullable=True)
+    period_end: dt.date = pa.Field(nullable=True)
+
+    class Config:
+        coerce = True
+
+    @pa.dataframe_check
+    def span_is_not_empty(cls, data: PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("start_char") < pl.col("end_char"))
+
+    @pa.dataframe_check
+    def interval_is_ordered(cls, data: PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("lo") <= pl.col("hi"))
+
+    @pa.dataframe_check
+    def period_starts_before_it_ends(cls, data: PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            pl.col("period_start").is_null() | (pl.col("period_start") <= pl.col("period_end"))
+        )
+
+    @pa.dataframe_check
+    def currency_only_on_amounts(cls, data: PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            (pl.col("unit") == "currency") == pl.col("currency").is_not_null()
+        )

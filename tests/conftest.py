@@ -1,0 +1,61 @@
+"""Shared fixtures. Prefect's environment is set before anything imports Prefect."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="addsup-prefect-")
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ.pop("PREFECT_API_URL", None)
+
+import pytest  # noqa: E402
+
+from addsup.warehouse import connect  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_ARTICLES = ROOT / "data" / "articles"
+SAMPLE_TABLES = ROOT / "data" / "tables"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def con():
+    """An empty in-memory warehouse with the full schema."""
+    connection = connect(":memory:")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    """A writable copy of the bundled sample articles."""
+    target = tmp_path / "articles"
+    shutil.copytree(SAMPLE_ARTICLES, target)
+    return target
+
+
+@pytest.fixture
+def tables_dir(tmp_path: Path) -> Path:
+    """A writable copy of the bundled curated tables."""
+    target = tmp_path / "tables"
+    shutil.copytree(SAMPLE_TABLES, target)
+    return target
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """A real, temporary Prefect server for the flow tests (about 12 s to start here)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield

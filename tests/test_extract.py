@@ -1,0 +1,375 @@
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from addsup.extract import extract
+from addsup.extract.figures import find_figures
+from addsup.extract.periods import sentence_period
+from addsup.extract.sentences import split_sentences
+
+
+def _only(text: str):
+    figures = find_figures(text)
+    assert len(figures) == 1, [f.surface for f in figures]
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "scale", "unit", "currency", "assumed", "qualifier", "decimals"),
+    [
+        (
+            "totaled about $606 billion, a record",
+            "$606 billion",
+            606,
+            1e9,
+            "currency",
+            "USD",
+            True,
+            "about",
+            0,
+        ),
+        (
+            "reached 28.14 billion yuan in June",
+            "28.14 billion yuan",
+            28.14,
+            1e9,
+            "currency",
+            "CNY",
+            False,
+            "exact",
+            2,
+        ),
+        (
+            "or about 3.9 billion U.S. dollars.",
+            "3.9 billion U.S. dollars",
+            3.9,
+            1e9,
+            "currency",
+            "USD",
+            False,
+            "about",
+            1,
+        ),
+        ("worth US$3.9 billion.", "US$3.9 billion", 3.9, 1e9, "currency", "USD", False, "exact", 1),
+        (
+            "spent RMB 450 million on roads",
+            "RMB 450 million",
+            450,
+            1e6,
+            "currency",
+            "CNY",
+            False,
+            "exact",
+            0,
+        ),
+        ("a loan of 2 bn dollars", "2 bn dollars", 2, 1e9, "currency", "USD", True, "exact", 0),
+        (
+            "cost 1.5 trillion won last year",
+            "1.5 trillion won",
+            1.5,
+            1e12,
+            "currency",
+            "KRW",
+            False,
+            "exact",
+            1,
+        ),
+        ("sold for 80 mln rubles", "80 mln rubles", 80, 1e6, "currency", "RUB", False, "exact", 0),
+        (
+            "up 25.3 percent on the year",
+            "25.3 percent",
+            25.3,
+            1,
+            "percent",
+            None,
+            False,
+            "exact",
+            1,
+        ),
+        ("rose 4 per cent in May", "4 per cent", 4, 1, "percent", None, False, "exact", 0),
+        ("a 7.5% rise", "7.5%", 7.5, 1, "percent", None, False, "exact", 1),
+        (
+            "21.6 percentage points higher",
+            "21.6 percentage points",
+            21.6,
+            1,
+            "percentage_point",
+            None,
+            False,
+            "exact",
+            1,
+        ),
+        (
+            "a gap of 3 pp over the average",
+            "3 pp",
+            3,
+            1,
+            "percentage_point",
+            None,
+            False,
+            "exact",
+            0,
+        ),
+        (
+            "cut by 25 basis points",
+            "25 basis points",
+            25,
+            1,
+            "basis_point",
+            None,
+            False,
+            "exact",
+            0,
+        ),
+        ("over 1,000 companies came", "1,000", 1000, 1, "count", None, False, "over", 0),
+        ("more than 30 themed forums", "30", 30, 1, "count", None, False, "over", 0),
+        ("at least 12 ships", "12", 12, 1, "count", None, False, "at_least", 0),
+        ("up to 40 trucks a day", "40", 40, 1, "count", None, False, "up_to", 0),
+        ("nearly 40,000 visitors", "40,000", 40000, 1, "count", None, False, "nearly", 0),
+        ("fewer than 9 delegations", "9", 9, 1, "count", None, False, "under", 0),
+        ("the 11th expo", "11th", 11, 1, "ordinal", None, False, "exact", 0),
+        (
+            "shipped 31.6 million tonnes of coal",
+            "31.6 million",
+            31.6,
+            1e6,
+            "count",
+            None,
+            False,
+            "exact",
+            1,
+        ),
+    ],
+)
+def test_figure_fields(text, surface, value, scale, unit, currency, assumed, qualifier, decimals):
+    f = _only(text)
+    assert text[f.start : f.end] == f.surface == surface
+    assert (f.value, f.scale, f.unit, f.currency) == (value, scale, unit, currency)
+    assert (f.currency_assumed, f.qualifier, f.decimals) == (assumed, qualifier, decimals)
+
+
+def test_counted_noun():
+    assert (
+        _only("over 1,000 domestic and international companies set up booths").noun == "companies"
+    )
+    assert _only("in more than 30 themed forums and business talks").noun == "forums"
+
+
+def test_yen_sign_follows_context():
+    assert _only("Japan's exports of ¥5 trillion").currency == "JPY"
+    assert _only("Jilin's exports of ¥5 billion").currency == "CNY"
+    assert _only("Jilin's exports of ¥5 billion").currency_assumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The G20 summit",
+        "after COVID-19 struck",
+        "5G networks",
+        "a B2B fair",
+        "on Sept 1, officials said",
+        "CHANGCHUN, Aug. 29 (Xinhua)",
+        "on 30 August the fair closed",
+        "In 2016, trade rose",
+        "published 2023-08-30",
+        "in the 1990s",
+        "the Belt and Road Initiative",
+        "one of the key areas",
+    ],
+)
+def test_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_ordinals_are_not_dates_or_units():
+    figures = find_figures("the 9th forum and the 14th expo")
+    assert [(f.surface, f.unit) for f in figures] == [("9th", "ordinal"), ("14th", "ordinal")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        (
+            "Lee of Dai Han Pharm. Co., Ltd., a maker, spoke. Then he left.",
+            ["Lee of Dai Han Pharm. Co., Ltd., a maker, spoke.", "Then he left."],
+        ),
+        (
+            "CHANGCHUN, Aug. 29 (Xinhua) -- A fair opened. It closed.",
+            ["CHANGCHUN, Aug. 29 (Xinhua) -- A fair opened.", "It closed."],
+        ),
+        (
+            "It paid 3.9 billion U.S. dollars. Then more.",
+            ["It paid 3.9 billion U.S. dollars.", "Then more."],
+        ),
+        (
+            '"We are seeking new friends," said Lee. He smiled.',
+            ['"We are seeking new friends," said Lee.', "He smiled."],
+        ),
+        ("Heading\n\nBody starts here", ["Heading", "Body starts here"]),
+    ],
+)
+def test_sentences(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "label"),
+    [
+        ("In 2016, trade totaled about $606 billion.", None, "2016"),
+        ("In the first half of this year, exports rose.", date(2023, 8, 30), "2023-H1"),
+        ("In the first half of this year, exports rose.", None, None),
+        ("Trade fell in the second half of 2019.", None, "2019-H2"),
+        ("Trade came to 210.7 billion yuan last year.", date(2024, 1, 25), "2023"),
+        ("H1 2022 exports rose.", None, "2022-H1"),
+        ("Nothing about time here.", date(2024, 1, 1), None),
+    ],
+)
+def test_sentence_period(sentence, published, label):
+    period = sentence_period(sentence, published, None)
+    assert (period.label if period else None) == label
+
+
+def test_same_year_carries_the_previous_period():
+    text = "In 2016, trade totaled 5 billion yuan. In the same year, investment reached 7 billion yuan."
+    figures = extract(text).figures
+    assert [f.period_label for f in figures] == ["2016", "2016"]
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "part", "whole"),
+    [
+        (
+            "trade totaled about $606 billion, accounting for 16.4 percent of China's overall trade.",
+            "16.4 percent",
+            "$606 billion",
+            None,
+        ),
+        (
+            "Of the 1,200 exhibitors, 312 came from the ROK, accounting for 26 percent of the total.",
+            "26 percent",
+            "312",
+            "1,200",
+        ),
+        (
+            "Japanese companies took 180 of the 1,200 booths, or 18 percent, the organisers said.",
+            "18 percent",
+            "180",
+            "1,200",
+        ),
+        (
+            "Exports of 12.6 billion yuan, accounting for 8.1 percent of total trade of 155.2 billion yuan.",
+            "8.1 percent",
+            "12.6 billion yuan",
+            "155.2 billion yuan",
+        ),
+        (
+            "Firms invested $2.35 billion, making up 40 percent of the $5.9 billion the province drew.",
+            "40 percent",
+            "$2.35 billion",
+            "$5.9 billion",
+        ),
+    ],
+)
+def test_share_relations(text, share, part, whole):
+    x = extract(text)
+    assert len(x.relations) == 1
+    r = x.relations[0]
+    surface = lambda i: None if i is None else x.figures[i].surface  # noqa: E731
+    assert (surface(r.stated), surface(r.a), surface(r.b)) == (share, part, whole)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose 25.3 percent year on year.",
+        "Exports to Belt and Road countries increased by 78.2 percent.",
+        "The rate was 5 percent.",
+    ],
+)
+def test_growth_is_not_a_share(text):
+    assert extract(text).relations == []
+
+
+# the figures of the two seed articles, by file: (surface, unit, currency, qualifier)
+SEED_FIGURES = {
+    "000_9c13dccbde6b4a3b.txt": [
+        ("11th", "ordinal", None, "exact"),
+        ("9th", "ordinal", None, "exact"),
+        ("$606 billion", "currency", "USD", "about"),
+        ("16.4 percent", "percent", None, "exact"),
+        ("$7.85 billion", "currency", "USD", "about"),
+        ("19.2 percent", "percent", None, "exact"),
+    ],
+    "003_93d6da752c8adce9.txt": [
+        ("28.14 billion yuan", "currency", "CNY", "exact"),
+        ("3.9 billion U.S. dollars", "currency", "USD", "about"),
+        ("25.3 percent", "percent", None, "exact"),
+        ("21.6 percentage points", "percentage_point", None, "exact"),
+        ("78.2 percent", "percent", None, "exact"),
+        ("14th", "ordinal", None, "exact"),
+        ("1,000", "count", None, "over"),
+        ("30", "count", None, "over"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_FIGURES))
+def test_seed_figures(seeds_dir, name):
+    text = (seeds_dir / name).read_text(encoding="utf-8")
+    figures = extract(text).figures
+    assert [(f.surface, f.unit, f.currency, f.qualifier) for f in figures] == SEED_FIGURES[name]
+    assert all(text[f.start : f.end] == f.surface for f in figures)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_never_raises_and_spans_round_trip(text):
+    x = extract(text)
+    for f in x.figures:
+        assert text[f.start : f.end] == f.surface
+        assert f.lo <= f.hi
+    for s, e in x.sentences:
+        assert 0 <= s < e <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "about",
+                "$",
+                "606",
+                "1,000",
+                "16.4",
+                "percent",
+                "billion",
+                "yuan",
+                "of",
+                "the",
+                "or",
+                "accounting",
+                "for",
+                "11th",
+                "G20",
+                ".",
+                ",",
+                " ",
+                "\n\n",
+                "U.S.",
+                "Aug.",
+                "2016",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_news_like_tokens_never_break_the_extractor(tokens):
+    text = " ".join(tokens)
+    x = extract(text, date(2023, 8, 30))
+    assert all(text[f.start : f.end] == f.surface for f in x.figures)
+    assert all(0 <= r.stated < len(x.figures) for r in x.relations)
