@@ -1,0 +1,61 @@
+"""One real run of each flow on a temporary Prefect server (prefect_test_harness)."""
+
+import json
+import uuid
+
+import pytest
+
+from tests.conftest import SAMPLE_TABLES
+
+
+@pytest.fixture
+def run_dirs(tmp_path, articles_dir):
+    return {
+        "articles_dir": str(articles_dir),
+        "tables_dir": str(SAMPLE_TABLES),
+        "warehouse_path": str(tmp_path / "w.duckdb"),
+        "reports_dir": str(tmp_path / "reports"),
+    }
+
+
+def test_pipeline_flow(prefect_server, run_dirs, tmp_path):
+    import duckdb
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    from flows.pipeline import pipeline
+
+    first = pipeline(**run_dirs)
+    assert (first["errors"], first["warnings"]) == (5, 0)
+    results = json.loads(
+        (tmp_path / "reports" / "runs" / first["run_id"] / "results.json").read_text()
+    )
+    assert results["run"]["run_id"] == first["run_id"]
+    assert results["run"]["status"] == "completed"
+    assert (tmp_path / "reports" / "latest.html").exists()
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                flow_run_id=ArtifactFilterFlowRunId(any_=[uuid.UUID(first["run_id"])])
+            )
+        )
+    by_key = {a.key: a for a in artifacts}
+    assert set(by_key) == {"addsup-summary", "addsup-failures", "addsup-report"}
+    assert by_key["addsup-failures"].type == "table"
+    assert "**5 error(s)**" in by_key["addsup-summary"].data
+    # Prefect stores a link artifact as Markdown: [text](url)
+    assert f"runs/{first['run_id']}/report.html" in by_key["addsup-report"].data
+
+    second = pipeline(**run_dirs)
+    assert second["run_id"] != first["run_id"] and second["errors"] == 5
+    con = duckdb.connect(run_dirs["warehouse_path"], read_only=True)
+    try:
+        counts = con.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM figures), (SELECT count(*) FROM runs)"
+        ).fetchall()[0]
+        runs = con.execute("SELECT articles_new FROM runs ORDER BY started_at").fetchall()
+    finally:
+        con.close()
+    assert counts == (15, 50, 2)
+    assert runs == [(15,), (0,)]

@@ -1,0 +1,77 @@
+import json
+import re
+import uuid
+
+from addsup import pipeline as steps
+from addsup.report import write_reports
+
+
+def _run(con, articles_dir, reports_dir):
+    run_id = str(uuid.uuid4())
+    steps.run_checks(con, steps.ingest(articles_dir), run_id)
+    return run_id, write_reports(con, run_id, reports_dir)
+
+
+def test_report_files_and_latest_copies(con, articles_dir, tmp_path):
+    run_id, paths = _run(con, articles_dir, tmp_path / "reports")
+    assert paths.html.parent.name == run_id
+    for p in (paths.html, paths.markdown, paths.json, paths.latest_html, paths.latest_json):
+        assert p.stat().st_size > 0
+    assert paths.latest_html.read_text() == paths.html.read_text()
+    assert json.loads(paths.latest_json.read_text())["run"]["run_id"] == run_id
+
+
+def test_results_json_contract(con, articles_dir, tmp_path):
+    _, paths = _run(con, articles_dir, tmp_path / "reports")
+    data = json.loads(paths.json.read_text())
+    assert set(data) == {"run", "counts", "findings", "quarantine"}
+    fails = [f for f in data["findings"] if f["status"] == "fail"]
+    assert len(fails) == 4 == data["counts"]["fail"]
+    for f in data["findings"]:
+        assert {
+            "article",
+            "check",
+            "status",
+            "severity",
+            "figures",
+            "stated",
+            "implied",
+            "message",
+        } <= set(f)
+        assert not any(k.startswith("_") for k in f)
+    # every figure of a finding points back into its article file
+    for f in fails:
+        text = (articles_dir / f["article"]).read_text()
+        for g in f["figures"]:
+            assert text[g["start"] : g["end"]] == g["surface"]
+        assert f["sentence"] in text
+
+
+def test_html_shows_sentence_figures_and_arithmetic(con, articles_dir, tmp_path):
+    _, paths = _run(con, articles_dir, tmp_path / "reports")
+    html = paths.html.read_text()
+    assert "180 / 1,200 × 100 = 15.00 %" in html
+    assert '<mark class="fig fig-marked"' in html
+    assert re.search(r'<mark class="fig fig-marked"[^>]*>18 percent</mark>', html)
+    assert "http://" not in html and "https://" not in html  # self-contained, no external requests
+
+
+def test_markdown_summary_lists_failures(con, articles_dir, tmp_path):
+    _, paths = _run(con, articles_dir, tmp_path / "reports")
+    md = paths.markdown.read_text()
+    assert "**4 error(s)**" in md
+    assert md.count("| share_of |") == 4
+
+
+def test_article_text_is_escaped(con, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil.txt").write_text(
+        "date 2023-01-01 <b>Bold</b> title\n\n"
+        "Firms took 180 of the 1,200 booths, or 18 percent, <script>alert(1)</script> said "
+        '<img src=x onerror="alert(2)">.\n'
+    )
+    _, paths = _run(con, folder, tmp_path / "reports")
+    html = paths.html.read_text()
+    assert "<script>" not in html and "<img" not in html and "<b>Bold" not in html
+    assert "&lt;script&gt;alert(" in html and "&lt;img src=x onerror=" in html
