@@ -54,7 +54,11 @@ def _rows(con: duckdb.DuckDBPyConnection, name: str, params: list[Any]) -> list[
 
 
 def _segments(
-    sentence: str, start: int, figures: list[dict[str, Any]], marked: set[str]
+    sentence: str,
+    start: int,
+    figures: list[dict[str, Any]],
+    marked: set[str],
+    mark: str = "fig-marked",
 ) -> list[dict[str, Any]]:
     """Split a sentence into plain text and figure spans (offsets into the article body)."""
     out: list[dict[str, Any]] = []
@@ -65,7 +69,7 @@ def _segments(
             continue
         if s > pos:
             out.append({"text": sentence[pos:s], "cls": None})
-        cls = "fig fig-marked" if f["figure_id"] in marked else "fig"
+        cls = f"fig {mark}" if f["figure_id"] in marked else "fig"
         title = f"{f['unit']}{' ' + f['currency'] if f['currency'] else ''}, {f['qualifier']}"
         if f["period_label"]:
             title += f", period {f['period_label']}"
@@ -126,6 +130,7 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
                     r["sentence_start"],
                     by_sentence.get((r["article_id"], r["sentence_no"]), []),
                     set(r["figure_ids"] or []),
+                    "fig-marked" if r["status"] == "fail" else "fig-involved",
                 )
                 if r["sentence"] is not None
                 else None,
