@@ -203,7 +203,7 @@ def run(
         warehouse_path=str(db),
         reports_dir=str(reports),
     )
-    console = Console()
+    console = out
     console.print(
         f"[bold]{result['errors']} error(s)[/bold], {result['warnings']} warning(s) in "
         f"{result['checks_run']} checks"
