@@ -9,10 +9,11 @@ STAMP  := $(VENV)/.installed
 export PREFECT_HOME := $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: run test lint format check server-stop clean help
+.PHONY: run serve test lint format server-stop clean help
 
 help:
 	@echo "make run          run the pipeline once on the bundled data (starts a local Prefect server)"
+	@echo "make serve        serve the scheduled deployments (hourly, daily) and the Run button in the Prefect UI"
 	@echo "make test         lint and run the tests"
 	@echo "make server-stop  stop the local Prefect server that make run started"
 	@echo "make clean        remove the venv, the warehouse, the reports and .prefect"
@@ -26,6 +27,9 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/addsup run
+
+serve: $(STAMP)
+	$(BIN)/addsup serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

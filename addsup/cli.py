@@ -172,6 +172,19 @@ def check(
         raise typer.Exit(1)
 
 
+def _prefect_environment(port: int) -> bool:
+    """Point Prefect at the local server (started if needed); True when we started it."""
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ.setdefault("PREFECT_HOME", str(Path(".prefect").resolve()))
+    if os.environ.get("PREFECT_API_URL"):
+        return False
+    from flows.server import DEFAULT_HOST, ensure_server
+
+    url, started = ensure_server(DEFAULT_HOST, port)
+    os.environ["PREFECT_API_URL"] = url
+    return started
+
+
 @app.command()
 def run(
     articles: Annotated[
@@ -184,35 +197,79 @@ def run(
         Path, typer.Option("--warehouse", help="DuckDB warehouse file.")
     ] = DEFAULT_WAREHOUSE,
     reports: Annotated[Path, typer.Option(help="Folder for the reports.")] = steps.DEFAULT_REPORTS,
-    server: Annotated[
-        bool, typer.Option(help="Start/use the local Prefect server when PREFECT_API_URL is unset.")
-    ] = True,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Fail the run (exit 1) on findings of this severity.")
+    ] = FailOn.never,
+    port: Annotated[
+        int, typer.Option(help="Port of the local Prefect server (when PREFECT_API_URL is unset).")
+    ] = 4200,
 ) -> None:
     """Run the pipeline flow once (through Prefect) and print where the report is."""
-    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-    os.environ.setdefault("PREFECT_HOME", str(Path(".prefect").resolve()))
-    if server and not os.environ.get("PREFECT_API_URL"):
-        from flows.server import ensure_server
-
-        os.environ["PREFECT_API_URL"] = ensure_server()
+    _prefect_environment(port)
     from flows.pipeline import pipeline
 
-    result = pipeline(
+    state = pipeline(
         articles_dir=str(articles),
         tables_dir=str(tables),
         warehouse_path=str(db),
         reports_dir=str(reports),
+        fail_on=fail_on.value,
+        return_state=True,
     )
-    console = out
-    console.print(
-        f"[bold]{result['errors']} error(s)[/bold], {result['warnings']} warning(s) in "
-        f"{result['checks_run']} checks"
+    result = state.result(raise_on_failure=False)
+    if not isinstance(result, dict):
+        err.print(f"[red]the run did not finish: {state.name}: {state.message}[/red]")
+        raise typer.Exit(2)
+    out.print(f"[bold]{state.name}[/bold]: {state.message}")
+    out.print(f"report: {Path(result['report']).resolve()}")
+    out.print(f"latest: {Path(result['latest']).resolve()}")
+    ui = os.environ["PREFECT_API_URL"].removesuffix("/api")
+    out.print(f"Prefect UI: {ui}/runs/flow-run/{result['run_id']}")
+    if state.is_failed():
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    articles: Annotated[
+        Path, typer.Option(help="Folder of article files.")
+    ] = steps.DEFAULT_ARTICLES,
+    tables: Annotated[
+        Path, typer.Option(help="Folder of curated CSV tables.")
+    ] = steps.DEFAULT_TABLES,
+    db: Annotated[
+        Path, typer.Option("--warehouse", help="DuckDB warehouse file.")
+    ] = DEFAULT_WAREHOUSE,
+    reports: Annotated[Path, typer.Option(help="Folder for the reports.")] = steps.DEFAULT_REPORTS,
+    hourly_cron: Annotated[str, typer.Option(help="Schedule of addsup-hourly.")] = "0 * * * *",
+    daily_cron: Annotated[str, typer.Option(help="Schedule of addsup-daily.")] = "30 6 * * *",
+    port: Annotated[
+        int, typer.Option(help="Port of the local Prefect server (when PREFECT_API_URL is unset).")
+    ] = 4200,
+) -> None:
+    """Serve the scheduled deployments in the foreground (Ctrl-C stops what this started)."""
+    started = _prefect_environment(port)
+    from flows.deployments import serve_deployments
+    from flows.server import stop_server
+
+    ui = os.environ["PREFECT_API_URL"].removesuffix("/api")
+    out.print(
+        f"Prefect UI: {ui}/deployments  (deployments pipeline/addsup-hourly, pipeline/addsup-daily)"
     )
-    console.print(f"report: {Path(result['report']).resolve()}")
-    console.print(f"latest: {Path(result['latest']).resolve()}")
-    if os.environ.get("PREFECT_API_URL"):
-        ui = os.environ["PREFECT_API_URL"].removesuffix("/api")
-        console.print(f"Prefect UI: {ui}/runs/flow-run/{result['run_id']}")
+    params = {
+        "articles_dir": str(articles.resolve()),
+        "tables_dir": str(tables.resolve()),
+        "warehouse_path": str(db.resolve()),
+        "reports_dir": str(reports.resolve()),
+    }
+    try:
+        serve_deployments(params, hourly_cron=hourly_cron, daily_cron=daily_cron)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if started:
+            out.print("stopping the Prefect server this command started")
+            stop_server()
 
 
 @app.command()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +33,34 @@ DEFAULT_REPORTS = Path("reports")
 class Ingested:
     articles: list[Article]
     rejected: list[Rejected] = field(default_factory=list)
+    out_of_range: int = 0
 
 
-def ingest(articles_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
-    """Read every article file below ``articles_dir``; unreadable ones come back rejected."""
+def in_range(published_on: date | None, start: date | None, end: date | None) -> bool:
+    """Whether an article belongs to the date range; undated ones only when there is none."""
+    if start is None and end is None:
+        return True
+    if published_on is None:
+        return False
+    return (start is None or published_on >= start) and (end is None or published_on <= end)
+
+
+def ingest(
+    articles_dir: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published_from: date | None = None,
+    published_to: date | None = None,
+) -> Ingested:
+    """Read every article file below ``articles_dir``; unreadable ones come back rejected.
+
+    With a date range, only articles published in it are kept; the others are counted in
+    ``out_of_range`` (they stay where they are and are read again by a run that wants them).
+    """
     if not articles_dir.is_dir():
         raise FileNotFoundError(f"articles folder {articles_dir} does not exist")
     articles, rejected = read_articles(articles_dir, max_bytes)
-    return Ingested(articles, rejected)
+    kept = [a for a in articles if in_range(a.published_on, published_from, published_to)]
+    return Ingested(kept, rejected, out_of_range=len(articles) - len(kept))
 
 
 def ingest_paths(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
@@ -107,6 +128,21 @@ def summarise(findings: Sequence[Finding]) -> dict[str, int]:
         "errors": sum(f.status == "fail" and f.severity == "error" for f in findings),
         "warnings": sum(f.status == "fail" and f.severity == "warning" for f in findings),
     }
+
+
+FAIL_ON = ("never", "error", "warning")
+
+
+def verdict(counts: dict[str, Any], fail_on: str) -> str | None:
+    """Why the run should count as failed under ``fail_on``, or None when it should not."""
+    if fail_on not in FAIL_ON:
+        raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    errors, warnings = counts.get("errors", 0), counts.get("warnings", 0)
+    if fail_on == "error" and errors:
+        return f"{errors} error-severity finding(s) do not add up"
+    if fail_on == "warning" and (errors or warnings):
+        return f"{errors} error(s) and {warnings} warning(s) do not add up"
+    return None
 
 
 def finish(

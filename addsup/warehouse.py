@@ -326,6 +326,11 @@ def finish_run(
     )
 
 
+def fail_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """Mark a run that stopped before it finished (a finished run keeps its status)."""
+    con.execute(sql("fail_run"), [run_id])
+
+
 def current_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     articles, figures, relations = con.execute(sql("count_current")).fetchall()[0]
     return {"articles": articles, "figures": figures, "relations": relations}

@@ -1,20 +1,23 @@
 """The ``pipeline`` flow: ingest -> extract -> load -> validate -> publish.
 
 Each task wraps the library function of the same name in ``addsup.pipeline``; the
-flow adds logging, artifacts and the run record. Articles are processed in one batch
-per step, never one task per article.
+flow adds logging, artifacts, the run record and the final state. Articles are
+processed in one batch per step, never one task per article.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
+from prefect.concurrency.sync import concurrency
 from prefect.runtime import flow_run
+from prefect.states import Completed, Failed, State
 
 from addsup import pipeline as steps
 from addsup import warehouse
@@ -24,24 +27,30 @@ from addsup.report import ReportPaths, markdown_summary, report_data
 
 
 @task(cache_policy=NONE)
-def ingest(articles_dir: Path, max_bytes: int) -> steps.Ingested:
-    ingested = steps.ingest(articles_dir, max_bytes)
+def ingest(
+    articles_dir: Path, max_bytes: int, published_from: date | None, published_to: date | None
+) -> steps.Ingested:
+    ingested = steps.ingest(articles_dir, max_bytes, published_from, published_to)
     get_run_logger().info(
-        "read %d article(s) from %s; %d input(s) rejected or flagged",
+        "read %d article(s) from %s; %d input(s) rejected or flagged; %d outside the date range",
         len(ingested.articles),
         articles_dir,
         len(ingested.rejected),
+        ingested.out_of_range,
     )
     return ingested
 
 
 @task(cache_policy=NONE)
-def extract(db: Path, ingested: steps.Ingested) -> dict[str, Extraction]:
-    with warehouse.warehouse(db) as con:
-        todo = steps.pending(con, ingested.articles)
+def extract(db: Path, ingested: steps.Ingested, full: bool) -> dict[str, Extraction]:
+    if full:
+        todo = ingested.articles
+    else:
+        with warehouse.warehouse(db) as con:
+            todo = steps.pending(con, ingested.articles)
     extractions = steps.extract(todo)
     get_run_logger().info(
-        "extracted %d new or changed article(s) (%d unchanged skipped)",
+        "extracted %d article(s) (%d unchanged skipped)",
         len(extractions),
         len(ingested.articles) - len(extractions),
     )
@@ -90,18 +99,19 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
         markdown=markdown_summary(data, paths.html.resolve()),
         description="What doesn't add up in this run",
     )
+    rows = [
+        {
+            "check": f["check"],
+            "severity": f["severity"],
+            "article": f["title"] or f["article"] or f["subject"],
+            "sentence": f["sentence"] or "",
+            "arithmetic": f["message"],
+        }
+        for f in failures[:500]
+    ]
     create_table_artifact(
         key="addsup-failures",
-        table=[
-            {
-                "check": f["check"],
-                "severity": f["severity"],
-                "article": f["title"] or f["article"] or "",
-                "sentence": f["sentence"] or "",
-                "arithmetic": f["message"],
-            }
-            for f in failures[:500]
-        ]
+        table=rows
         or [
             {
                 "check": "",
@@ -123,39 +133,69 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
     return paths
 
 
+WAREHOUSE_LIMIT = "addsup-warehouse"
+
+
 def _mark_failed(flow: Any, run: Any, state: Any) -> None:
-    """Record in the warehouse that the run failed (its findings so far stay)."""
+    """Record in the warehouse that the run stopped before it finished."""
     path = run.parameters.get("warehouse_path", str(warehouse.DEFAULT_WAREHOUSE))
     with warehouse.warehouse(path, timeout=30) as con:
-        warehouse.finish_run(con, str(run.id), "failed", {})
+        warehouse.fail_run(con, str(run.id))
 
 
-@flow(name="pipeline", log_prints=True, on_failure=[_mark_failed], on_crashed=[_mark_failed])
+@flow(name="pipeline", on_failure=[_mark_failed], on_crashed=[_mark_failed])
 def pipeline(
     articles_dir: str = str(steps.DEFAULT_ARTICLES),
     tables_dir: str = str(steps.DEFAULT_TABLES),
     warehouse_path: str = str(warehouse.DEFAULT_WAREHOUSE),
     reports_dir: str = str(steps.DEFAULT_REPORTS),
+    published_from: date | None = None,
+    published_to: date | None = None,
+    fail_on: Literal["never", "error", "warning"] = "never",
+    full: bool = False,
     max_bytes: int = 2_000_000,
-) -> dict[str, Any]:
-    """Check that the numbers in the articles add up, and publish the report."""
+) -> State:
+    """Check that the numbers in news articles add up, and publish the report.
+
+    Args:
+        articles_dir: Folder of article files (.txt, .md, .jsonl), relative to where the runs execute.
+        tables_dir: Folder of curated CSV tables.
+        warehouse_path: The DuckDB warehouse file.
+        reports_dir: Folder for the HTML, Markdown and JSON reports.
+        published_from: Only read articles published on or after this date.
+        published_to: Only read articles published on or before this date.
+        fail_on: Mark the run Failed when a finding of this severity does not add up.
+        full: Extract every article again, not only new or changed ones.
+        max_bytes: Files larger than this are quarantined unread.
+    """
     run_id = flow_run.get_id() or str(uuid.uuid4())
     db = Path(warehouse_path)
-    with warehouse.warehouse(db) as con:
-        warehouse.start_run(
-            con,
-            run_id,
-            {
-                "articles_dir": articles_dir,
-                "tables_dir": tables_dir,
-                "warehouse_path": warehouse_path,
-                "reports_dir": reports_dir,
-            },
-        )
-    ingested = ingest(Path(articles_dir), max_bytes)
-    extractions = extract(db, ingested)
-    stats = load(db, ingested, extractions, run_id)
-    table_findings = load_tables(db, Path(tables_dir), run_id)
-    counts = validate(db, run_id, table_findings, stats)
-    paths = publish(db, run_id, Path(reports_dir))
-    return {"run_id": run_id, **counts, "report": str(paths.html), "latest": str(paths.latest_html)}
+    params = {k: v for k, v in locals().items() if k not in ("run_id", "db")}
+    with concurrency(WAREHOUSE_LIMIT, occupy=1, strict=False):
+        with warehouse.warehouse(db) as con:
+            warehouse.start_run(con, run_id, params)
+        ingested = ingest(Path(articles_dir), max_bytes, published_from, published_to)
+        extractions = extract(db, ingested, full)
+        stats = load(db, ingested, extractions, run_id)
+        table_findings = load_tables(db, Path(tables_dir), run_id)
+        counts = validate(db, run_id, table_findings, stats)
+        paths = publish(db, run_id, Path(reports_dir))
+    return outcome(run_id, counts, paths, fail_on)
+
+
+def outcome(run_id: str, counts: dict[str, Any], paths: ReportPaths, fail_on: str) -> State:
+    """The run's final state: Failed when ``fail_on`` says so, with the counts in its message."""
+    result = {
+        "run_id": run_id,
+        **counts,
+        "report": str(paths.html),
+        "latest": str(paths.latest_html),
+    }
+    summary = (
+        f"{counts['errors']} error(s), {counts['warnings']} warning(s) in {counts['checks_run']} "
+        f"checks; report: {paths.html}"
+    )
+    reason = steps.verdict(counts, fail_on)
+    if reason:
+        return Failed(message=f"{reason} (fail_on={fail_on}): {summary}", data=result)
+    return Completed(message=summary, data=result)

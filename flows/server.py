@@ -47,11 +47,25 @@ def prefect_env(home: Path | None = None) -> dict[str, str]:
     return env
 
 
-def ensure_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = 90.0) -> str:
-    """Return the API URL of a healthy server on ``host:port``, starting one in the background."""
+def _prefect() -> str:
+    prefect = Path(sys.executable).with_name("prefect")
+    return str(prefect) if prefect.exists() else "prefect"
+
+
+def stop_server() -> None:
+    """Stop the background server that ``ensure_server`` started (its pid file is in PREFECT_HOME)."""
+    subprocess.run(
+        [_prefect(), "server", "stop"], env=prefect_env(), capture_output=True, check=False
+    )
+
+
+def ensure_server(
+    host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = 90.0
+) -> tuple[str, bool]:
+    """The API URL of a healthy server on ``host:port``, and whether we had to start it."""
     url = api_url(host, port)
     if healthy(url):
-        return url
+        return url, False
     env = prefect_env()
     env["PREFECT_SERVER_API_HOST"] = host
     env["PREFECT_SERVER_API_PORT"] = str(port)
@@ -74,4 +88,4 @@ def ensure_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: f
             f"the Prefect server did not become healthy at {url} within {timeout:.0f} s "
             f"(prefect said: {(result.stdout + result.stderr).strip()[-500:]})"
         )
-    return url
+    return url, True

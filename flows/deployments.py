@@ -1,0 +1,69 @@
+"""Deployments of the ``pipeline`` flow, served by one long-running process.
+
+* ``addsup-hourly``: every hour, picks up new or changed articles.
+* ``addsup-daily``: every morning, extracts everything again and fails on errors.
+
+Both allow one run at a time, and every run takes the ``addsup-warehouse`` global
+concurrency limit (created here with limit 1), so two runs never write the warehouse
+at once even across deployments.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from prefect import serve
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
+from prefect.deployments.runner import RunnerDeployment
+from prefect.exceptions import ObjectAlreadyExists
+
+from flows.pipeline import WAREHOUSE_LIMIT, pipeline
+
+HOURLY_CRON = "0 * * * *"
+DAILY_CRON = "30 6 * * *"
+
+
+def build_deployments(
+    parameters: dict[str, Any], hourly_cron: str = HOURLY_CRON, daily_cron: str = DAILY_CRON
+) -> list[RunnerDeployment]:
+    """The two scheduled deployments, with ``parameters`` as their defaults."""
+    return [
+        pipeline.to_deployment(
+            name="addsup-hourly",
+            cron=hourly_cron,
+            parameters=dict(parameters),
+            concurrency_limit=1,
+            tags=["addsup"],
+            description=(
+                "Checks new or changed articles every hour and publishes the report. "
+                "Click Run for a check now; Custom run to choose folders, a date range or fail_on."
+            ),
+        ),
+        pipeline.to_deployment(
+            name="addsup-daily",
+            cron=daily_cron,
+            parameters={**parameters, "full": True, "fail_on": "error"},
+            concurrency_limit=1,
+            tags=["addsup"],
+            description=(
+                "Every morning: extracts every article again, re-runs every check, and marks "
+                "the run Failed when an error-severity figure does not add up."
+            ),
+        ),
+    ]
+
+
+def ensure_warehouse_limit() -> None:
+    """Create the global concurrency limit that serialises warehouse writers (limit 1)."""
+    with get_client(sync_client=True) as client, contextlib.suppress(ObjectAlreadyExists):
+        client.create_global_concurrency_limit(
+            GlobalConcurrencyLimitCreate(name=WAREHOUSE_LIMIT, limit=1)
+        )
+
+
+def serve_deployments(parameters: dict[str, Any], **crons: str) -> None:
+    """Register the deployments and run their flow runs until interrupted."""
+    ensure_warehouse_limit()
+    serve(*build_deployments(parameters, **crons))
