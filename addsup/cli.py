@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import signal
 import sys
 import uuid
 import webbrowser
@@ -229,6 +230,10 @@ def run(
         raise typer.Exit(1)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 @app.command()
 def serve(
     articles: Annotated[
@@ -262,6 +267,7 @@ def serve(
         "warehouse_path": str(db.resolve()),
         "reports_dir": str(reports.resolve()),
     }
+    signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop = Ctrl-C
     try:
         serve_deployments(params, hourly_cron=hourly_cron, daily_cron=daily_cron)
     except KeyboardInterrupt:

@@ -18,6 +18,7 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
 from prefect.deployments.runner import RunnerDeployment
 from prefect.exceptions import ObjectAlreadyExists
+from prefect.utilities.callables import ParameterSchema
 
 from flows.pipeline import WAREHOUSE_LIMIT, pipeline
 
@@ -25,11 +26,27 @@ HOURLY_CRON = "0 * * * *"
 DAILY_CRON = "30 6 * * *"
 
 
+class StrictParameterSchema(ParameterSchema):
+    """The flow's parameter schema, closed: the server refuses a run with an unknown parameter.
+
+    Without this, an unknown parameter is accepted and the run then crashes with only
+    "Process exited with status code: 1" in the UI.
+    """
+
+    additionalProperties: bool = False
+
+
+def _strict(deployment: RunnerDeployment) -> RunnerDeployment:
+    schema = deployment._parameter_openapi_schema.model_dump()
+    deployment._parameter_openapi_schema = StrictParameterSchema(**schema, additionalProperties=False)
+    return deployment
+
+
 def build_deployments(
     parameters: dict[str, Any], hourly_cron: str = HOURLY_CRON, daily_cron: str = DAILY_CRON
 ) -> list[RunnerDeployment]:
     """The two scheduled deployments, with ``parameters`` as their defaults."""
-    return [
+    deployments = [
         pipeline.to_deployment(
             name="addsup-hourly",
             cron=hourly_cron,
@@ -53,6 +70,7 @@ def build_deployments(
             ),
         ),
     ]
+    return [_strict(d) for d in deployments]
 
 
 def ensure_warehouse_limit() -> None:

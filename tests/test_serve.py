@@ -1,0 +1,312 @@
+"""End to end: a real Prefect server and `addsup serve` on free loopback ports, the Prefect UI
+in headless Chromium (Debian's package) clicking Run as a user would, and custom runs through
+the API. Everything started here is stopped here."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+from flows.server import wait_healthy
+from tests.conftest import ROOT, SAMPLE_ARTICLES, SAMPLE_TABLES
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _stop(proc: subprocess.Popen, sig: int = signal.SIGINT) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+class Api:
+    """A few Prefect REST calls, retrying the 503s SQLite contention can cause."""
+
+    def __init__(self, url: str) -> None:
+        self.client = httpx.Client(base_url=url, timeout=30)
+
+    def call(self, method: str, path: str, **kwargs) -> httpx.Response:
+        for _ in range(10):
+            response = self.client.request(method, path, **kwargs)
+            if response.status_code != 503:
+                return response
+            time.sleep(1)
+        return response
+
+    def deployment(self, name: str) -> dict:
+        found = self.call(
+            "POST", "/deployments/filter", json={"deployments": {"name": {"any_": [name]}}}
+        ).json()
+        assert len(found) == 1, found
+        return found[0]
+
+    def runs(self, deployment_id: str, states: list[str] | None = None) -> list[dict]:
+        body = {
+            "deployments": {"id": {"any_": [deployment_id]}},
+            "sort": "EXPECTED_START_TIME_DESC",
+        }
+        if states:
+            body["flow_runs"] = {"state": {"type": {"any_": states}}}
+        return self.call("POST", "/flow_runs/filter", json=body).json()
+
+    def wait_final(self, run_id: str, timeout: float = 120) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            run = self.call("GET", f"/flow_runs/{run_id}").json()
+            if run["state"]["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED"):
+                return run
+            time.sleep(1)
+        raise AssertionError(f"flow run {run_id} did not finish in {timeout} s: {run['state']}")
+
+    def artifacts(self, run_id: str) -> dict[str, dict]:
+        found = self.call(
+            "POST", "/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [run_id]}}}
+        ).json()
+        return {a["key"]: a for a in found}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A Prefect server and the serve process, with the deployments' data in a temp folder."""
+    tmp = tmp_path_factory.mktemp("served")
+    shutil.copytree(SAMPLE_ARTICLES, tmp / "articles")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env |= {
+        "PREFECT_HOME": str(tmp / "prefect-home"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_SERVER_API_HOST": "127.0.0.1",
+        "PREFECT_SERVER_API_PORT": str(port),
+        "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
+    }
+    prefect = str(Path(sys.executable).with_name("prefect"))
+    with open(tmp / "server.log", "w") as server_log, open(tmp / "serve.log", "w") as serve_log:
+        yield from _start(tmp, port, url, env, prefect, server_log, serve_log)
+
+
+def _start(tmp, port, url, env, prefect, server_log, serve_log):
+    server = subprocess.Popen(
+        [prefect, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        cwd=tmp,
+        start_new_session=True,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
+    )
+    serve = None
+    try:
+        assert wait_healthy(url, timeout=120), (tmp / "server.log").read_text()[-2000:]
+        serve_env = env | {"PREFECT_API_URL": url, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
+        serve = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("addsup")),
+                "serve",
+                "--articles",
+                str(tmp / "articles"),
+                "--tables",
+                str(SAMPLE_TABLES),
+                "--warehouse",
+                str(tmp / "warehouse.duckdb"),
+                "--reports",
+                str(tmp / "reports"),
+            ],
+            env=serve_env,
+            cwd=ROOT,
+            start_new_session=True,
+            stdout=serve_log,
+            stderr=subprocess.STDOUT,
+        )
+        api = Api(url)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            names = {d["name"] for d in api.call("POST", "/deployments/filter", json={}).json()}
+            if {"addsup-hourly", "addsup-daily"} <= names:
+                break
+            assert serve.poll() is None, (tmp / "serve.log").read_text()[-2000:]
+            time.sleep(0.5)
+        yield {"api": api, "url": url, "ui": f"http://127.0.0.1:{port}", "tmp": tmp}
+    finally:
+        if serve is not None:
+            _stop(serve)
+        _stop(server, signal.SIGTERM)
+
+
+def test_deployments_have_schedules_that_create_runs(served):
+    api = served["api"]
+    for name, cron in (("addsup-hourly", "0 * * * *"), ("addsup-daily", "30 6 * * *")):
+        dep = api.deployment(name)
+        assert [s["schedule"]["cron"] for s in dep["schedules"]] == [cron]
+        assert dep["global_concurrency_limit"]["limit"] == 1
+        assert dep["description"]
+        assert dep["parameter_openapi_schema"]["additionalProperties"] is False
+        # the scheduler really creates runs from the cron (not just "a schedule is shown")
+        deadline = time.monotonic() + 60
+        while not (scheduled := api.runs(dep["id"], ["SCHEDULED"])) and time.monotonic() < deadline:
+            time.sleep(1)
+        assert scheduled, f"the scheduler created no run for {name}"
+        starts = sorted(datetime.fromisoformat(r["expected_start_time"]) for r in scheduled)
+        assert all(t > datetime.now(UTC) for t in starts)
+        minute = 0 if name == "addsup-hourly" else 30
+        assert all(t.minute == minute and t.second == 0 for t in starts)
+
+
+@pytest.fixture
+def chromium():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium (see .ci/run)")
+        pytest.skip("no /usr/bin/chromium on this machine (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_click_run_in_the_prefect_ui(served, chromium, tmp_path):
+    api = served["api"]
+    dep = api.deployment("addsup-hourly")
+    before = {r["id"] for r in api.runs(dep["id"])}
+
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{served['ui']}/deployments")
+    page.get_by_placeholder("Search deployments").fill("addsup-hourly")
+    page.get_by_role("link", name="addsup-hourly", exact=True).click()
+    page.wait_for_url("**/deployments/deployment/**")
+    run_button = page.get_by_role("button", name="Run", exact=True)
+    run_button.wait_for()
+    run_button.click()
+    quick = page.get_by_text("Quick run", exact=True)
+    quick.wait_for()
+    quick.click()
+
+    deadline = time.monotonic() + 30
+    while (
+        not (new := [r for r in api.runs(dep["id"]) if r["id"] not in before])
+        and time.monotonic() < deadline
+    ):
+        time.sleep(0.5)
+    page.screenshot(path=str(tmp_path / "after-click.png"))
+    assert len(new) == 1, "clicking Quick run created no flow run"
+    run = api.wait_final(new[0]["id"])
+    assert run["state"]["type"] == "COMPLETED", run["state"]
+    assert "5 error(s), 0 warning(s) in 14 checks" in run["state"]["message"]
+
+    run_dir = served["tmp"] / "reports" / "runs" / run["id"]
+    results = json.loads((run_dir / "results.json").read_text())
+    assert results["counts"]["errors"] == 5
+    assert (run_dir / "report.html").exists() and (
+        served["tmp"] / "reports" / "latest.html"
+    ).exists()
+    artifacts = api.artifacts(run["id"])
+    assert set(artifacts) == {"addsup-summary", "addsup-failures", "addsup-report"}
+
+    # the flow run page shows the run's final state to the user
+    page.goto(f"{served['ui']}/runs/flow-run/{run['id']}")
+    page.get_by_text("Completed").first.wait_for()
+
+
+def test_custom_run_parameters_are_used(served):
+    api = served["api"]
+    tmp = served["tmp"]
+    subset = tmp / "subset"
+    subset.mkdir()
+    for name in (
+        "2024-01-25-heilongjiang-russia.txt",
+        "2024-01-20-russia-crude.txt",
+        "2023-08-28-japanese-booths.txt",
+        "2024-02-10-korea-liaoning-investment.txt",
+    ):
+        shutil.copy(SAMPLE_ARTICLES / name, subset / name)
+    (tmp / "no-tables").mkdir()
+    params = {
+        "articles_dir": str(subset),
+        "tables_dir": str(tmp / "no-tables"),
+        "warehouse_path": str(tmp / "custom.duckdb"),
+        "reports_dir": str(tmp / "custom-reports"),
+        "published_from": "2024-01-01",
+        "fail_on": "error",
+    }
+    dep = api.deployment("addsup-hourly")
+    response = api.call(
+        "POST", f"/deployments/{dep['id']}/create_flow_run", json={"parameters": params}
+    )
+    assert response.status_code == 201, response.text
+    run = api.wait_final(response.json()["id"])
+
+    assert run["state"]["type"] == "FAILED", run["state"]  # fail_on=error and two planted errors
+    assert run["state"]["message"].startswith(
+        "2 error-severity finding(s) do not add up (fail_on=error)"
+    )
+    results = json.loads((tmp / "custom-reports" / "runs" / run["id"] / "results.json").read_text())
+    assert results["run"]["params"]["published_from"] == "2024-01-01"
+    assert results["counts"]["articles"] == 3  # the 2023 article is outside the date range
+    assert {f["article"] for f in results["findings"] if f["status"] == "fail"} == {
+        "2024-01-25-heilongjiang-russia.txt",
+        "2024-01-20-russia-crude.txt",
+    }
+
+
+@pytest.mark.parametrize(
+    ("parameters", "reason"),
+    [
+        ({"bogus": 1}, "'bogus' was unexpected"),
+        ({"fail_on": "sometimes"}, "'sometimes' is not one of"),
+    ],
+)
+def test_bad_parameters_are_refused_before_a_run_exists(served, parameters, reason):
+    api = served["api"]
+    dep = api.deployment("addsup-hourly")
+    response = api.call(
+        "POST", f"/deployments/{dep['id']}/create_flow_run", json={"parameters": parameters}
+    )
+    assert response.status_code == 409
+    assert reason in response.text
+
+
+def test_a_malformed_date_fails_the_run_with_a_clear_message(served):
+    """JSON Schema does not enforce date formats, so the server accepts the run; the flow's
+    own parameter validation then fails it, naming the parameter (not a bare crash)."""
+    api = served["api"]
+    dep = api.deployment("addsup-hourly")
+    response = api.call(
+        "POST",
+        f"/deployments/{dep['id']}/create_flow_run",
+        json={"parameters": {"published_from": "not a date"}},
+    )
+    assert response.status_code == 201, response.text
+    run = api.wait_final(response.json()["id"])
+    assert run["state"]["type"] == "FAILED"
+    assert "published_from: Input should be a valid date" in run["state"]["message"]
