@@ -321,6 +321,8 @@ def finish_run(
             counts.get("checks_run"),
             counts.get("failures"),
             counts.get("quarantined"),
+            counts.get("errors"),
+            counts.get("warnings"),
             run_id,
         ],
     )

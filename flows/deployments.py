@@ -38,7 +38,9 @@ class StrictParameterSchema(ParameterSchema):
 
 def _strict(deployment: RunnerDeployment) -> RunnerDeployment:
     schema = deployment._parameter_openapi_schema.model_dump()
-    deployment._parameter_openapi_schema = StrictParameterSchema(**schema, additionalProperties=False)
+    deployment._parameter_openapi_schema = StrictParameterSchema(
+        **schema, additionalProperties=False
+    )
     return deployment
 
 

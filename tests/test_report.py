@@ -17,14 +17,20 @@ def test_report_files_and_latest_copies(con, articles_dir, tmp_path):
     assert paths.html.parent.name == run_id
     for p in (paths.html, paths.markdown, paths.json, paths.latest_html, paths.latest_json):
         assert p.stat().st_size > 0
-    assert paths.latest_html.read_text() == paths.html.read_text()
+    # the same page; only the link to the run index is relative to where each copy lives
+    latest = paths.latest_html.read_text()
+    assert 'href="index.html"' in latest
+    assert latest.replace('href="index.html"', 'href="../../index.html"') == paths.html.read_text()
+    assert (paths.latest_html.parent / "index.html").exists()
     assert json.loads(paths.latest_json.read_text())["run"]["run_id"] == run_id
 
 
 def test_results_json_contract(con, articles_dir, tmp_path):
     _, paths = _run(con, articles_dir, tmp_path / "reports")
     data = json.loads(paths.json.read_text())
-    assert set(data) == {"run", "counts", "findings", "quarantine"}
+    assert set(data) == {"run", "counts", "findings", "quarantine", "changes"}
+    assert data["changes"] == {"previous_run_id": None, "fixed": []}
+    assert data["counts"]["new"] == 4 and data["counts"]["fixed"] == 0
     fails = [f for f in data["findings"] if f["status"] == "fail"]
     assert len(fails) == 4 == data["counts"]["fail"]
     for f in data["findings"]:
@@ -41,6 +47,7 @@ def test_results_json_contract(con, articles_dir, tmp_path):
         assert not any(k.startswith("_") for k in f)
     # every figure of a finding points back into its article file
     for f in fails:
+        assert f["new"] is True  # a first run: every failure is new
         text = (articles_dir / f["article"]).read_text()
         for g in f["figures"]:
             assert text[g["start"] : g["end"]] == g["surface"]
@@ -60,7 +67,7 @@ def test_markdown_summary_lists_failures(con, articles_dir, tmp_path):
     _, paths = _run(con, articles_dir, tmp_path / "reports")
     md = paths.markdown.read_text()
     assert "**4 error(s)**" in md
-    assert md.count("| share_of |") == 4
+    assert md.count("| share_of | new |") == 4
 
 
 def test_article_text_is_escaped(con, tmp_path):
@@ -73,5 +80,10 @@ def test_article_text_is_escaped(con, tmp_path):
     )
     _, paths = _run(con, folder, tmp_path / "reports")
     html = paths.html.read_text()
-    assert "<script>" not in html and "<img" not in html and "<b>Bold" not in html
+    assert "<script>" not in html and "<b>Bold" not in html
+    # the only images are the inline chart SVGs
+    assert all(
+        tag.startswith('<img src="data:image/svg+xml;base64,')
+        for tag in re.findall(r"<img [^>]*>", html)
+    )
     assert "&lt;script&gt;alert(" in html and "&lt;img src=x onerror=" in html

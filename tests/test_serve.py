@@ -21,17 +21,6 @@ import pytest
 from flows.server import wait_healthy
 from tests.conftest import ROOT, SAMPLE_ARTICLES, SAMPLE_TABLES
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -179,20 +168,6 @@ def test_deployments_have_schedules_that_create_runs(served):
         assert all(t > datetime.now(UTC) for t in starts)
         minute = 0 if name == "addsup-hourly" else 30
         assert all(t.minute == minute and t.second == 0 for t in starts)
-
-
-@pytest.fixture
-def chromium():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium (see .ci/run)")
-        pytest.skip("no /usr/bin/chromium on this machine (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_click_run_in_the_prefect_ui(served, chromium, tmp_path):

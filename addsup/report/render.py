@@ -13,7 +13,9 @@ from typing import Any
 import duckdb
 import jinja2
 
-from addsup.warehouse import sql
+from addsup.report import charts
+from addsup.report.article_view import article_views, figures_by_sentence, rows, segments
+from addsup.report.history import changes, failure_key
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("addsup.report", "templates"),
@@ -47,54 +49,16 @@ def _interval(lo: float | None, hi: float | None) -> dict[str, float | None] | N
     return {"lo": _bound(lo), "hi": _bound(hi)}
 
 
-def _rows(con: duckdb.DuckDBPyConnection, name: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = con.execute(sql(name), params)
-    cols = [d[0] for d in cursor.description]
-    return [dict(zip(cols, row, strict=True)) for row in cursor.fetchall()]
-
-
-def _segments(
-    sentence: str,
-    start: int,
-    figures: list[dict[str, Any]],
-    marked: set[str],
-    mark: str = "fig-marked",
-) -> list[dict[str, Any]]:
-    """Split a sentence into plain text and figure spans (offsets into the article body)."""
-    out: list[dict[str, Any]] = []
-    pos = 0
-    for f in figures:
-        s, e = f["start_char"] - start, f["end_char"] - start
-        if s < pos or e > len(sentence):
-            continue
-        if s > pos:
-            out.append({"text": sentence[pos:s], "cls": None})
-        cls = f"fig {mark}" if f["figure_id"] in marked else "fig"
-        title = f"{f['unit']}{' ' + f['currency'] if f['currency'] else ''}, {f['qualifier']}"
-        if f["period_label"]:
-            title += f", period {f['period_label']}"
-        if f["currency_assumed"]:
-            title += ", currency assumed"
-        out.append({"text": sentence[s:e], "cls": cls, "title": title})
-        pos = e
-    if pos < len(sentence):
-        out.append({"text": sentence[pos:], "cls": None})
-    return out
-
-
 def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     """Everything a report shows, as plain JSON-able data (the ``results.json`` contract)."""
-    run_rows = _rows(con, "select_run", [run_id])
+    run_rows = rows(con, "select_run", [run_id])
     if not run_rows:
         raise KeyError(f"no run {run_id!r} in the warehouse")
     run = run_rows[0]
-    results = _rows(con, "select_run_findings", [run_id])
+    results = rows(con, "select_run_findings", [run_id])
     article_ids = sorted({r["article_id"] for r in results if r["article_id"]})
-    figures: dict[str, dict[str, Any]] = {}
-    by_sentence: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for f in _rows(con, "select_figures_of_articles", [article_ids]):
-        figures[f["figure_id"]] = f
-        by_sentence.setdefault((f["article_id"], f["sentence_no"]), []).append(f)
+    by_sentence = figures_by_sentence(con, article_ids)
+    figures = {f["figure_id"]: f for fs in by_sentence.values() for f in fs}
 
     findings = []
     for r in results:
@@ -125,7 +89,7 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
                 "implied": _interval(r["implied_lo"], r["implied_hi"]),
                 "tolerance": r["tolerance"],
                 "message": r["message"],
-                "_segments": _segments(
+                "_segments": segments(
                     r["sentence"],
                     r["sentence_start"],
                     by_sentence.get((r["article_id"], r["sentence_no"]), []),
@@ -146,42 +110,21 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
         "warnings": sum(f["status"] == "fail" and f["severity"] == "warning" for f in findings),
         "quarantined": 0,
     }
-    quarantine = _rows(con, "select_run_quarantine", [run_id])
+    quarantine = rows(con, "select_run_quarantine", [run_id])
     counts["quarantined"] = sum(not q["loaded"] for q in quarantine)
     counts["loaded_with_warning"] = sum(bool(q["loaded"]) for q in quarantine)
 
-    failing_articles = sorted(
-        {f["article_id"] for f in findings if f["status"] != "pass" and f["article_id"]}
-    )
-    articles: dict[str, dict[str, Any]] = {}
-    for s in _rows(con, "select_article_sentences", [failing_articles]):
-        art = articles.setdefault(
-            s["article_id"],
-            {
-                "article_id": s["article_id"],
-                "source": s["source"],
-                "title": s["title"],
-                "published_on": s["published_on"].isoformat() if s["published_on"] else None,
-                "sentences": [],
-            },
-        )
-        marked = {
-            i
-            for f in findings
-            if f["article_id"] == s["article_id"] and f["status"] == "fail"
-            for i in (g["figure_id"] for g in f["figures"])
-        }
-        art["sentences"].append(
-            {
-                "no": s["sentence_no"],
-                "_segments": _segments(
-                    s["sentence"],
-                    s["start_char"],
-                    by_sentence.get((s["article_id"], s["sentence_no"]), []),
-                    marked,
-                ),
-            }
-        )
+    change = changes(con, run_id)
+    for f in findings:
+        if f["status"] == "fail":
+            place = f["article"] or f["subject"]
+            f["new"] = (
+                failure_key(f["check"], place, [g["surface"] for g in f["figures"]])
+                in change["new"]
+            )
+    counts["new"] = sum(bool(f.get("new")) for f in findings)
+    counts["fixed"] = len(change["fixed"])
+    views, left_out = article_views(con, findings)
     return {
         "run": {
             "run_id": run["run_id"],
@@ -193,7 +136,9 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
         "counts": counts,
         "findings": findings,
         "quarantine": quarantine,
-        "_articles": list(articles.values()),
+        "changes": {"previous_run_id": change["previous_run_id"], "fixed": change["fixed"]},
+        "_articles": views,
+        "_articles_left_out": left_out,
     }
 
 
@@ -213,6 +158,17 @@ def markdown_summary(data: dict[str, Any], html_path: Path | None = None, limit:
     return _MD_ENV.get_template("report.md.j2").render(data=data, html_path=html_path, limit=limit)
 
 
+HISTORY_RUNS = 1000
+CHART_RUNS = 30
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically: readers see the old file or the new one."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
 def write_reports(con: duckdb.DuckDBPyConnection, run_id: str, reports_dir: Path) -> ReportPaths:
     """Write ``runs/<run id>/report.{html,md}``, ``results.json`` and the ``latest`` copies."""
     data = report_data(con, run_id)
@@ -226,11 +182,24 @@ def write_reports(con: duckdb.DuckDBPyConnection, run_id: str, reports_dir: Path
         latest_html=reports_dir / "latest.html",
         latest_json=reports_dir / "latest.json",
     )
-    paths.html.write_text(_ENV.get_template("report.html.j2").render(data=data), encoding="utf-8")
+    history = rows(con, "select_run_history", [HISTORY_RUNS])
+    by_check: dict[str, int] = {}
+    for f in data["findings"]:
+        if f["status"] == "fail":
+            by_check[f["check"]] = by_check.get(f["check"], 0) + 1
+    chart = {
+        "over_time": charts.failures_over_time(history[:CHART_RUNS])
+        if any(r["errors"] is not None for r in history)
+        else None,
+        "by_check": charts.failures_by_check(by_check) if by_check else None,
+    }
+    page = _ENV.get_template("report.html.j2")
     paths.markdown.write_text(markdown_summary(data, paths.html, limit=1000), encoding="utf-8")
     paths.json.write_text(json.dumps(_public(data), indent=2, ensure_ascii=False), encoding="utf-8")
-    for src, dst in ((paths.html, paths.latest_html), (paths.json, paths.latest_json)):
-        tmp = dst.with_suffix(dst.suffix + ".tmp")
-        shutil.copyfile(src, tmp)
-        tmp.replace(dst)
+    paths.html.write_text(page.render(data=data, chart=chart, root="../../"), encoding="utf-8")
+    _replace(paths.latest_html, page.render(data=data, chart=chart, root=""))
+    shutil.copyfile(paths.json, paths.latest_json.with_suffix(".json.tmp"))
+    paths.latest_json.with_suffix(".json.tmp").replace(paths.latest_json)
+    index = _ENV.get_template("index.html.j2").render(runs=history, chart=chart["over_time"])
+    _replace(reports_dir / "index.html", index)
     return paths

@@ -1,0 +1,53 @@
+"""Charts drawn with matplotlib as SVG, embedded as ``data:`` images (no network, no script)."""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+ERROR = "#b42318"
+WARNING = "#dc6803"
+
+
+def _data_uri(fig: Any) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    return "data:image/svg+xml;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def failures_over_time(history: Sequence[dict[str, Any]]) -> str:
+    """Stacked bars of errors and warnings per run, oldest to newest."""
+    runs = [r for r in reversed(history) if r["errors"] is not None]  # runs that finished
+    labels = [r["started_at"].strftime("%m-%d %H:%M") if r["started_at"] else "?" for r in runs]
+    errors = [r["errors"] or 0 for r in runs]
+    warnings = [r["warnings"] or 0 for r in runs]
+    fig, ax = plt.subplots(figsize=(5.5, 2.4))
+    x = range(len(runs))
+    ax.bar(x, errors, color=ERROR, label="errors")
+    ax.bar(x, warnings, bottom=errors, color=WARNING, label="warnings")
+    ax.set_xticks(list(x), labels, rotation=45, ha="right", fontsize=7)
+    ax.set_ylabel("failures")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, fontsize=8)
+    return _data_uri(fig)
+
+
+def failures_by_check(counts: dict[str, int]) -> str:
+    """Horizontal bars: how many checks of each kind failed in this run."""
+    items = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    fig, ax = plt.subplots(figsize=(5.5, 0.6 + 0.35 * max(1, len(items))))
+    ax.barh([k for k, _ in items], [v for _, v in items], color=ERROR)
+    ax.set_xlabel("failures")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _data_uri(fig)

@@ -1,0 +1,1 @@
+SELECT article_id FROM current_articles ORDER BY source LIMIT ?;

@@ -1,0 +1,1 @@
+SELECT figure_id, surface FROM figures WHERE figure_id IN (SELECT unnest(?::VARCHAR[]));
