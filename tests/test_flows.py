@@ -18,7 +18,7 @@ def run_dirs(tmp_path, articles_dir):
     }
 
 
-def test_pipeline_flow(prefect_server, run_dirs, tmp_path):
+def test_pipeline_flow(prefect_server, run_dirs, tmp_path, chromium):
     import duckdb
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
@@ -33,6 +33,16 @@ def test_pipeline_flow(prefect_server, run_dirs, tmp_path):
     assert results["run"]["run_id"] == first["run_id"]
     assert results["run"]["status"] == "completed"
     assert (tmp_path / "reports" / "latest.html").exists()
+
+    # the flow's report, as a reader's browser shows it: nothing fetched, the failures there
+    page = chromium.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    latest = (tmp_path / "reports" / "latest.html").resolve().as_uri()
+    page.goto(latest)
+    assert [u for u in requests if not u.startswith("data:")] == [latest]
+    assert page.locator("#failures ~ article.finding.fail").count() == 5
+    page.screenshot(path=str(tmp_path / "flow-report.png"), full_page=True)
 
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(
