@@ -95,6 +95,17 @@ def figure_records(
     return records, rejected
 
 
+def _bundled_reference() -> Path | None:
+    """The reference data bundled with the project, when this is a checkout of it."""
+    for candidate in (
+        steps.DEFAULT_REFERENCE,
+        Path(__file__).resolve().parent.parent / "data" / "reference",
+    ):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .jsonl).")],
@@ -137,12 +148,16 @@ def check(
     tables: Annotated[
         Path | None, typer.Option(help="Also load and check the CSV tables in this folder.")
     ] = None,
+    reference: Annotated[
+        Path | None,
+        typer.Option(help="Reference data folder (default: the bundled data/reference)."),
+    ] = None,
 ) -> None:
     """Run the pipeline's extraction and checks on the given files alone (in memory, no server)."""
     ingested = steps.ingest_paths(paths)
     with warehouse(":memory:") as con:
         run_id = f"check-{uuid.uuid4()}"
-        steps.run_checks(con, ingested, run_id, tables)
+        steps.run_checks(con, ingested, run_id, tables, reference or _bundled_reference())
         from addsup.report import report_data
 
         data = report_data(con, run_id)
@@ -198,6 +213,9 @@ def run(
         Path, typer.Option("--warehouse", help="DuckDB warehouse file.")
     ] = DEFAULT_WAREHOUSE,
     reports: Annotated[Path, typer.Option(help="Folder for the reports.")] = steps.DEFAULT_REPORTS,
+    reference: Annotated[
+        Path, typer.Option(help="Folder of reference data.")
+    ] = steps.DEFAULT_REFERENCE,
     fail_on: Annotated[
         FailOn, typer.Option(help="Fail the run (exit 1) on findings of this severity.")
     ] = FailOn.never,
@@ -212,6 +230,7 @@ def run(
     state = pipeline(
         articles_dir=str(articles),
         tables_dir=str(tables),
+        reference_dir=str(reference),
         warehouse_path=str(db),
         reports_dir=str(reports),
         fail_on=fail_on.value,
@@ -246,6 +265,9 @@ def serve(
         Path, typer.Option("--warehouse", help="DuckDB warehouse file.")
     ] = DEFAULT_WAREHOUSE,
     reports: Annotated[Path, typer.Option(help="Folder for the reports.")] = steps.DEFAULT_REPORTS,
+    reference: Annotated[
+        Path, typer.Option(help="Folder of reference data.")
+    ] = steps.DEFAULT_REFERENCE,
     hourly_cron: Annotated[str, typer.Option(help="Schedule of addsup-hourly.")] = "0 * * * *",
     daily_cron: Annotated[str, typer.Option(help="Schedule of addsup-daily.")] = "30 6 * * *",
     port: Annotated[
@@ -264,6 +286,7 @@ def serve(
     params = {
         "articles_dir": str(articles.resolve()),
         "tables_dir": str(tables.resolve()),
+        "reference_dir": str(reference.resolve()),
         "warehouse_path": str(db.resolve()),
         "reports_dir": str(reports.resolve()),
     }

@@ -27,6 +27,7 @@ from addsup.validate import validate as validate_warehouse
 DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_TABLES = Path("data/tables")
 DEFAULT_REPORTS = Path("reports")
+DEFAULT_REFERENCE = Path("data/reference")
 
 
 @dataclass
@@ -112,6 +113,17 @@ def load_tables(con: duckdb.DuckDBPyConnection, tables_dir: Path, run_id: str) -
     return findings
 
 
+def load_reference(
+    con: duckdb.DuckDBPyConnection, reference_dir: Path, run_id: str
+) -> list[Finding]:
+    """Load the reference data (exchange rates, official statistics), checked by their schemas."""
+    from schemas import REFERENCE_SCHEMAS
+
+    findings, rejected = load_table_files(con, reference_dir, REFERENCE_SCHEMAS, "reference")
+    warehouse.load_quarantine(con, rejected, run_id)
+    return findings
+
+
 def validate(
     con: duckdb.DuckDBPyConnection, run_id: str, extra: Sequence[Finding] = ()
 ) -> list[Finding]:
@@ -175,12 +187,15 @@ def run_checks(
     ingested: Ingested,
     run_id: str,
     tables_dir: Path | None = None,
+    reference_dir: Path | None = None,
 ) -> list[Finding]:
     """Every step but publishing, in this process: what ``addsup check`` runs."""
     warehouse.start_run(con, run_id, {"mode": "check"})
     extractions = extract(pending(con, ingested.articles))
     stats = load(con, ingested, extractions, run_id)
     table_findings = load_tables(con, tables_dir, run_id) if tables_dir else []
+    if reference_dir:
+        table_findings += load_reference(con, reference_dir, run_id)
     findings = validate(con, run_id, table_findings)
     finish(con, run_id, stats, findings)
     return findings

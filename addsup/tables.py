@@ -43,9 +43,11 @@ def _parse(column: str, dtype: pl.DataType) -> pl.Expr:
     return text.cast(dtype, strict=False).alias(column)
 
 
-def read_table(path: Path, model: Any) -> tuple[pl.DataFrame | None, list[Rejected]]:
+def read_table(
+    path: Path, model: Any, label: str = "tables"
+) -> tuple[pl.DataFrame | None, list[Rejected]]:
     """The typed rows of one CSV that can be read, and what was rejected (with reasons)."""
-    source = f"tables/{path.name}"
+    source = f"{label}/{path.name}"
     digest = _hash(path)
     try:
         raw = pl.read_csv(path, infer_schema=False)
@@ -84,18 +86,24 @@ def read_table(path: Path, model: Any) -> tuple[pl.DataFrame | None, list[Reject
 
 
 def load_tables(
-    con: duckdb.DuckDBPyConnection, tables_dir: Path, table_schemas: dict[str, Any]
+    con: duckdb.DuckDBPyConnection,
+    tables_dir: Path,
+    table_schemas: dict[str, Any],
+    label: str = "tables",
 ) -> tuple[list[Finding], list[Rejected]]:
-    """Load every CSV under ``tables_dir``; return the schema findings and the rejections."""
+    """Load every CSV under ``tables_dir``; return the schema findings and the rejections.
+
+    ``label`` names the folder in sources and messages (``tables/x.csv:3``).
+    """
     findings: list[Finding] = []
     rejected: list[Rejected] = []
     if not tables_dir.is_dir():
         return findings, rejected
     for path in sorted(tables_dir.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
+        if path.name.startswith(".") or not path.is_file() or path.name == "README.md":
             continue
         name = path.stem
-        source = f"tables/{path.name}"
+        source = f"{label}/{path.name}"
         model = table_schemas.get(name)
         if (
             path.suffix.lower() != ".csv"
@@ -107,7 +115,7 @@ def load_tables(
             detail = f"not a known table (known: {known})"
             rejected.append(Rejected(source, "no_schema", detail, content_hash=_hash(path)))
             continue
-        typed, problems = read_table(path, model)
+        typed, problems = read_table(path, model, label)
         rejected.extend(problems)
         if typed is None:
             continue

@@ -145,6 +145,7 @@ FIGURE_SCHEMA = {
     "period_start": pl.Date,
     "period_end": pl.Date,
     "period_label": pl.String,
+    "metric": pl.String,
 }
 RELATION_SCHEMA = {
     "relation_id": pl.String,
@@ -154,6 +155,10 @@ RELATION_SCHEMA = {
     "stated_id": pl.String,
     "a_id": pl.String,
     "b_id": pl.String,
+    "direction": pl.Int32,
+    "phrase": pl.String,
+    "members": pl.List(pl.String),
+    "metric": pl.String,
 }
 SENTENCE_SCHEMA = {
     "article_id": pl.String,
@@ -203,6 +208,7 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
                     f.period_start,
                     f.period_end,
                     f.period_label,
+                    f.metric,
                 )
             )
         for r in x.relations:
@@ -215,6 +221,10 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
                     ids[r.stated],
                     ids[r.a] if r.a is not None else None,
                     ids[r.b] if r.b is not None else None,
+                    r.direction,
+                    r.phrase,
+                    [ids[m] for m in r.members] or None,
+                    r.metric,
                 )
             )
         sentences.extend((aid, i, s, e) for i, (s, e) in enumerate(x.sentences))

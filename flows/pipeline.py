@@ -71,6 +71,12 @@ def load_tables(db: Path, tables_dir: Path, run_id: str) -> list[Finding]:
         return steps.load_tables(con, tables_dir, run_id)
 
 
+@task(cache_policy=NONE, retries=2, retry_delay_seconds=5)
+def load_reference(db: Path, reference_dir: Path, run_id: str) -> list[Finding]:
+    with warehouse.warehouse(db) as con:
+        return steps.load_reference(con, reference_dir, run_id)
+
+
 @task(cache_policy=NONE)
 def validate(
     db: Path, run_id: str, table_findings: list[Finding], stats: warehouse.LoadStats
@@ -149,6 +155,7 @@ def pipeline(
     tables_dir: str = str(steps.DEFAULT_TABLES),
     warehouse_path: str = str(warehouse.DEFAULT_WAREHOUSE),
     reports_dir: str = str(steps.DEFAULT_REPORTS),
+    reference_dir: str = str(steps.DEFAULT_REFERENCE),
     published_from: date | None = None,
     published_to: date | None = None,
     fail_on: Literal["never", "error", "warning"] = "never",
@@ -162,6 +169,7 @@ def pipeline(
         tables_dir: Folder of curated CSV tables.
         warehouse_path: The DuckDB warehouse file.
         reports_dir: Folder for the HTML, Markdown and JSON reports.
+        reference_dir: Folder of reference data (exchange rates, official statistics).
         published_from: Only read articles published on or after this date.
         published_to: Only read articles published on or before this date.
         fail_on: Mark the run Failed when a finding of this severity does not add up.
@@ -178,6 +186,7 @@ def pipeline(
         extractions = extract(db, ingested, full)
         stats = load(db, ingested, extractions, run_id)
         table_findings = load_tables(db, Path(tables_dir), run_id)
+        table_findings += load_reference(db, Path(reference_dir), run_id)
         counts = validate(db, run_id, table_findings, stats)
         paths = publish(db, run_id, Path(reports_dir))
     return outcome(run_id, counts, paths, fail_on)

@@ -1,7 +1,11 @@
 """pandera schemas (polars backend): tables, check views and reusable checks."""
 
 from schemas import checks  # noqa: F401  (registers reusable checks first)
+from schemas.agreement import AgreementCheck, ReferenceCheck
+from schemas.amounts import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
+from schemas.change import GrowthCheck, GrowthStated, PpDifferenceCheck
 from schemas.figures import FigureSchema
+from schemas.reference import FxMonthly, OfficialStats
 from schemas.share import ShareOfCheck
 from schemas.tables import ExpoEditions, TradeByPartner
 
@@ -11,4 +15,27 @@ TABLE_SCHEMAS = {
     "expo_editions": ExpoEditions,
 }
 
-__all__ = ["TABLE_SCHEMAS", "ExpoEditions", "FigureSchema", "ShareOfCheck", "TradeByPartner"]
+# reference data under data/reference/: file stem -> schema
+REFERENCE_SCHEMAS = {
+    "fx_monthly": FxMonthly,
+    "official_stats": OfficialStats,
+}
+
+__all__ = [
+    "REFERENCE_SCHEMAS",
+    "TABLE_SCHEMAS",
+    "AgreementCheck",
+    "ConvertsToCheck",
+    "ExpoEditions",
+    "FigureSchema",
+    "FxMonthly",
+    "GrowthCheck",
+    "GrowthStated",
+    "OfficialStats",
+    "PpDifferenceCheck",
+    "ReferenceCheck",
+    "ShareOfCheck",
+    "SharesOfOneWholeCheck",
+    "SumOfCheck",
+    "TradeByPartner",
+]

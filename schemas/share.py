@@ -12,6 +12,9 @@ from schemas.checks import intervals_overlap_expr
 class ShareOfCheck(pa.DataFrameModel):
     """Rows of ``check_share_of`` whose part and whole are both stated, in one unit."""
 
+    class Config:
+        coerce = True
+
     relation_id: str = pa.Field(unique=True)
     article_id: str
     stated_lo: float = pa.Field(ge=-0.05, le=100.05)

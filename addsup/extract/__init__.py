@@ -6,13 +6,16 @@ import bisect
 from dataclasses import dataclass, replace
 from datetime import date
 
+from addsup.extract.amounts import find_amount_relations
+from addsup.extract.changes import find_change_relations
 from addsup.extract.figures import Figure, find_figures
+from addsup.extract.metrics import figure_metric, phrase_metric
 from addsup.extract.periods import Period, sentence_period
 from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.sentences import split_sentences
 from addsup.intervals import stated_interval
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Figure", "Period", "Relation", "extract"]
 
@@ -51,6 +54,16 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
                 period_start=period.start if period else None,
                 period_end=period.end if period else None,
                 period_label=period.label if period else None,
+                metric=figure_metric(text, f.start) if f.unit in ("currency", "count") else None,
             )
         )
-    return Extraction(sentences, figures, find_share_relations(text, figures))
+    relations = find_share_relations(text, figures)
+    shares = frozenset(r.stated for r in relations)
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_sentence.setdefault(f.sentence_no, []).append(i)
+    for members in by_sentence.values():
+        relations.extend(find_change_relations(text, figures, members, shares))
+        relations.extend(find_amount_relations(text, figures, members))
+    relations = [replace(r, metric=phrase_metric(r.phrase)) if r.phrase else r for r in relations]
+    return Extraction(sentences, figures, relations)

@@ -152,6 +152,7 @@ class Figure:
     period_start: date | None = None
     period_end: date | None = None
     period_label: str | None = None
+    metric: str | None = None
 
     @property
     def absolute(self) -> float:

@@ -25,17 +25,36 @@ _WHOLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _MEASURES = frozenset({"currency", "count"})
+_OF_PHRASE = re.compile(
+    r"\s*of\s+((?:[\w'’-]+\s+){0,6}?[\w'’-]+)(?=[,.;:)]|\s+(?:in|during|for|from|said|according)\b|$)"
+)
+
+
+def of_phrase(text: str, end: int) -> str | None:
+    """The "of ..." phrase right after a share: what the unstated whole is."""
+    m = _OF_PHRASE.match(text, end)
+    return m.group(1) if m else None
 
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """``stated`` is the figure the check tests; ``a`` and ``b`` are its operands."""
+    """``stated`` is the figure the check tests; ``a`` and ``b`` are its operands.
+
+    ``direction`` is +1 / -1 for rises and falls, "higher" and "lower" gaps (and for
+    ``sum_of``: 1 when the parts make up the whole total, 0 when they are only part of it);
+    ``phrase`` names an operand that is not stated ("the national average"); ``members``
+    are the parts of a ``sum_of``.
+    """
 
     kind: str
     stated: int
     a: int | None
     b: int | None
     sentence_no: int
+    direction: int = 0
+    phrase: str | None = None
+    members: tuple[int, ...] = ()
+    metric: str | None = None
 
 
 def _same_kind(x: Figure, y: Figure) -> bool:
@@ -89,5 +108,8 @@ def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
             part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
             if part_idx is None:
                 continue
-            relations.append(Relation("share_of", i, part_idx, whole_idx, sentence_no))
+            phrase = None if whole_idx is not None else of_phrase(text, share.end)
+            relations.append(
+                Relation("share_of", i, part_idx, whole_idx, sentence_no, phrase=phrase)
+            )
     return relations

@@ -1,0 +1,142 @@
+"""``growth`` (current / previous - 1) and ``pp_difference`` (a - b in percentage points)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from addsup import fmt
+from addsup.checks.base import Row, also, pct, pct_interval, run_view
+from addsup.findings import Finding
+from schemas import GrowthCheck, GrowthStated, PpDifferenceCheck
+
+TOLERANCE = "rounding of every printed figure (docs/checks.md)"
+
+
+def _change(row: Row) -> str:
+    return "a rise of" if row["direction"] > 0 else "a fall of"
+
+
+def _growth_skip(row: Row) -> str | None:
+    if row["stated_hi"] is not None and row["stated_hi"] <= -100:
+        return None  # checked below: a fall of 100 % or more is impossible
+    if row["previous_id"] is None:
+        lo, hi = row["implied_previous_lo"], row["implied_previous_hi"]
+        return (
+            f"previous level not stated: {row['current_surface']} after {_change(row)} "
+            f"{row['growth_surface']} implies {fmt.interval(lo, hi, row['currency'] or '')} before"
+        )
+    if row["current_id"] is None:
+        return f"current level not stated: only {row['previous_surface']} before {_change(row)} {row['growth_surface']}"
+    if row["implied_lo"] is None:
+        return (
+            f"the previous level {row['previous_surface']} may be zero: no growth can be computed"
+        )
+    return None
+
+
+def validate_growth(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+    findings = []
+    impossible = {
+        r["relation_id"]
+        for r, s, _ in run_view(con, "select_check_growth", GrowthStated, lambda r: None)
+        if s == "fail"
+    }
+    for row, status, detail in run_view(con, "select_check_growth", GrowthCheck, _growth_skip):
+        stated = f"{_change(row)} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
+        if row["relation_id"] in impossible:
+            status, message = (
+                "fail",
+                f"{stated} would take the level below zero: a fall cannot exceed 100 %",
+            )
+        elif status == "skip":
+            message = detail
+        else:
+            value = (
+                100 * (row["current_value"] / row["previous_value"] - 1)
+                if row["previous_value"]
+                else None
+            )
+            arithmetic = (
+                f"{row['current_surface']} / {row['previous_surface']} − 1 = {pct(value)} "
+                f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
+            )
+            message = (
+                f"{arithmetic} agrees with the stated {stated}"
+                if status == "pass"
+                else f"{arithmetic}, but the article says {stated}{also(detail, 'growth_agrees_with_levels')}"
+            )
+        findings.append(
+            Finding(
+                check="growth",
+                status=status,
+                severity="error",
+                subject=row["relation_id"],
+                message=message,
+                article_id=row["article_id"],
+                sentence_no=row["sentence_no"],
+                figure_ids=tuple(
+                    i for i in (row["growth_id"], row["current_id"], row["previous_id"]) if i
+                ),
+                stated=(row["stated_lo"], row["stated_hi"]),
+                implied=(row["implied_lo"], row["implied_hi"])
+                if row["implied_lo"] is not None
+                else None,
+                tolerance=TOLERANCE,
+            )
+        )
+    return findings
+
+
+def _gap_skip(row: Row) -> str | None:
+    if row["b_id"] is None:
+        other = row["phrase"] or "the other rate"
+        return (
+            f"{other} not stated: {row['a_surface']} {'−' if row['direction'] > 0 else '+'} "
+            f"{row['gap_surface']} implies {pct_interval(row['implied_other_lo'], row['implied_other_hi'])}"
+        )
+    return None
+
+
+def validate_pp_difference(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+    findings = []
+    for row, status, detail in run_view(
+        con, "select_check_pp_difference", PpDifferenceCheck, _gap_skip
+    ):
+        if status == "skip":
+            message = detail
+        else:
+            higher = row["direction"] > 0
+            first, second = (
+                (row["a_surface"], row["b_surface"])
+                if higher
+                else (row["b_surface"], row["a_surface"])
+            )
+            value = (row["a_value"] - row["b_value"]) * (1 if higher else -1)
+            arithmetic = (
+                f"{first} − {second} = {value:.2f} points "
+                f"({fmt.interval(row['implied_lo'], row['implied_hi'], 'points')})"
+            )
+            stated = f"{row['gap_surface']} {'higher' if higher else 'lower'}"
+            message = (
+                f"{arithmetic} agrees with the stated {stated}"
+                if status == "pass"
+                else f"{arithmetic}, but the article says {stated}{also(detail, 'gap_agrees_with_both_sides')}"
+            )
+        findings.append(
+            Finding(
+                check="pp_difference",
+                status=status,
+                severity="error",
+                subject=row["relation_id"],
+                message=message,
+                article_id=row["article_id"],
+                sentence_no=row["sentence_no"],
+                figure_ids=tuple(i for i in (row["gap_id"], row["a_id"], row["b_id"]) if i),
+                stated=(row["stated_lo"], row["stated_hi"]),
+                implied=(row["implied_lo"], row["implied_hi"])
+                if row["implied_lo"] is not None
+                else None,
+                tolerance=TOLERANCE,
+            )
+        )
+    return findings

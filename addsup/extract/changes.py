@@ -1,0 +1,109 @@
+"""Relations of change: ``growth`` (a level against an earlier one) and ``pp_difference``
+(a gap in percentage points between two rates)."""
+
+from __future__ import annotations
+
+import re
+
+from addsup.extract.figures import Figure
+from addsup.extract.relations import Relation
+
+_QUAL = r"(?:(?:about|around|roughly|approximately|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|less\s+than|under)\s+)?"
+_RISE = (
+    r"rose|rise|rising|risen|increased|increase|increasing|grew|grow|growing|growth(?:\s+rate)?"
+    r"|up|jumped|jump|climbed|climb|gained|gain|expanded|expansion|surged|surge|soared|advanced"
+)
+_FALL = (
+    r"fell|fall|falling|fallen|declined|decline|declining|dropped|drop|decreased|decrease"
+    r"|down|shrank|shrink|contracted|contraction|slid|slump|slumped|plunged|plunge"
+)
+_GROWTH_CUE = re.compile(
+    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))(?:\s+(?:of|by))?\s+{_QUAL}$", re.IGNORECASE
+)
+_GAP_AFTER = re.compile(
+    r"\s+(?:(?P<up>higher|more|above|greater|faster|over)|(?P<down>lower|less|below|smaller|slower|under))"
+    r"(?:\s+than)?(?P<rest>[^,.;:]*)",
+    re.IGNORECASE,
+)
+_THAN_PHRASE = re.compile(r"^\s*(?:that\s+of\s+)?((?:[\w'’-]+\s*){1,6})", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+" + _QUAL + r"$", re.IGNORECASE)
+_FROM = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|against)\s+(?:the\s+)?" + _QUAL + r"$", re.IGNORECASE
+)
+_MEASURES = frozenset({"currency", "count"})
+
+
+def _cue(pattern: re.Pattern[str], text: str, f: Figure, reach: int = 40) -> bool:
+    return bool(pattern.search(text, max(0, f.start - reach), f.start))
+
+
+def _in_parentheses(text: str, f: Figure) -> bool:
+    return bool(re.search(r"\(\s*" + _QUAL + r"$", text[max(0, f.start - 20) : f.start]))
+
+
+def find_change_relations(
+    text: str, figures: list[Figure], members: list[int], shares: frozenset[int] = frozenset()
+) -> list[Relation]:
+    """``growth`` and ``pp_difference`` relations among one sentence's figures.
+
+    ``shares`` are figures already read as shares ("making up 40 percent" is not a rise).
+    """
+    out: list[Relation] = []
+    for pos, i in enumerate(members):
+        f = figures[i]
+        if i in shares:
+            continue
+        window = figures[members[pos - 1]].end if pos else max(0, f.start - 80)
+        if f.unit == "percent":
+            m = _GROWTH_CUE.search(text, window, f.start)
+            rel = _growth(text, figures, members, pos, -1 if m.group("fall") else 1) if m else None
+            if rel:
+                out.append(rel)
+        elif f.unit == "percentage_point":
+            rel = _gap(text, figures, members, pos)
+            if rel:
+                out.append(rel)
+    return out
+
+
+def _growth(
+    text: str, figures: list[Figure], members: list[int], pos: int, direction: int
+) -> Relation | None:
+    i = members[pos]
+    after = [j for j in members[pos + 1 :] if figures[j].unit in _MEASURES]
+    before = [
+        j
+        for j in members[:pos]
+        if figures[j].unit in _MEASURES and not _in_parentheses(text, figures[j])
+    ]
+    previous = next((j for j in [*after, *before] if _cue(_FROM, text, figures[j])), None)
+    current = next((j for j in after if _cue(_TO, text, figures[j])), None)
+    if current is None:
+        current = next((j for j in reversed(before) if j != previous), None)
+    if current is not None and previous is not None:
+        a, b = figures[current], figures[previous]
+        if a.unit != b.unit or a.currency != b.currency:
+            previous = None
+    if current is None and previous is None:
+        return None  # "grew 78.2 percent": no level, nothing to check
+    return Relation("growth", i, current, previous, figures[i].sentence_no, direction)
+
+
+def _gap(text: str, figures: list[Figure], members: list[int], pos: int) -> Relation | None:
+    i = members[pos]
+    f = figures[i]
+    m = _GAP_AFTER.match(text, f.end)
+    if not m:
+        return None
+    direction = 1 if m.group("up") else -1
+    rates_before = [j for j in members[:pos] if figures[j].unit == "percent"]
+    rates_after = [j for j in members[pos + 1 :] if figures[j].unit == "percent"]
+    a = rates_before[-1] if rates_before else None
+    if a is None:
+        return None
+    b = rates_after[0] if rates_after else None
+    phrase = None
+    if b is None:
+        p = _THAN_PHRASE.match(m.group("rest"))
+        phrase = p.group(1).strip() if p else None
+    return Relation("pp_difference", i, a, b, f.sentence_no, direction, phrase)

@@ -1,0 +1,1 @@
+ALTER TABLE relations ADD COLUMN IF NOT EXISTS members VARCHAR[];

@@ -1,0 +1,17 @@
+-- One row per listed parts and their total: the sum of the parts as an interval.
+-- exhaustive = 1: the parts make up the total; 0: they are some of it (sum <= total).
+CREATE OR REPLACE VIEW check_sum_of AS
+SELECT
+    r.relation_id, r.article_id, r.sentence_no, r.direction AS exhaustive,
+    t.figure_id AS total_id, t.surface AS total_surface, t.currency,
+    t.lo AS stated_lo, t.hi AS stated_hi,
+    sum(p.lo) AS implied_lo, sum(p.hi) AS implied_hi, sum(p.value * p.scale) AS parts_value,
+    list(p.surface ORDER BY p.start_char) AS part_surfaces,
+    list(p.figure_id ORDER BY p.start_char) AS part_ids
+FROM relations AS r
+JOIN current_articles AS a ON a.article_id = r.article_id
+JOIN figures AS t ON t.figure_id = r.stated_id
+CROSS JOIN unnest(r.members) AS m(part_id)
+JOIN figures AS p ON p.figure_id = m.part_id
+WHERE r.kind = 'sum_of'
+GROUP BY ALL;

@@ -1,0 +1,1 @@
+SELECT article_id, source FROM articles;

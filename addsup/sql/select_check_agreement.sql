@@ -1,0 +1,1 @@
+SELECT * FROM check_agreement ORDER BY pair_id;

@@ -1,0 +1,1 @@
+SELECT * FROM check_converts_to ORDER BY relation_id;

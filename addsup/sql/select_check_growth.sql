@@ -1,0 +1,1 @@
+SELECT * FROM check_growth ORDER BY relation_id;

@@ -1,0 +1,1 @@
+SELECT * FROM check_pp_difference ORDER BY relation_id;

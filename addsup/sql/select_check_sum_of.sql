@@ -1,0 +1,1 @@
+SELECT * FROM check_sum_of ORDER BY relation_id;

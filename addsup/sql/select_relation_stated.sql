@@ -1,0 +1,1 @@
+SELECT relation_id, stated_id FROM relations;
