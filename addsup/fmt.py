@@ -7,7 +7,7 @@ import math
 _SCALES = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
 
 
-def number(x: float, digits: int = 3) -> str:
+def number(x: float, digits: int = 4) -> str:
     """``6.06e11`` -> ``606 billion``; ``15.04`` -> ``15.04``; inf -> ``∞``."""
     if math.isinf(x):
         return "∞" if x > 0 else "-∞"
@@ -15,7 +15,7 @@ def number(x: float, digits: int = 3) -> str:
         if abs(x) >= size:
             return f"{x / size:,.{digits}g} {word}"
     if abs(x) >= 1000:
-        return f"{x:,.0f}"
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
     return f"{x:.{digits}g}" if abs(x) < 1 else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 

@@ -18,7 +18,16 @@ from addsup.warehouse import connect  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_ARTICLES = ROOT / "data" / "articles"
 SAMPLE_TABLES = ROOT / "data" / "tables"
+SAMPLE_REFERENCE = ROOT / "data" / "reference"
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def planted() -> set[tuple[str, str, str]]:
+    """The answer key of the sample corpus: (where, check, stated figure) per planted error."""
+    import csv
+
+    with open(ROOT / "data" / "planted.csv", newline="") as fh:
+        return {(r["where"], r["check"], r["stated"]) for r in csv.DictReader(fh)}
 
 
 @pytest.fixture

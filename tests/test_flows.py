@@ -2,10 +2,12 @@
 
 import json
 import uuid
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE_TABLES
+from addsup import pipeline as steps
+from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, planted
 
 
 @pytest.fixture
@@ -13,6 +15,7 @@ def run_dirs(tmp_path, articles_dir):
     return {
         "articles_dir": str(articles_dir),
         "tables_dir": str(SAMPLE_TABLES),
+        "reference_dir": str(SAMPLE_REFERENCE),
         "warehouse_path": str(tmp_path / "w.duckdb"),
         "reports_dir": str(tmp_path / "reports"),
     }
@@ -26,7 +29,7 @@ def test_pipeline_flow(prefect_server, run_dirs, tmp_path, chromium):
     from flows.pipeline import pipeline
 
     first = pipeline(**run_dirs)
-    assert (first["errors"], first["warnings"]) == (5, 0)
+    assert (first["errors"], first["warnings"]) == (len(planted()), 0)
     results = json.loads(
         (tmp_path / "reports" / "runs" / first["run_id"] / "results.json").read_text()
     )
@@ -41,7 +44,7 @@ def test_pipeline_flow(prefect_server, run_dirs, tmp_path, chromium):
     latest = (tmp_path / "reports" / "latest.html").resolve().as_uri()
     page.goto(latest)
     assert [u for u in requests if not u.startswith("data:")] == [latest]
-    assert page.locator("#failures ~ article.finding.fail").count() == 5
+    assert page.locator("#failures ~ article.finding.fail").count() == len(planted())
     page.screenshot(path=str(tmp_path / "flow-report.png"), full_page=True)
 
     with get_client(sync_client=True) as client:
@@ -53,12 +56,12 @@ def test_pipeline_flow(prefect_server, run_dirs, tmp_path, chromium):
     by_key = {a.key: a for a in artifacts}
     assert set(by_key) == {"addsup-summary", "addsup-failures", "addsup-report"}
     assert by_key["addsup-failures"].type == "table"
-    assert "**5 error(s)**" in by_key["addsup-summary"].data
+    assert f"**{len(planted())} error(s)**" in by_key["addsup-summary"].data
     # Prefect stores a link artifact as Markdown: [text](url)
     assert f"runs/{first['run_id']}/report.html" in by_key["addsup-report"].data
 
     second = pipeline(**run_dirs)
-    assert second["run_id"] != first["run_id"] and second["errors"] == 5
+    assert second["run_id"] != first["run_id"] and second["errors"] == len(planted())
     con = duckdb.connect(run_dirs["warehouse_path"], read_only=True)
     try:
         counts = con.execute(
@@ -67,5 +70,7 @@ def test_pipeline_flow(prefect_server, run_dirs, tmp_path, chromium):
         runs = con.execute("SELECT articles_new FROM runs ORDER BY started_at").fetchall()
     finally:
         con.close()
-    assert counts == (15, 50, 2)
-    assert runs == [(15,), (0,)]
+    ingested = steps.ingest(Path(run_dirs["articles_dir"]))
+    expected_figures = sum(len(x.figures) for x in steps.extract(ingested.articles).values())
+    assert counts == (len(ingested.articles), expected_figures, 2)
+    assert runs == [(len(ingested.articles),), (0,)]

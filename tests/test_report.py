@@ -4,12 +4,21 @@ import uuid
 
 from addsup import pipeline as steps
 from addsup.report import write_reports
+from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, planted
 
 
-def _run(con, articles_dir, reports_dir):
+def _run(con, articles_dir, reports_dir, tables=SAMPLE_TABLES, reference=SAMPLE_REFERENCE):
     run_id = str(uuid.uuid4())
-    steps.run_checks(con, steps.ingest(articles_dir), run_id)
+    steps.run_checks(con, steps.ingest(articles_dir), run_id, tables, reference)
     return run_id, write_reports(con, run_id, reports_dir)
+
+
+def _article_text(articles_dir, source):
+    """The text offsets point into: the file, or for ``file.jsonl:N`` line N's ``text``."""
+    if ".jsonl:" in source:
+        name, line = source.rsplit(":", 1)
+        return json.loads((articles_dir / name).read_text().splitlines()[int(line) - 1])["text"]
+    return (articles_dir / source).read_text()
 
 
 def test_report_files_and_latest_copies(con, articles_dir, tmp_path):
@@ -30,9 +39,9 @@ def test_results_json_contract(con, articles_dir, tmp_path):
     data = json.loads(paths.json.read_text())
     assert set(data) == {"run", "counts", "findings", "quarantine", "changes"}
     assert data["changes"] == {"previous_run_id": None, "fixed": []}
-    assert data["counts"]["new"] == 4 and data["counts"]["fixed"] == 0
+    assert data["counts"]["new"] == len(planted()) and data["counts"]["fixed"] == 0
     fails = [f for f in data["findings"] if f["status"] == "fail"]
-    assert len(fails) == 4 == data["counts"]["fail"]
+    assert len(fails) == len(planted()) == data["counts"]["fail"]
     for f in data["findings"]:
         assert {
             "article",
@@ -48,9 +57,12 @@ def test_results_json_contract(con, articles_dir, tmp_path):
     # every figure of a finding points back into its article file
     for f in fails:
         assert f["new"] is True  # a first run: every failure is new
-        text = (articles_dir / f["article"]).read_text()
-        for g in f["figures"]:
+        if not f["article"]:
+            continue  # a table row
+        for g in f["figures"]:  # each in its own article (agreement spans two)
+            text = _article_text(articles_dir, g["article"])
             assert text[g["start"] : g["end"]] == g["surface"]
+        text = _article_text(articles_dir, f["article"])
         assert f["sentence"] in text
 
 
@@ -66,7 +78,7 @@ def test_html_shows_sentence_figures_and_arithmetic(con, articles_dir, tmp_path)
 def test_markdown_summary_lists_failures(con, articles_dir, tmp_path):
     _, paths = _run(con, articles_dir, tmp_path / "reports")
     md = paths.markdown.read_text()
-    assert "**4 error(s)**" in md
+    assert f"**{len(planted())} error(s)**" in md
     assert md.count("| share_of | new |") == 4
 
 
@@ -78,7 +90,7 @@ def test_article_text_is_escaped(con, tmp_path):
         "Firms took 180 of the 1,200 booths, or 18 percent, <script>alert(1)</script> said "
         '<img src=x onerror="alert(2)">.\n'
     )
-    _, paths = _run(con, folder, tmp_path / "reports")
+    _, paths = _run(con, folder, tmp_path / "reports", tables=None, reference=None)
     html = paths.html.read_text()
     assert "<script>" not in html and "<b>Bold" not in html
     # the only images are the inline chart SVGs

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from flows.server import wait_healthy
-from tests.conftest import ROOT, SAMPLE_ARTICLES, SAMPLE_TABLES
+from tests.conftest import ROOT, SAMPLE_ARTICLES, SAMPLE_REFERENCE, SAMPLE_TABLES, planted
 
 
 def _free_port() -> int:
@@ -125,6 +125,8 @@ def _start(tmp, port, url, env, prefect, server_log, serve_log):
                 str(tmp / "articles"),
                 "--tables",
                 str(SAMPLE_TABLES),
+                "--reference",
+                str(SAMPLE_REFERENCE),
                 "--warehouse",
                 str(tmp / "warehouse.duckdb"),
                 "--reports",
@@ -205,11 +207,11 @@ def test_click_run_in_the_prefect_ui(served, chromium, tmp_path):
     assert len(new) == 1, "clicking Quick run created no flow run"
     run = api.wait_final(new[0]["id"])
     assert run["state"]["type"] == "COMPLETED", run["state"]
-    assert "5 error(s), 0 warning(s) in 14 checks" in run["state"]["message"]
+    assert run["state"]["message"].startswith(f"{len(planted())} error(s), 0 warning(s) in ")
 
     run_dir = served["tmp"] / "reports" / "runs" / run["id"]
     results = json.loads((run_dir / "results.json").read_text())
-    assert results["counts"]["errors"] == 5
+    assert results["counts"]["errors"] == len(planted())
     assert (run_dir / "report.html").exists() and (
         served["tmp"] / "reports" / "latest.html"
     ).exists()

@@ -56,13 +56,16 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
         raise KeyError(f"no run {run_id!r} in the warehouse")
     run = run_rows[0]
     results = rows(con, "select_run_findings", [run_id])
-    article_ids = sorted({r["article_id"] for r in results if r["article_id"]})
+    # the articles of the findings, and of every figure they involve (agreement spans two)
+    article_ids = sorted(
+        {r["article_id"] for r in results if r["article_id"]}
+        | {i.split(":", 1)[0] for r in results for i in r["figure_ids"] or []}
+    )
     by_sentence = figures_by_sentence(con, article_ids)
     figures = {f["figure_id"]: f for fs in by_sentence.values() for f in fs}
 
     findings = []
     for r in results:
-        offset = r["body_offset"] or 0
         figs = [figures[i] for i in r["figure_ids"] or [] if i in figures]
         findings.append(
             {
@@ -80,8 +83,9 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
                     {
                         "figure_id": f["figure_id"],
                         "surface": f["surface"],
-                        "start": f["start_char"] + offset,
-                        "end": f["end_char"] + offset,
+                        "article": f["source"],
+                        "start": f["start_char"] + (f["body_offset"] or 0),
+                        "end": f["end_char"] + (f["body_offset"] or 0),
                     }
                     for f in figs
                 ],

@@ -1,5 +1,6 @@
-SELECT figure_id, article_id, sentence_no, start_char, end_char, surface, unit, currency,
-       currency_assumed, qualifier, period_label
-FROM figures
-WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
-ORDER BY article_id, start_char;
+SELECT f.figure_id, f.article_id, f.sentence_no, f.start_char, f.end_char, f.surface, f.unit,
+       f.currency, f.currency_assumed, f.qualifier, f.period_label, a.source, a.body_offset
+FROM figures AS f
+JOIN articles AS a ON a.article_id = f.article_id
+WHERE f.article_id IN (SELECT unnest(?::VARCHAR[]))
+ORDER BY f.article_id, f.start_char;

@@ -1,16 +1,17 @@
 -- The same metric (subject and measure), unit, currency and period stated or implied in two
--- different articles: one row per pair.
+-- different articles: one row per pair, the article whose source sorts first on the left.
 CREATE OR REPLACE VIEW check_agreement AS
 WITH pool AS (
-    SELECT f.figure_id AS id, f.article_id, f.sentence_no, f.surface, f.metric, f.unit,
+    SELECT f.figure_id AS id, f.article_id, a.source, f.sentence_no, f.surface, f.metric, f.unit,
            f.currency, f.period_start, f.period_end, f.period_label, f.lo, f.hi, false AS derived
     FROM figures AS f
     JOIN current_articles AS a ON a.article_id = f.article_id
     WHERE f.metric IS NOT NULL AND f.period_start IS NOT NULL
     UNION ALL
-    SELECT d.derived_id, d.article_id, d.sentence_no, d.description, d.metric, d.unit,
+    SELECT d.derived_id, d.article_id, a.source, d.sentence_no, d.description, d.metric, d.unit,
            d.currency, d.period_start, d.period_end, NULL, d.lo, d.hi, true
     FROM derived_figures AS d
+    JOIN current_articles AS a ON a.article_id = d.article_id
     WHERE d.metric IS NOT NULL AND d.period_start IS NOT NULL
 )
 SELECT
@@ -28,4 +29,4 @@ JOIN pool AS y
  AND x.currency IS NOT DISTINCT FROM y.currency
  AND x.period_start = y.period_start
  AND x.period_end = y.period_end
- AND x.article_id < y.article_id;
+ AND x.source < y.source;
