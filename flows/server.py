@@ -59,6 +59,27 @@ def stop_server() -> None:
     )
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clear_stale_pid(pid_file: Path) -> None:
+    """Remove the pid file of a background server that is gone (after a reboot or a kill):
+    Prefect would otherwise refuse to start a new one."""
+    try:
+        pid = int(pid_file.read_text().strip())
+    except (OSError, ValueError):
+        return
+    if not _alive(pid):
+        pid_file.unlink(missing_ok=True)
+
+
 def ensure_server(
     host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = 90.0
 ) -> tuple[str, bool]:
@@ -67,6 +88,7 @@ def ensure_server(
     if healthy(url):
         return url, False
     env = prefect_env()
+    _clear_stale_pid(Path(env["PREFECT_HOME"]) / "server.pid")
     env["PREFECT_SERVER_API_HOST"] = host
     env["PREFECT_SERVER_API_PORT"] = str(port)
     Path(env["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
