@@ -35,6 +35,20 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
+Articles = Annotated[Path, typer.Option("--articles", help="Folder of article files.")]
+Tables = Annotated[Path, typer.Option("--tables", help="Folder of curated CSV tables.")]
+Warehouse = Annotated[Path, typer.Option("--warehouse", help="DuckDB warehouse file.")]
+Reports = Annotated[Path, typer.Option("--reports", help="Folder of the reports.")]
+Reference = Annotated[
+    Path, typer.Option("--reference", help="Folder of reference data (exchange rates, statistics).")
+]
+Port = Annotated[
+    int,
+    typer.Option(
+        "--port", help="Port of the local Prefect server (when PREFECT_API_URL is unset)."
+    ),
+]
+
 
 class ExtractFormat(StrEnum):
     jsonl = "jsonl"
@@ -203,25 +217,15 @@ def _prefect_environment(port: int) -> bool:
 
 @app.command()
 def run(
-    articles: Annotated[
-        Path, typer.Option(help="Folder of article files.")
-    ] = steps.DEFAULT_ARTICLES,
-    tables: Annotated[
-        Path, typer.Option(help="Folder of curated CSV tables.")
-    ] = steps.DEFAULT_TABLES,
-    db: Annotated[
-        Path, typer.Option("--warehouse", help="DuckDB warehouse file.")
-    ] = DEFAULT_WAREHOUSE,
-    reports: Annotated[Path, typer.Option(help="Folder for the reports.")] = steps.DEFAULT_REPORTS,
-    reference: Annotated[
-        Path, typer.Option(help="Folder of reference data.")
-    ] = steps.DEFAULT_REFERENCE,
+    articles: Articles = steps.DEFAULT_ARTICLES,
+    tables: Tables = steps.DEFAULT_TABLES,
+    db: Warehouse = DEFAULT_WAREHOUSE,
+    reports: Reports = steps.DEFAULT_REPORTS,
+    reference: Reference = steps.DEFAULT_REFERENCE,
     fail_on: Annotated[
         FailOn, typer.Option(help="Fail the run (exit 1) on findings of this severity.")
     ] = FailOn.never,
-    port: Annotated[
-        int, typer.Option(help="Port of the local Prefect server (when PREFECT_API_URL is unset).")
-    ] = 4200,
+    port: Port = 4200,
 ) -> None:
     """Run the pipeline flow once (through Prefect) and print where the report is."""
     _prefect_environment(port)
@@ -255,24 +259,14 @@ def _interrupt(signum: int, frame: object) -> None:
 
 @app.command()
 def serve(
-    articles: Annotated[
-        Path, typer.Option(help="Folder of article files.")
-    ] = steps.DEFAULT_ARTICLES,
-    tables: Annotated[
-        Path, typer.Option(help="Folder of curated CSV tables.")
-    ] = steps.DEFAULT_TABLES,
-    db: Annotated[
-        Path, typer.Option("--warehouse", help="DuckDB warehouse file.")
-    ] = DEFAULT_WAREHOUSE,
-    reports: Annotated[Path, typer.Option(help="Folder for the reports.")] = steps.DEFAULT_REPORTS,
-    reference: Annotated[
-        Path, typer.Option(help="Folder of reference data.")
-    ] = steps.DEFAULT_REFERENCE,
+    articles: Articles = steps.DEFAULT_ARTICLES,
+    tables: Tables = steps.DEFAULT_TABLES,
+    db: Warehouse = DEFAULT_WAREHOUSE,
+    reports: Reports = steps.DEFAULT_REPORTS,
+    reference: Reference = steps.DEFAULT_REFERENCE,
     hourly_cron: Annotated[str, typer.Option(help="Schedule of addsup-hourly.")] = "0 * * * *",
     daily_cron: Annotated[str, typer.Option(help="Schedule of addsup-daily.")] = "30 6 * * *",
-    port: Annotated[
-        int, typer.Option(help="Port of the local Prefect server (when PREFECT_API_URL is unset).")
-    ] = 4200,
+    port: Port = 4200,
 ) -> None:
     """Serve the scheduled deployments in the foreground (Ctrl-C stops what this started)."""
     started = _prefect_environment(port)
@@ -303,7 +297,7 @@ def serve(
 
 @app.command()
 def report(
-    reports: Annotated[Path, typer.Option(help="Folder of the reports.")] = steps.DEFAULT_REPORTS,
+    reports: Reports = steps.DEFAULT_REPORTS,
     open_: Annotated[bool, typer.Option("--open", help="Open it in a browser.")] = False,
 ) -> None:
     """Print the path of the latest report."""

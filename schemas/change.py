@@ -6,35 +6,22 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-from schemas.checks import intervals_overlap_expr
+from schemas.checks import IntervalRows, overlap
 
 
-class GrowthCheck(pa.DataFrameModel):
+class GrowthCheck(IntervalRows):
     """Rows of ``check_growth`` with both levels stated."""
 
-    class Config:
-        coerce = True
-
     relation_id: str = pa.Field(unique=True)
-    article_id: str
-    stated_lo: float
-    stated_hi: float
-    implied_lo: float
-    implied_hi: float
 
     @pa.dataframe_check
     def growth_agrees_with_levels(cls, data: PolarsData) -> pl.LazyFrame:
         """current / previous - 1, as an interval, overlaps the stated rise or fall."""
-        return data.lazyframe.select(
-            intervals_overlap_expr(("stated_lo", "stated_hi"), ("implied_lo", "implied_hi"))
-        )
+        return overlap(data)
 
 
 class GrowthStated(pa.DataFrameModel):
     """Every growth relation, whatever levels it has: a level cannot fall by 100 % or more."""
-
-    class Config:
-        coerce = True
 
     relation_id: str = pa.Field(unique=True)
 
@@ -43,22 +30,13 @@ class GrowthStated(pa.DataFrameModel):
         return data.lazyframe.select(pl.col("stated_hi") > -100)
 
 
-class PpDifferenceCheck(pa.DataFrameModel):
+class PpDifferenceCheck(IntervalRows):
     """Rows of ``check_pp_difference`` with both rates stated."""
 
-    class Config:
-        coerce = True
-
     relation_id: str = pa.Field(unique=True)
-    article_id: str
     stated_lo: float = pa.Field(ge=0)
-    stated_hi: float
-    implied_lo: float
-    implied_hi: float
 
     @pa.dataframe_check
     def gap_agrees_with_both_sides(cls, data: PolarsData) -> pl.LazyFrame:
         """a - b (higher) or b - a (lower), as an interval, overlaps the stated gap."""
-        return data.lazyframe.select(
-            intervals_overlap_expr(("stated_lo", "stated_hi"), ("implied_lo", "implied_hi"))
-        )
+        return overlap(data)

@@ -7,6 +7,7 @@ rounds to it (see addsup.intervals).
 from __future__ import annotations
 
 import pandera.extensions as extensions
+import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
@@ -38,3 +39,23 @@ def sum_within_rounding(
     slack = (len(parts) + 1) * half_unit + 1e-9
     gap = (pl.sum_horizontal([pl.col(p) for p in parts]) - pl.col(total)).abs()
     return data.lazyframe.select(gap <= slack)
+
+
+class IntervalRows(pa.DataFrameModel):
+    """Rows of a check view: a stated interval and the interval the other figures imply."""
+
+    article_id: str
+    stated_lo: float
+    stated_hi: float
+    implied_lo: float
+    implied_hi: float
+
+    class Config:
+        coerce = True
+
+
+def overlap(data: PolarsData) -> pl.LazyFrame:
+    """The row's stated and implied intervals share a point."""
+    return data.lazyframe.select(
+        intervals_overlap_expr(("stated_lo", "stated_hi"), ("implied_lo", "implied_hi"))
+    )

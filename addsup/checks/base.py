@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from addsup import fmt
-from addsup.findings import failing_rows
+from addsup.findings import Finding, failing_rows
 from addsup.warehouse import sql
 
 Row = dict[str, Any]
@@ -60,3 +60,44 @@ def amount(x: float | None, currency: str | None = None) -> str:
 def also(problems: list[str], main: str) -> str:
     others = sorted({p for p in problems if p != main})
     return f" [also fails: {', '.join(others)}]" if others else ""
+
+
+ROUNDING = "rounding of every printed figure (docs/checks.md)"
+
+
+def _pair(row: Row, lo: str, hi: str) -> tuple[float, float] | None:
+    return (row[lo], row[hi]) if row.get(lo) is not None else None
+
+
+def finding(
+    check: str,
+    row: Row,
+    status: str,
+    message: str,
+    *,
+    subject: str,
+    figures: tuple[str | None, ...],
+    tolerance: str = ROUNDING,
+    implied: tuple[float, float] | None = None,
+) -> Finding:
+    """A finding for one row of a check view; intervals from its stated_*/implied_* columns."""
+    return Finding(
+        check=check,
+        status=status,
+        severity="error",
+        subject=subject,
+        message=message,
+        article_id=row["article_id"],
+        sentence_no=row["sentence_no"],
+        figure_ids=tuple(i for i in figures if i),
+        stated=_pair(row, "stated_lo", "stated_hi"),
+        implied=implied or _pair(row, "implied_lo", "implied_hi"),
+        tolerance=tolerance,
+    )
+
+
+def verdict(status: str, arithmetic: str, stated: str, detail: list[str], main: str) -> str:
+    """ "<arithmetic> agrees with the stated <x>" or "<arithmetic>, but the article says <x>"."""
+    if status == "pass":
+        return f"{arithmetic} agrees with the stated {stated}"
+    return f"{arithmetic}, but the article says {stated}{also(detail, main)}"

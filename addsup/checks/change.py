@@ -5,11 +5,9 @@ from __future__ import annotations
 import duckdb
 
 from addsup import fmt
-from addsup.checks.base import Row, also, pct, pct_interval, run_view
+from addsup.checks.base import Row, finding, pct, pct_interval, run_view, verdict
 from addsup.findings import Finding
 from schemas import GrowthCheck, GrowthStated, PpDifferenceCheck
-
-TOLERANCE = "rounding of every printed figure (docs/checks.md)"
 
 
 def _change(row: Row) -> str:
@@ -36,21 +34,17 @@ def _growth_skip(row: Row) -> str | None:
 
 def validate_growth(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
-    impossible = {
-        r["relation_id"]
-        for r, s, _ in run_view(con, "select_check_growth", GrowthStated, lambda r: None)
-        if s == "fail"
-    }
+    views = run_view(con, "select_check_growth", GrowthStated, lambda r: None)
+    impossible = {row["relation_id"] for row, status, _ in views if status == "fail"}
     for row, status, detail in run_view(con, "select_check_growth", GrowthCheck, _growth_skip):
         stated = f"{_change(row)} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
+        message = detail
         if row["relation_id"] in impossible:
             status, message = (
                 "fail",
                 f"{stated} would take the level below zero: a fall cannot exceed 100 %",
             )
-        elif status == "skip":
-            message = detail
-        else:
+        elif status != "skip":
             value = (
                 100 * (row["current_value"] / row["previous_value"] - 1)
                 if row["previous_value"]
@@ -60,28 +54,15 @@ def validate_growth(con: duckdb.DuckDBPyConnection) -> list[Finding]:
                 f"{row['current_surface']} / {row['previous_surface']} − 1 = {pct(value)} "
                 f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
             )
-            message = (
-                f"{arithmetic} agrees with the stated {stated}"
-                if status == "pass"
-                else f"{arithmetic}, but the article says {stated}{also(detail, 'growth_agrees_with_levels')}"
-            )
+            message = verdict(status, arithmetic, stated, detail, "growth_agrees_with_levels")
         findings.append(
-            Finding(
-                check="growth",
-                status=status,
-                severity="error",
+            finding(
+                "growth",
+                row,
+                status,
+                message,
                 subject=row["relation_id"],
-                message=message,
-                article_id=row["article_id"],
-                sentence_no=row["sentence_no"],
-                figure_ids=tuple(
-                    i for i in (row["growth_id"], row["current_id"], row["previous_id"]) if i
-                ),
-                stated=(row["stated_lo"], row["stated_hi"]),
-                implied=(row["implied_lo"], row["implied_hi"])
-                if row["implied_lo"] is not None
-                else None,
-                tolerance=TOLERANCE,
+                figures=(row["growth_id"], row["current_id"], row["previous_id"]),
             )
         )
     return findings
@@ -102,41 +83,25 @@ def validate_pp_difference(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     for row, status, detail in run_view(
         con, "select_check_pp_difference", PpDifferenceCheck, _gap_skip
     ):
-        if status == "skip":
-            message = detail
-        else:
+        message = detail
+        if status != "skip":
             higher = row["direction"] > 0
-            first, second = (
-                (row["a_surface"], row["b_surface"])
-                if higher
-                else (row["b_surface"], row["a_surface"])
-            )
+            first, second = (row["a_surface"], row["b_surface"])[:: 1 if higher else -1]
             value = (row["a_value"] - row["b_value"]) * (1 if higher else -1)
             arithmetic = (
                 f"{first} − {second} = {value:.2f} points "
                 f"({fmt.interval(row['implied_lo'], row['implied_hi'], 'points')})"
             )
             stated = f"{row['gap_surface']} {'higher' if higher else 'lower'}"
-            message = (
-                f"{arithmetic} agrees with the stated {stated}"
-                if status == "pass"
-                else f"{arithmetic}, but the article says {stated}{also(detail, 'gap_agrees_with_both_sides')}"
-            )
+            message = verdict(status, arithmetic, stated, detail, "gap_agrees_with_both_sides")
         findings.append(
-            Finding(
-                check="pp_difference",
-                status=status,
-                severity="error",
+            finding(
+                "pp_difference",
+                row,
+                status,
+                message,
                 subject=row["relation_id"],
-                message=message,
-                article_id=row["article_id"],
-                sentence_no=row["sentence_no"],
-                figure_ids=tuple(i for i in (row["gap_id"], row["a_id"], row["b_id"]) if i),
-                stated=(row["stated_lo"], row["stated_hi"]),
-                implied=(row["implied_lo"], row["implied_hi"])
-                if row["implied_lo"] is not None
-                else None,
-                tolerance=TOLERANCE,
+                figures=(row["gap_id"], row["a_id"], row["b_id"]),
             )
         )
     return findings

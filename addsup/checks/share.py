@@ -7,12 +7,9 @@ import math
 import duckdb
 
 from addsup import fmt
-from addsup.checks.base import Row, also, run_view
+from addsup.checks.base import Row, finding, run_view, verdict
 from addsup.findings import Finding
 from schemas import ShareOfCheck
-
-CHECK = "share_agrees_with_part_and_whole"
-TOLERANCE = "rounding of every printed figure (docs/checks.md)"
 
 
 def _skip(row: Row) -> str | None:
@@ -35,9 +32,8 @@ def _skip(row: Row) -> str | None:
 def validate_share_of(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
     for row, status, detail in run_view(con, "select_check_share_of", ShareOfCheck, _skip):
-        if status == "skip":
-            message = detail
-        else:
+        message = detail
+        if status != "skip":
             value = 100 * row["part_value"] / row["whole_value"] if row["whole_value"] else math.nan
             arithmetic = (
                 f"{row['part_surface']} / {row['whole_surface']} × 100 = {value:.2f} % "
@@ -46,28 +42,17 @@ def validate_share_of(con: duckdb.DuckDBPyConnection) -> list[Finding]:
             stated = (
                 f"{row['share_surface']} ({fmt.interval(row['stated_lo'], row['stated_hi'], '%')})"
             )
-            message = (
-                f"{arithmetic} agrees with the stated {stated}"
-                if status == "pass"
-                else f"{arithmetic}, but the article says {stated}{also(detail, CHECK)}"
+            message = verdict(
+                status, arithmetic, stated, detail, "share_agrees_with_part_and_whole"
             )
         findings.append(
-            Finding(
-                check="share_of",
-                status=status,
-                severity="error",
+            finding(
+                "share_of",
+                row,
+                status,
+                message,
                 subject=row["relation_id"],
-                message=message,
-                article_id=row["article_id"],
-                sentence_no=row["sentence_no"],
-                figure_ids=tuple(
-                    i for i in (row["share_id"], row["part_id"], row["whole_id"]) if i
-                ),
-                stated=(row["stated_lo"], row["stated_hi"]),
-                implied=(row["implied_lo"], row["implied_hi"])
-                if row["implied_lo"] is not None
-                else None,
-                tolerance=TOLERANCE,
+                figures=(row["share_id"], row["part_id"], row["whole_id"]),
             )
         )
     return findings
