@@ -18,7 +18,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -56,6 +56,14 @@ class Rejected:
 
 def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+_NOT_WORDS = re.compile(r"[\d\W_]+")
+
+
+def skeleton(text: str) -> str:
+    """The words of a text without its numbers and punctuation: equal for near-duplicates."""
+    return " ".join(_NOT_WORDS.sub(" ", unicodedata.normalize("NFC", text).lower()).split())
 
 
 def article_id(text: str) -> str:
@@ -221,26 +229,51 @@ def read_article_file(
     return out
 
 
-def read_articles(
-    directory: Path, max_bytes: int = DEFAULT_MAX_BYTES
+def collect(
+    files: Iterable[tuple[Path, str]], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[Article], list[Rejected]]:
-    """All articles below ``directory`` (sorted by path), duplicates of the same text once."""
+    """Read ``(path, source)`` pairs: each distinct text once, duplicates and near-duplicates
+    reported, everything unreadable rejected with its reason."""
     articles: dict[str, Article] = {}
+    skeletons: dict[str, str] = {}
     rejected: list[Rejected] = []
-    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-        if any(part.startswith(".") for part in path.relative_to(directory).parts):
+    for path, source in files:
+        if not path.is_file():
+            rejected.append(Rejected(source, "not_found", "no such file"))
             continue
-        source = path.relative_to(directory).as_posix()
         for item in read_article_file(path, source, max_bytes):
             if isinstance(item, Rejected):
                 rejected.append(item)
             elif item.article_id in articles:
                 first = articles[item.article_id].source
-                rejected.append(
-                    Rejected(
-                        item.source, "duplicate", f"same text as {first}; loaded once", loaded=True
-                    )
-                )
+                detail = f"same text as {first}; loaded once"
+                rejected.append(Rejected(item.source, "duplicate", detail, loaded=True))
             else:
                 articles[item.article_id] = item
+                rejected.extend(_near_duplicate(item, skeletons))
     return list(articles.values()), rejected
+
+
+def read_articles(
+    directory: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[Rejected]]:
+    """All articles below ``directory`` (sorted by path; dot-files are skipped)."""
+    files = [
+        (path, path.relative_to(directory).as_posix())
+        for path in sorted(p for p in directory.rglob("*") if p.is_file())
+        if not any(part.startswith(".") for part in path.relative_to(directory).parts)
+    ]
+    return collect(files, max_bytes)
+
+
+def _near_duplicate(article: Article, seen: dict[str, str]) -> list[Rejected]:
+    """A warning when an article has the same words as an earlier one (numbers aside)."""
+    key = hashlib.sha256(skeleton(article.text).encode()).hexdigest()
+    if key not in seen:
+        seen[key] = article.source
+        return []
+    detail = (
+        f"the same words as {seen[key]} with other numbers or punctuation: both loaded, "
+        "their figures checked against each other"
+    )
+    return [Rejected(article.source, "near_duplicate", detail, loaded=True)]

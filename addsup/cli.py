@@ -24,6 +24,7 @@ from rich.table import Table
 from addsup import pipeline as steps
 from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_article_file
 from addsup.extract import extract as extract_text
+from addsup.paths import allow
 from addsup.warehouse import DEFAULT_WAREHOUSE, warehouse
 
 app = typer.Typer(
@@ -89,7 +90,7 @@ def figure_records(
                 "surface": f.surface,
                 "start": f.start + article.body_offset,
                 "end": f.end + article.body_offset,
-                "value": f.value,
+                "value": _num(f.value),
                 "scale": f.scale,
                 "unit": f.unit,
                 "currency": f.currency,
@@ -228,8 +229,12 @@ def run(
     port: Port = 4200,
 ) -> None:
     """Run the pipeline flow once (through Prefect) and print where the report is."""
+    allow(articles, tables, reports, reference, db.parent)
     _prefect_environment(port)
+    from flows.deployments import ensure_warehouse_limit
     from flows.pipeline import pipeline
+
+    ensure_warehouse_limit()
 
     state = pipeline(
         articles_dir=str(articles),
@@ -264,11 +269,16 @@ def serve(
     db: Warehouse = DEFAULT_WAREHOUSE,
     reports: Reports = steps.DEFAULT_REPORTS,
     reference: Reference = steps.DEFAULT_REFERENCE,
+    allowed: Annotated[
+        list[Path] | None,
+        typer.Option("--allow", help="Another folder custom runs may use (repeatable)."),
+    ] = None,
     hourly_cron: Annotated[str, typer.Option(help="Schedule of addsup-hourly.")] = "0 * * * *",
     daily_cron: Annotated[str, typer.Option(help="Schedule of addsup-daily.")] = "30 6 * * *",
     port: Port = 4200,
 ) -> None:
     """Serve the scheduled deployments in the foreground (Ctrl-C stops what this started)."""
+    allow(articles, tables, reports, reference, db.parent, *(allowed or []))
     started = _prefect_environment(port)
     from flows.deployments import serve_deployments
     from flows.server import stop_server

@@ -14,7 +14,7 @@ Qualifiers widen or open the interval (docs/checks.md has the table):
 | up_to     | up to                              | (floor, v + h]                   |
 
 where h = 0.5 × 10^-decimals, all times the scale (a billion, a million), and the
-floor is 0 for amounts and counts and -inf for rates.
+floor is 0 for amounts and counts (unless the printed value is negative) and -inf for rates.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def stated_interval(
 ) -> tuple[float, float]:
     """The interval of absolute values a printed figure allows."""
     h = half_unit(decimals)
-    floor = 0.0 if unit in NON_NEGATIVE_UNITS else -math.inf
+    # amounts and counts cannot go below zero, unless the printed figure already does
+    floor = 0.0 if unit in NON_NEGATIVE_UNITS and value >= 0 else -math.inf
     if qualifier == "about":
         w = max(h, ABOUT_RELATIVE * abs(value))
         lo, hi = value - w, value + w

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from addsup import warehouse
-from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_article_file, read_articles
+from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect, read_articles
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
 from addsup.findings import Finding
@@ -66,19 +66,8 @@ def ingest(
 
 def ingest_paths(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
     """Read the given files (for ``addsup check``); the source of each is the path as given."""
-    out = Ingested([])
-    seen: set[str] = set()
-    for path in paths:
-        if not path.is_file():
-            out.rejected.append(Rejected(str(path), "not_found", "no such file"))
-            continue
-        for item in read_article_file(path, str(path), max_bytes):
-            if isinstance(item, Rejected):
-                out.rejected.append(item)
-            elif item.article_id not in seen:
-                seen.add(item.article_id)
-                out.articles.append(item)
-    return out
+    articles, rejected = collect([(p, str(p)) for p in paths], max_bytes)
+    return Ingested(articles, rejected)
 
 
 def pending(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Article]:

@@ -10,14 +10,13 @@ at once even across deployments.
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from prefect import serve
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
 from prefect.deployments.runner import RunnerDeployment
-from prefect.exceptions import ObjectAlreadyExists
+from prefect.exceptions import ObjectNotFound
 from prefect.utilities.callables import ParameterSchema
 
 from flows.pipeline import WAREHOUSE_LIMIT, pipeline
@@ -76,11 +75,23 @@ def build_deployments(
 
 
 def ensure_warehouse_limit() -> None:
-    """Create the global concurrency limit that serialises warehouse writers (limit 1)."""
-    with get_client(sync_client=True) as client, contextlib.suppress(ObjectAlreadyExists):
-        client.create_global_concurrency_limit(
-            GlobalConcurrencyLimitCreate(name=WAREHOUSE_LIMIT, limit=1)
-        )
+    """Create the global concurrency limit that serialises warehouse writers (limit 1).
+
+    Two processes may try at the same moment; the one that loses sees an error from the
+    server, so any error is followed by reading the limit back, which must then exist.
+    """
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
+            return
+        except ObjectNotFound:
+            pass
+        try:
+            client.create_global_concurrency_limit(
+                GlobalConcurrencyLimitCreate(name=WAREHOUSE_LIMIT, limit=1)
+            )
+        except Exception:
+            client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
 
 
 def serve_deployments(parameters: dict[str, Any], **crons: str) -> None:

@@ -23,6 +23,7 @@ from addsup import pipeline as steps
 from addsup import warehouse
 from addsup.extract import Extraction
 from addsup.findings import Finding
+from addsup.paths import PathNotAllowed, confine, confine_all
 from addsup.report import ReportPaths, markdown_summary, report_data
 
 
@@ -144,7 +145,12 @@ WAREHOUSE_LIMIT = "addsup-warehouse"
 
 def _mark_failed(flow: Any, run: Any, state: Any) -> None:
     """Record in the warehouse that the run stopped before it finished."""
-    path = run.parameters.get("warehouse_path", str(warehouse.DEFAULT_WAREHOUSE))
+    try:
+        path = confine(
+            "warehouse_path", run.parameters.get("warehouse_path", str(warehouse.DEFAULT_WAREHOUSE))
+        )
+    except PathNotAllowed:
+        return  # refused before it started: nothing to record, and nowhere we may write
     with warehouse.warehouse(path, timeout=30) as con:
         warehouse.fail_run(con, str(run.id))
 
@@ -176,6 +182,16 @@ def pipeline(
         full: Extract every article again, not only new or changed ones.
         max_bytes: Files larger than this are quarantined unread.
     """
+    try:
+        confine_all(
+            articles_dir=articles_dir,
+            tables_dir=tables_dir,
+            warehouse_path=warehouse_path,
+            reports_dir=reports_dir,
+            reference_dir=reference_dir,
+        )
+    except PathNotAllowed as err:
+        return Failed(message=f"refused: {err}")
     run_id = flow_run.get_id() or str(uuid.uuid4())
     db = Path(warehouse_path)
     params = {k: v for k, v in locals().items() if k not in ("run_id", "db")}

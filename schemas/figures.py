@@ -20,7 +20,7 @@ class FigureSchema(pa.DataFrameModel):
     start_char: int = pa.Field(ge=0)
     end_char: int = pa.Field(ge=1)
     surface: str = pa.Field(str_length={"min_value": 1})
-    value: float = pa.Field(ge=0)
+    value: float
     decimals: int = pa.Field(ge=0, le=12)
     scale: float = pa.Field(isin=[1.0, 1e3, 1e6, 1e9, 1e12])
     unit: str = pa.Field(isin=UNITS)
@@ -48,6 +48,24 @@ class FigureSchema(pa.DataFrameModel):
         return data.lazyframe.select(
             pl.col("period_start").is_null() | (pl.col("period_start") <= pl.col("period_end"))
         )
+
+    @pa.dataframe_check
+    def magnitude_is_plausible(cls, data: PolarsData) -> pl.LazyFrame:
+        """Finite, and below what any real figure reaches: 1e18 for amounts (even in won or
+        yen), 1e12 for counts, a million for percentages."""
+        size = (pl.col("value") * pl.col("scale")).abs()
+        limit = (
+            pl.when(pl.col("unit") == "currency")
+            .then(1e18)
+            .when(pl.col("unit") == "count")
+            .then(1e12)
+            .otherwise(1e6)
+        )
+        return data.lazyframe.select(pl.col("value").is_finite() & (size < limit))
+
+    @pa.dataframe_check
+    def counts_are_not_negative(cls, data: PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select((pl.col("unit") != "count") | (pl.col("value") >= 0))
 
     @pa.dataframe_check
     def currency_only_on_amounts(cls, data: PolarsData) -> pl.LazyFrame:

@@ -10,6 +10,10 @@ from pathlib import Path
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="addsup-prefect-")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.pop("PREFECT_API_URL", None)
+# runs in tests read and write under the repository and the temp folder only
+os.environ["ADDSUP_ALLOWED_ROOTS"] = os.pathsep.join(
+    [str(Path(__file__).resolve().parent.parent), tempfile.gettempdir()]
+)
 
 import pytest  # noqa: E402
 

@@ -114,3 +114,11 @@ def test_bundled_corpus_reads_cleanly(articles_dir):
     assert len(articles) >= 12
     assert rejected == []
     assert all(a.published_on for a in articles)
+
+
+def test_near_duplicates_load_with_a_warning(tmp_path):
+    _write(tmp_path, "a.txt", "date 2023-01-01 A\n\nExports rose 5 percent to 2.1 billion yuan.\n")
+    _write(tmp_path, "b.txt", "date 2023-01-01 A\n\nExports rose 7 percent to 2.1 billion yuan!\n")
+    articles, rejected = read_articles(tmp_path)
+    assert [a.source for a in articles] == ["a.txt", "b.txt"]
+    assert [(r.source, r.reason, r.loaded) for r in rejected] == [("b.txt", "near_duplicate", True)]

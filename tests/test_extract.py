@@ -178,6 +178,8 @@ def test_yen_sign_follows_context():
         "in the 1990s",
         "the Belt and Road Initiative",
         "one of the key areas",
+        "a 10-15 percent range",
+        "from 2019-2023",
     ],
 )
 def test_not_figures(text):

@@ -18,6 +18,14 @@ from addsup.intervals import divide, overlap, stated_interval
         (30, 0, 1, "at_least", "count", (29.5, math.inf)),
         (40000, 0, 1, "nearly", "count", (38000, 40000.5)),
         (5, 0, 1, "under", "count", (0.0, 5.5)),
+        (
+            -1,
+            0,
+            1,
+            "under",
+            "currency",
+            (-math.inf, -0.5),
+        ),  # found by hypothesis: no floor of 0 here
         (5, 0, 1, "up_to", "percent", (-math.inf, 5.5)),
     ],
 )
@@ -53,3 +61,19 @@ def test_the_true_ratio_lies_in_the_implied_interval(part, whole, slack):
         (max(0.0, part - slack), part + slack), (whole - min(slack, whole / 2), whole + slack)
     )
     assert lo <= part / whole <= hi
+
+
+@given(
+    value=st.floats(-1e9, 1e9, allow_nan=False),
+    decimals=st.integers(0, 4),
+    scale=st.sampled_from([1.0, 1e3, 1e6, 1e9]),
+    qualifier=st.sampled_from(["exact", "about", "nearly", "over", "at_least", "under", "up_to"]),
+    unit=st.sampled_from(["percent", "currency", "count"]),
+)
+def test_stated_interval_contains_the_printed_value(value, decimals, scale, qualifier, unit):
+    """Whatever the qualifier, the interval is ordered and the printed number itself is possible."""
+    lo, hi = stated_interval(value, decimals, scale, qualifier, unit)
+    printed = value * scale
+    tolerance = 1e-9 * max(1.0, abs(printed))
+    assert lo <= hi
+    assert lo - tolerance <= printed <= hi + tolerance

@@ -295,3 +295,21 @@ def test_a_malformed_date_fails_the_run_with_a_clear_message(served):
     run = api.wait_final(response.json()["id"])
     assert run["state"]["type"] == "FAILED"
     assert "published_from: Input should be a valid date" in run["state"]["message"]
+
+
+def test_a_path_outside_the_allowed_folders_is_refused(served):
+    api = served["api"]
+    dep = api.deployment("addsup-hourly")
+    response = api.call(
+        "POST",
+        f"/deployments/{dep['id']}/create_flow_run",
+        json={"parameters": {"articles_dir": "/etc", "warehouse_path": "/etc/addsup.duckdb"}},
+    )
+    assert response.status_code == 201, response.text
+    run = api.wait_final(response.json()["id"])
+    assert run["state"]["type"] == "FAILED"
+    assert (
+        "refused: articles_dir='/etc' resolves to /etc, outside the allowed folders"
+        in run["state"]["message"]
+    )
+    assert not Path("/etc/addsup.duckdb").exists()

@@ -1,5 +1,7 @@
 """Schema basics on the figures table, and the stored findings of a run."""
 
+import pytest
+
 from addsup import pipeline as steps
 from addsup.articles import Article, article_id
 from addsup.validate import save_findings, validate, validate_figures
@@ -30,3 +32,22 @@ def test_findings_are_stored_once_per_run(con):
         "SELECT run_id, check_name, status FROM check_results ORDER BY run_id"
     ).fetchall()
     assert rows == [("r1", "share_of", "fail"), ("r2", "share_of", "fail")]
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        ("The fund reached 10^30 dollars.", "magnitude_is_plausible"),
+        ("Another 1e400 dollars was promised.", "magnitude_is_plausible"),
+        ("Some -5 companies left.", "counts_are_not_negative"),
+    ],
+)
+def test_absurd_figures_are_loaded_with_a_warning(con, text, check):
+    _load(con, text)
+    (f,) = validate_figures(con)
+    assert (f.status, f.severity) == ("fail", "warning") and check in f.message
+
+
+def test_a_deficit_is_not_absurd(con):
+    _load(con, "The balance was -3.2 billion dollars.")
+    assert validate_figures(con) == []

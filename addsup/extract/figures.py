@@ -8,6 +8,7 @@ suffix after it. Years and day numbers are not figures.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -95,10 +96,12 @@ _SUFFIX_CURRENCY = {
 _ASSUMED_SUFFIX = {"dollars"}
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/\-−–])"  # not inside a word, code, date or another number
+    # not inside a word, code, date or another number; a minus sign only as a sign
+    r"(?:(?<![\w.,/\-−–^])(?P<sign>[-−])(?=\d)|(?<![\w.,/\-−–^]))"
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+    r"(?:(?P<exp>[eE][+-]?\d+)|\^(?P<pow>[+-]?\d+))?"
     r"(?P<ord>st|nd|rd|th)?"
-    r"(?![\w\-−–/]|[.,]\d)"
+    r"(?![\w\-−–/^]|[.,]\d)"
 )
 _UNIT_AFTER = re.compile(
     r"\s*(?:(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|trn)\b)?"
@@ -160,11 +163,19 @@ class Figure:
         return self.value * self.scale
 
 
-def _number_value(int_part: str, frac: str | None) -> tuple[float, int]:
-    digits = int_part.replace(",", "")
-    if frac:
-        return float(digits + frac), len(frac) - 1
-    return float(digits), 0
+def _number_value(m: re.Match[str]) -> tuple[float, int]:
+    """The value and stated decimals; "1e400" and "10^30" are read (and may be infinite)."""
+    digits = m.group("int").replace(",", "")
+    frac = m.group("frac") or ""
+    decimals = len(frac) - 1 if frac else 0
+    if m.group("pow"):  # base ^ power, "10^30"
+        try:
+            value = float(f"{digits}{frac}") ** int(m.group("pow"))
+        except OverflowError:
+            value = math.inf
+    else:
+        value = float(f"{digits}{frac}{m.group('exp') or ''}")
+    return (-value if m.group("sign") else value), decimals
 
 
 def _count_noun(text: str, pos: int) -> str | None:
@@ -191,9 +202,9 @@ def find_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     for m in _NUMBER.finditer(text):
         start, end = m.start(), m.end()
-        value, decimals = _number_value(m.group("int"), m.group("frac"))
+        value, decimals = _number_value(m)
         if m.group("ord"):
-            if m.group("frac"):
+            if m.group("frac") or m.group("sign") or m.group("exp") or m.group("pow"):
                 continue
             figures.append(Figure(start, end, m.group(0), value, 0, 1.0, "ordinal"))
             continue
@@ -240,7 +251,8 @@ def find_figures(text: str) -> list[Figure]:
 
         if unit == "count" and not scale_word:
             # years and day numbers are not figures
-            if not m.group("frac") and "," not in m.group("int") and 1800 <= value <= 2100:
+            plain = not (m.group("frac") or m.group("sign") or m.group("exp") or m.group("pow"))
+            if plain and "," not in m.group("int") and 1800 <= value <= 2100:
                 continue
             if _MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(
                 text, end
