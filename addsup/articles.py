@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from addsup.extract.dates import infer_date
+
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".jsonl"})
 DEFAULT_MAX_BYTES = 2_000_000
 
@@ -98,6 +100,15 @@ def _decode(data: bytes, source: str) -> tuple[str, Rejected | None]:
         )
 
 
+def _date_from_text(text: str, source: str) -> tuple[date | None, Rejected]:
+    """The date the text implies, with a warning that says how; or a ``no_date`` warning."""
+    inferred = infer_date(text)
+    if inferred is None:
+        detail = "no publication date, and none can be inferred: relative periods stay unresolved"
+        return None, Rejected(source, "no_date", detail, loaded=True)
+    return inferred.value, Rejected(source, "date_inferred", inferred.note, loaded=True)
+
+
 def parse_text_article(raw: str, source: str) -> tuple[Article | None, list[Rejected]]:
     """One ``.txt`` / ``.md`` article from its decoded file text."""
     notes: list[Rejected] = []
@@ -132,14 +143,8 @@ def parse_text_article(raw: str, source: str) -> tuple[Article | None, list[Reje
     if not body.strip():
         return None, [*notes, Rejected(source, "empty", "the file has no article text")]
     if published is None:
-        notes.append(
-            Rejected(
-                source,
-                "no_date",
-                "no publication date: relative periods stay unresolved",
-                loaded=True,
-            )
-        )
+        published, note = _date_from_text(body, source)
+        notes.append(note)
     return Article(article_id(body), source, body, offset, title, published, url), notes
 
 
@@ -173,12 +178,8 @@ def parse_jsonl(raw: str, source: str) -> Iterator[Article | Rejected]:
             continue
         published = _parse_date(str(obj["date"])) if obj.get("date") else None
         if published is None:
-            yield Rejected(
-                where,
-                "no_date",
-                "no valid 'date' (YYYY-MM-DD): relative periods stay unresolved",
-                loaded=True,
-            )
+            published, note = _date_from_text(obj["text"], where)
+            yield note
         ext = obj.get("id")
         yield Article(
             article_id(obj["text"]),

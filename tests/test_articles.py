@@ -122,3 +122,14 @@ def test_near_duplicates_load_with_a_warning(tmp_path):
     articles, rejected = read_articles(tmp_path)
     assert [a.source for a in articles] == ["a.txt", "b.txt"]
     assert [(r.source, r.reason, r.loaded) for r in rejected] == [("b.txt", "near_duplicate", True)]
+
+
+def test_an_undated_article_gets_the_date_its_text_implies(tmp_path):
+    path = _write(
+        tmp_path, "a.txt", "CHANGCHUN, Aug. 29 (Xinhua) -- Exports rose 5 percent in 2022.\n"
+    )
+    items = read_article_file(path, "a.txt")
+    assert _one(items).published_on == date(2022, 8, 29)
+    (note,) = [i for i in items if isinstance(i, Rejected)]
+    assert (note.reason, note.loaded) == ("date_inferred", True)
+    assert "inferred from 'CHANGCHUN, Aug. 29'" in note.detail

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,41 @@ _HALF = re.compile(
     r"|(?P<year>(?:19|20)\d\d))\b"
     r"|\b(?P<bare>first|second)\s+half\b"
     r"|\bH(?P<h>[12])\s*(?P<hyear>(?:19|20)\d\d)?\b",
+    re.IGNORECASE,
+)
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+_YEAR_OF = r"(?:\s+of\s+(?:(?P<rel>this|last|the\s+previous)\s+year|(?P<year>(?:19|20)\d\d)))?"
+_FIRST_N = re.compile(
+    r"\bfirst\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<what>months|quarters)" + _YEAR_OF,
+    re.IGNORECASE,
+)
+_QUARTER = re.compile(
+    r"\b(?:Q(?P<q>[1-4])(?:\s+(?P<qyear>(?:19|20)\d\d))?"
+    r"|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter" + _YEAR_OF + r")",
     re.IGNORECASE,
 )
 _SAME = re.compile(r"\b(?:the\s+)?same\s+(?:year|period)\b", re.IGNORECASE)
@@ -49,6 +84,40 @@ def _relative(word: str, published_on: date | None) -> int | None:
     )
 
 
+def _month_end(year: int, month: int) -> date:
+    return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _year_of(m: re.Match[str], published_on: date | None) -> int | None:
+    if m.group("year"):
+        return int(m.group("year"))
+    return _relative(m.group("rel") or "this", published_on)
+
+
+def _first_n(m: re.Match[str], published_on: date | None) -> Period | None:
+    n = int(m.group("n")) if m.group("n").isdigit() else _WORDS[m.group("n").lower()]
+    months = n if m.group("what").lower() == "months" else 3 * n
+    year = _year_of(m, published_on)
+    if year is None or not 1 <= months <= 12:
+        return None
+    label = (
+        f"{year}-M01-M{months:02d}" if m.group("what").lower() == "months" else f"{year}-Q1-Q{n}"
+    )
+    return Period(date(year, 1, 1), _month_end(year, months), label)
+
+
+def _quarter(m: re.Match[str], published_on: date | None) -> Period | None:
+    if m.group("q"):
+        q = int(m.group("q"))
+        year = int(m.group("qyear")) if m.group("qyear") else _relative("this", published_on)
+    else:
+        q = _ORDINALS[m.group("ord").lower()]
+        year = _year_of(m, published_on)
+    if year is None:
+        return None
+    return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), f"{year}-Q{q}")
+
+
 def sentence_period(
     sentence: str, published_on: date | None, previous: Period | None
 ) -> Period | None:
@@ -67,6 +136,12 @@ def sentence_period(
             )
             second = m.group("which").lower() == "second"
         return _half(year, second) if year else None
+    m = _FIRST_N.search(sentence)
+    if m:
+        return _first_n(m, published_on)
+    m = _QUARTER.search(sentence)
+    if m:
+        return _quarter(m, published_on)
     if _SAME.search(sentence):
         return previous
     m = _YEAR.search(sentence)

@@ -2,4 +2,6 @@ INSERT INTO articles
 SELECT article_id, source, external_id, title, published_on, url, body_offset, text,
        NULL AS extractor_version, now()::TIMESTAMP AS ingested_at, ? AS first_run_id
 FROM batch_articles
-ON CONFLICT DO NOTHING;
+ON CONFLICT (article_id) DO UPDATE
+SET published_on = excluded.published_on
+WHERE articles.published_on IS NULL AND excluded.published_on IS NOT NULL;
