@@ -40,23 +40,15 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         period = sentence_period(text[s:e], published_on, previous)
         periods.append(period)
         previous = period or previous
-    figures: list[Figure] = []
-    for f in find_figures(text):
-        sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
-        period = periods[sentence_no] if sentences else None
-        lo, hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit)
-        figures.append(
-            replace(
-                f,
-                sentence_no=sentence_no,
-                lo=lo,
-                hi=hi,
-                period_start=period.start if period else None,
-                period_end=period.end if period else None,
-                period_label=period.label if period else None,
-                metric=figure_metric(text, f.start) if f.unit in ("currency", "count") else None,
-            )
-        )
+    figures = find_figures(text)
+    for f in figures:
+        f.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
+        period = periods[f.sentence_no] if sentences else None
+        f.lo, f.hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit)
+        if period:
+            f.period_start, f.period_end, f.period_label = period.start, period.end, period.label
+        if f.unit in ("currency", "count"):
+            f.metric = figure_metric(text, f.start)
     relations = find_share_relations(text, figures)
     shares = frozenset(r.stated for r in relations)
     by_sentence: dict[int, list[int]] = {}

@@ -69,6 +69,10 @@ _PREFIX_CURRENCY = [
     ("¥", None, True),  # CNY or JPY: decided from context below
 ]
 
+_PREFIX_CODES = {sign: (code, assumed) for sign, code, assumed in _PREFIX_CURRENCY}
+_PREFIX = re.compile(
+    r"(?P<sign>(?<![A-Za-z])(?:U\.S\.\$|US\$|HK\$|RMB|CNY|USD|JPY|KRW|RUB|MNT|EUR)|[$€£₩₽¥]) ?$"
+)
 _SUFFIX_CURRENCY = {
     "u.s. dollars": "USD",
     "us dollars": "USD",
@@ -133,7 +137,7 @@ _NOT_NOUN = frozenset(
 _JAPAN_CONTEXT = re.compile(r"\b(japan|japanese|tokyo|osaka|yen)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Figure:
     """One number as stated in a text; offsets are into the text that was scanned."""
 
@@ -211,18 +215,14 @@ def find_figures(text: str) -> list[Figure]:
 
         currency: str | None = None
         assumed = False
-        before = text[max(0, start - 6) : start]
-        for sign, code, is_assumed in _PREFIX_CURRENCY:
-            stripped = before.rstrip(" ")
-            if stripped.endswith(sign) and (
-                len(sign) == 1 or not stripped[: -len(sign)][-1:].isalpha()
-            ):
-                currency, assumed = code, is_assumed
-                start = start - (len(before) - len(stripped)) - len(sign)
-                if code is None:
-                    window = text[max(0, start - 300) : end + 300]
-                    currency = "JPY" if _JAPAN_CONTEXT.search(window) else "CNY"
-                break
+        prefix = _PREFIX.search(text, max(0, start - 7), start)
+        if prefix:
+            code, assumed = _PREFIX_CODES[prefix.group("sign")]
+            start = prefix.start("sign")
+            if code is None:
+                window = text[max(0, start - 300) : end + 300]
+                code = "JPY" if _JAPAN_CONTEXT.search(window) else "CNY"
+            currency = code
 
         after = _UNIT_AFTER.match(text, end)
         scale_word = (after.group("scale") or "").lower() if after else ""
