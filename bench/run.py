@@ -1,0 +1,147 @@
+"""``make bench``: measure addsup on a synthetic corpus and write bench/results/latest.json.
+
+    python -m bench.run --articles 20000          # the default of make bench
+    python -m bench.run --articles 100000         # the 100k end-to-end figure of issue 8
+    python -m bench.run --quick                   # 60 articles: what the test runs
+
+Measured, in one run: extraction throughput (articles per second on one core), the pipeline
+end to end (files to report, library steps, no Prefect) with peak memory, a no-op incremental
+run, validation time against the same checks written as one hand-written SQL pass, and recall
+and precision of the planted inconsistencies. Speeds are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import tempfile
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from addsup import pipeline as steps
+from addsup.extract import extract
+from addsup.report import report_data
+from addsup.validate import validate
+from addsup.warehouse import connect
+from bench.corpus import generate
+
+RESULTS = Path(__file__).parent / "results"
+# the same share, growth, pp and sum checks as the views, as one hand-written pass
+HAND_SQL = (Path(__file__).parent / "hand_checks.sql").read_text()
+
+
+def _extraction_rate(articles: list, seconds: float = 5.0) -> float:
+    texts = [(a.text, a.published_on or date(2023, 1, 1)) for a in articles]
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds or done == 0:
+        for text, published in texts:
+            extract(text, published)
+            done += 1
+            if time.perf_counter() - start >= seconds:
+                break
+    return done / (time.perf_counter() - start)
+
+
+def _flagged(data: dict) -> set[tuple[str, str, str]]:
+    return {
+        (f["article"], f["check"], f["figures"][0]["surface"])
+        for f in data["findings"]
+        if f["status"] == "fail"
+    }
+
+
+def run(n: int, workdir: Path, seed: int = 1) -> dict:
+    articles_dir = workdir / "articles"
+    t = time.perf_counter()
+    key = generate(articles_dir, n, seed)
+    generated = time.perf_counter() - t
+
+    db = workdir / "warehouse.duckdb"
+    run_id = str(uuid.uuid4())
+    t = time.perf_counter()
+    with connect(db) as con:
+        ingested = steps.ingest(articles_dir)
+        steps.run_checks(con, ingested, run_id)
+        paths = steps.publish(con, run_id, workdir / "reports")
+        data = report_data(con, run_id)
+    end_to_end = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    t = time.perf_counter()
+    with connect(db) as con:
+        again = str(uuid.uuid4())
+        steps.run_checks(con, steps.ingest(articles_dir), again)
+        steps.publish(con, again, workdir / "reports")
+    noop = time.perf_counter() - t
+
+    with connect(db) as con:
+        t = time.perf_counter()
+        validate(con)
+        pandera_seconds = time.perf_counter() - t
+        t = time.perf_counter()
+        hand = con.execute(HAND_SQL).fetchall()
+        hand_seconds = time.perf_counter() - t
+        figures = con.execute("SELECT count(*) FROM figures").fetchall()[0][0]
+        relations = con.execute("SELECT count(*) FROM relations").fetchall()[0][0]
+
+    expected = {(p.where, p.check, p.stated) for p in key}
+    flagged = _flagged(data)
+    hand_flagged = {(r[0], r[1], r[2]) for r in hand}
+    rate = _extraction_rate(ingested.articles[:500])
+    return {
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": __import__("os").cpu_count(),
+            "duckdb": duckdb.__version__,
+        },
+        "articles": n,
+        "figures": figures,
+        "relations": relations,
+        "generate_seconds": round(generated, 2),
+        "extraction_articles_per_second_one_core": round(rate),
+        "end_to_end_seconds": round(end_to_end, 2),
+        "end_to_end_articles_per_second": round(n / end_to_end, 1),
+        "peak_memory_mb": round(peak_mb),
+        "noop_incremental_seconds": round(noop, 2),
+        "validation_seconds": round(pandera_seconds, 3),
+        "hand_sql_seconds": round(hand_seconds, 3),
+        "validation_vs_hand_sql": round(pandera_seconds / hand_seconds, 2)
+        if hand_seconds
+        else None,
+        "planted": len(expected),
+        "flagged": len(flagged),
+        "recall": round(len(expected & flagged) / len(expected), 4) if expected else 1.0,
+        "precision": round(len(expected & flagged) / len(flagged), 4) if flagged else 1.0,
+        "hand_sql_agrees": hand_flagged == {(w, c, s) for w, c, s in flagged},
+        "report": str(paths.html),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--quick", action="store_true", help="60 articles: a smoke run")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    args = parser.parse_args()
+    n = 60 if args.quick else args.articles
+    with tempfile.TemporaryDirectory(prefix="addsup-bench-") as tmp:
+        result = run(n, Path(tmp), args.seed)
+    result.pop("report")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    width = max(len(k) for k in result)
+    for k, v in result.items():
+        print(f"{k:<{width}}  {v}")
+    print(f"written: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
