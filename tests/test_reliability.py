@@ -160,8 +160,8 @@ def _tables(db: Path) -> dict:
         con.close()
 
 
-def _load(batch: Path, db: Path) -> float:
-    """Load the batch in a process of its own; return how long the load step took."""
+def _start_loader(batch: Path, db: Path) -> subprocess.Popen:
+    """A process loading the batch, returned once it has started the load step."""
     proc = subprocess.Popen(
         [sys.executable, "-c", LOADER, str(batch), str(db)],
         stdout=subprocess.PIPE,
@@ -169,6 +169,12 @@ def _load(batch: Path, db: Path) -> float:
         cwd=ROOT,
     )
     assert proc.stdout.readline().strip() == "loading"
+    return proc
+
+
+def _load(batch: Path, db: Path) -> float:
+    """Load the batch in a process of its own; return how long the load step took."""
+    proc = _start_loader(batch, db)
     start = time.monotonic()
     assert proc.stdout.readline().strip() == "loaded"
     seconds = time.monotonic() - start
@@ -188,13 +194,7 @@ def test_kill_9_in_the_middle_of_a_load_leaves_no_partial_batch(tmp_path):
     db = tmp_path / "w0.duckdb"
     killed_inside = 0
     for attempt in range(8):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", LOADER, str(batch), str(db)],
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-        )
-        assert proc.stdout.readline().strip() == "loading"
+        proc = _start_loader(batch, db)
         time.sleep(rng.uniform(0.0, 1.1 * load_seconds))  # mostly inside, sometimes just after
         proc.send_signal(signal.SIGKILL)
         proc.wait()
