@@ -166,9 +166,14 @@ def finish(
     return counts
 
 
-def publish(con: duckdb.DuckDBPyConnection, run_id: str, reports_dir: Path) -> ReportPaths:
-    """Write the run's HTML, Markdown and JSON reports."""
-    return write_reports(con, run_id, reports_dir)
+def publish(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    reports_dir: Path,
+    data: dict[str, Any] | None = None,
+) -> ReportPaths:
+    """Write the run's HTML, Markdown and JSON reports (from ``data`` when already built)."""
+    return write_reports(con, run_id, reports_dir, data)
 
 
 def run_checks(

@@ -98,8 +98,8 @@ def validate(
 @task(cache_policy=NONE)
 def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
     with warehouse.warehouse(db) as con:
-        paths = steps.publish(con, run_id, reports_dir)
         data = report_data(con, run_id)
+        paths = steps.publish(con, run_id, reports_dir, data)
     failures = [f for f in data["findings"] if f["status"] == "fail"]
     create_markdown_artifact(
         key="addsup-summary",

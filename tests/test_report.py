@@ -99,3 +99,21 @@ def test_article_text_is_escaped(con, tmp_path):
         for tag in re.findall(r"<img [^>]*>", html)
     )
     assert "&lt;script&gt;alert(" in html and "&lt;img src=x onerror=" in html
+
+
+def test_the_html_lists_a_sample_of_passes_and_the_json_all(
+    con, articles_dir, tmp_path, monkeypatch
+):
+    import addsup.report.render as render
+
+    monkeypatch.setattr(render, "PASSES_SHOWN", 3)
+    _, paths = _run(con, articles_dir, tmp_path / "reports")
+    passes = [f for f in json.loads(paths.json.read_text())["findings"] if f["status"] == "pass"]
+    assert len(passes) > 3
+    html = paths.html.read_text()
+    section = html[html.index('id="passed"') :]
+    assert section.count('<article class="finding pass">') == 3
+    assert f"Show 3 of the {len(passes)} checks that add up" in section
+    assert (
+        f"… and {len(passes) - 3} more: every check, passed or not, is in results.json." in section
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import shutil
@@ -27,6 +28,9 @@ _MD_ENV = _ENV.overlay(autoescape=False)
 _MD_ENV.filters["cell"] = lambda v: (
     str(v if v is not None else "").replace("|", "\\|").replace("\n", " ")
 )
+
+
+PASSES_SHOWN = 200  # the HTML lists this many passed checks; results.json has them all
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     figures = {f["figure_id"]: f for fs in by_sentence.values() for f in fs}
 
     findings = []
+    shown = itertools.count()  # passes given a highlighted sentence (the HTML shows that many)
     for r in results:
         figs = [figures[i] for i in r["figure_ids"] or [] if i in figures]
         findings.append(
@@ -101,6 +106,7 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
                     "fig-marked" if r["status"] == "fail" else "fig-involved",
                 )
                 if r["sentence"] is not None
+                and (r["status"] != "pass" or next(shown) < PASSES_SHOWN)
                 else None,
             }
         )
@@ -173,9 +179,15 @@ def _replace(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def write_reports(con: duckdb.DuckDBPyConnection, run_id: str, reports_dir: Path) -> ReportPaths:
-    """Write ``runs/<run id>/report.{html,md}``, ``results.json`` and the ``latest`` copies."""
-    data = report_data(con, run_id)
+def write_reports(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    reports_dir: Path,
+    data: dict[str, Any] | None = None,
+) -> ReportPaths:
+    """Write ``runs/<run id>/report.{html,md}``, ``results.json`` and the ``latest`` copies
+    (from ``data`` when the caller already has the run's ``report_data``)."""
+    data = data if data is not None else report_data(con, run_id)
     run_dir = reports_dir / "runs" / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
     paths = ReportPaths(
