@@ -26,6 +26,17 @@ SAMPLE_REFERENCE = ROOT / "data" / "reference"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def load_texts(con, *texts: str, published=None) -> None:
+    """Load hand-written article texts (a0.txt, a1.txt, ...) into the warehouse ``con``."""
+    from addsup import pipeline as steps
+    from addsup.articles import Article, article_id
+
+    articles = [
+        Article(article_id(t), f"a{i}.txt", t, published_on=published) for i, t in enumerate(texts)
+    ]
+    steps.load(con, steps.Ingested(articles), steps.extract(articles), "r1")
+
+
 def planted() -> set[tuple[str, str, str]]:
     """The answer key of the sample corpus: (where, check, stated figure) per planted error."""
     import csv

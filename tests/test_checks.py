@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from addsup import pipeline as steps
-from addsup.articles import Article, article_id
 from addsup.checks import (
     validate_agreement,
     validate_converts_to,
@@ -19,20 +18,13 @@ from addsup.checks import (
     validate_shares_of_one_whole,
     validate_sum_of,
 )
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_texts
 
 REFERENCE = ROOT / "data" / "reference"
 
 
 def _load(con, *texts, published=date(2023, 8, 30)):
-    articles = [
-        Article(article_id(t), f"a{i}.txt", t, published_on=published) for i, t in enumerate(texts)
-    ]
-    steps.load(con, steps.Ingested(articles), steps.extract(articles), "r1")
-
-
-def _statuses(findings):
-    return [f.status for f in findings]
+    load_texts(con, *texts, published=published)
 
 
 @pytest.mark.parametrize(

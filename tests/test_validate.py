@@ -2,15 +2,8 @@
 
 import pytest
 
-from addsup import pipeline as steps
-from addsup.articles import Article, article_id
 from addsup.validate import save_findings, validate, validate_figures
-
-
-def _load(con, *texts):
-    articles = [Article(article_id(t), f"a{i}.txt", t) for i, t in enumerate(texts)]
-    ingested = steps.Ingested(articles)
-    steps.load(con, ingested, steps.extract(articles), "r1")
+from tests.conftest import load_texts as _load
 
 
 def test_figure_schema_catches_a_bad_row(con):
