@@ -12,6 +12,7 @@ Qualifiers widen or open the interval (docs/checks.md has the table):
 | at_least  | at least                           | [v - h, +inf)                    |
 | under     | under, less than, below, fewer than| (floor, v + h]                   |
 | up_to     | up to                              | (floor, v + h]                   |
+| range     | "5 to 7", "10-15", "between 5 and 7" | [v - h, upper + h]             |
 
 where h = 0.5 × 10^-decimals, all times the scale (a billion, a million), and the
 floor is 0 for amounts and counts (unless the printed value is negative) and -inf for rates.
@@ -32,10 +33,17 @@ def half_unit(decimals: int) -> float:
 
 
 def stated_interval(
-    value: float, decimals: int, scale: float, qualifier: str, unit: str
+    value: float,
+    decimals: int,
+    scale: float,
+    qualifier: str,
+    unit: str,
+    upper: float | None = None,
 ) -> tuple[float, float]:
-    """The interval of absolute values a printed figure allows."""
+    """The interval of absolute values a printed figure allows (``upper``: a range's top)."""
     h = half_unit(decimals)
+    if upper is not None:  # "5 to 7 percent" is [4.5, 7.5]
+        return ((value - h) * scale, (upper + h) * scale)
     # amounts and counts cannot go below zero, unless the printed figure already does
     floor = 0.0 if unit in NON_NEGATIVE_UNITS and value >= 0 else -math.inf
     if qualifier == "about":

@@ -146,6 +146,7 @@ FIGURE_SCHEMA = {
     "period_end": pl.Date,
     "period_label": pl.String,
     "metric": pl.String,
+    "value_upper": pl.Float64,
 }
 RELATION_SCHEMA = {
     "relation_id": pl.String,
@@ -209,6 +210,7 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
                     f.period_end,
                     f.period_label,
                     f.metric,
+                    f.upper,
                 )
             )
         for r in x.relations:

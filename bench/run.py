@@ -32,12 +32,12 @@ from addsup.warehouse import connect
 from bench.corpus import generate
 
 RESULTS = Path(__file__).parent / "results"
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 # the same share, growth, pp and sum checks as the views, as one hand-written pass
 HAND_SQL = (Path(__file__).parent / "hand_checks.sql").read_text()
 
 
-def _extraction_rate(articles: list, seconds: float = 5.0) -> float:
-    texts = [(a.text, a.published_on or date(2023, 1, 1)) for a in articles]
+def _extraction_rate(texts: list[tuple[str, date]], seconds: float = 5.0) -> float:
     done, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds or done == 0:
         for text, published in texts:
@@ -46,6 +46,17 @@ def _extraction_rate(articles: list, seconds: float = 5.0) -> float:
             if time.perf_counter() - start >= seconds:
                 break
     return done / (time.perf_counter() - start)
+
+
+def _news_density_texts(folder: Path, seed: int, n: int = 500) -> list[tuple[str, date]]:
+    """Articles of about 3 KB with about 12 figures each: the density of the seed articles."""
+    generate(folder, n, seed, figure_share=0.12)
+    return [(p.read_text(encoding="utf-8"), date(2023, 1, 1)) for p in sorted(folder.glob("*.txt"))]
+
+
+def _figures_per_article(texts: list[tuple[str, date]]) -> float:
+    sample = texts[:100]
+    return round(sum(len(extract(t, d).figures) for t, d in sample) / max(1, len(sample)), 1)
 
 
 def _flagged(data: dict) -> set[tuple[str, str, str]]:
@@ -93,7 +104,14 @@ def run(n: int, workdir: Path, seed: int = 1) -> dict:
     expected = {(p.where, p.check, p.stated) for p in key}
     flagged = _flagged(data)
     hand_flagged = {(r[0], r[1], r[2]) for r in hand}
-    rate = _extraction_rate(ingested.articles[:500])
+    dense = [(a.text, a.published_on or date(2023, 1, 1)) for a in ingested.articles[:500]]
+    news = _news_density_texts(workdir / "news", seed)
+    rate = _extraction_rate(news)
+    seeds = [
+        (p.read_text(encoding="utf-8"), date(2023, 8, 29)) for p in sorted(SEEDS.glob("*.txt"))
+    ]
+    seed_rate = _extraction_rate(seeds) if seeds else None
+    dense_rate = _extraction_rate(dense)
     return {
         "machine": {
             "python": platform.python_version(),
@@ -104,7 +122,12 @@ def run(n: int, workdir: Path, seed: int = 1) -> dict:
         "figures": figures,
         "relations": relations,
         "generate_seconds": round(generated, 2),
+        "extraction_seed_articles_per_second_one_core": round(seed_rate) if seed_rate else None,
+        "extraction_seed_figures_per_article": _figures_per_article(seeds) if seeds else None,
         "extraction_articles_per_second_one_core": round(rate),
+        "extraction_figures_per_article": _figures_per_article(news),
+        "extraction_dense_articles_per_second_one_core": round(dense_rate),
+        "extraction_dense_figures_per_article": _figures_per_article(dense),
         "end_to_end_seconds": round(end_to_end, 2),
         "end_to_end_articles_per_second": round(n / end_to_end, 1),
         "peak_memory_mb": round(peak_mb),

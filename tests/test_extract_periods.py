@@ -72,3 +72,30 @@ def test_the_seed_without_a_date_line_gets_its_date_and_the_ambiguity(seeds_dir)
 def test_infer_date(text, expected):
     inferred = infer_date(text)
     assert (inferred.value if inferred else None) == expected
+
+
+def test_a_year_earlier_moves_a_level_back_one_year():
+    text = "Exports rose to 46 billion yuan in the first quarter, up from 38 billion yuan a year earlier."
+    figures = extract(text, date(2023, 5, 12)).figures
+    assert [(f.surface, f.period_label) for f in figures] == [
+        ("46 billion yuan", "2023-Q1"),
+        ("38 billion yuan", "2022-Q1"),
+    ]
+    assert (figures[1].period_start, figures[1].period_end) == (date(2022, 1, 1), date(2022, 3, 31))
+
+
+def test_a_rise_on_a_year_earlier_is_a_comparison_not_a_period():
+    text = "In the first half of this year exports rose 25.3 percent on a year earlier."
+    (f,) = extract(text, date(2023, 8, 29)).figures
+    assert f.period_label == "2023-H1"
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(date(2023, 8, 29), "2023-08-27"), (date(2023, 8, 27), "2023-08-27")],  # a Tuesday, a Sunday
+)
+def test_a_weekday_resolves_backwards_from_the_article_date(published, expected):
+    (f,) = extract("The fair drew 1,200 visitors on Sunday.", published).figures
+    assert (f.period_label, f.period_start, f.period_end) == (expected,) + (
+        date.fromisoformat(expected),
+    ) * 2

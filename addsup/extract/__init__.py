@@ -10,12 +10,18 @@ from addsup.extract.amounts import find_amount_relations
 from addsup.extract.changes import find_change_relations
 from addsup.extract.figures import Figure, find_figures
 from addsup.extract.metrics import figure_metric, phrase_metric
-from addsup.extract.periods import Period, sentence_period
+from addsup.extract.periods import (
+    YEAR_EARLIER,
+    Period,
+    cue_positions,
+    sentence_period,
+    year_earlier,
+)
 from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.sentences import split_sentences
 from addsup.intervals import stated_interval
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Figure", "Period", "Relation", "extract"]
 
@@ -27,6 +33,44 @@ class Extraction:
     relations: list[Relation]
 
 
+def _sentence_periods(
+    text: str, sentences: list[tuple[int, int]], starts: list[int], published_on: date | None
+) -> list[Period | None]:
+    """The period of each sentence; one that names none keeps the one before for "same year"."""
+    cued = {bisect.bisect_right(starts, pos) - 1 for pos in cue_positions(text)}
+    periods: list[Period | None] = []
+    previous: Period | None = None
+    for i, (s, e) in enumerate(sentences):
+        period = sentence_period(text[s:e], published_on, previous) if i in cued else None
+        periods.append(period)
+        previous = period or previous
+    return periods
+
+
+_COMPARED = (" on", " over", " than", " with", " to", " versus", " against")
+
+
+def _year_earlier(text: str, figures: list[Figure]) -> None:
+    """ "5 billion yuan a year earlier": that figure's period moves one year back."""
+    ends = [f.end for f in figures]
+    for at, _ in YEAR_EARLIER.spans(text):
+        i = bisect.bisect_right(ends, at) - 1
+        if i < 0:
+            continue
+        f = figures[i]
+        gap = text[f.end : at]
+        if (
+            f.period_start is None
+            or f.unit not in ("currency", "count")  # "a rise of 5 percent on a year earlier"
+            or len(gap) > 40
+            or any(c in gap for c in ".;:!?")
+            or gap.lower().rstrip().endswith(_COMPARED)
+        ):
+            continue
+        shifted = year_earlier(Period(f.period_start, f.period_end, f.period_label))
+        f.period_start, f.period_end, f.period_label = shifted.start, shifted.end, shifted.label
+
+
 def extract(text: str, published_on: date | None = None) -> Extraction:
     """Every figure of ``text`` with its sentence, period and interval, and their relations.
 
@@ -34,27 +78,25 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     """
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
-    periods: list[Period | None] = []
-    previous: Period | None = None
-    for s, e in sentences:
-        period = sentence_period(text[s:e], published_on, previous)
-        periods.append(period)
-        previous = period or previous
+    periods = _sentence_periods(text, sentences, starts, published_on)
     figures = find_figures(text)
     for f in figures:
         f.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
         period = periods[f.sentence_no] if sentences else None
-        f.lo, f.hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit)
+        f.lo, f.hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit, f.upper)
         if period:
             f.period_start, f.period_end, f.period_label = period.start, period.end, period.label
         if f.unit in ("currency", "count"):
             f.metric = figure_metric(text, f.start)
+    _year_earlier(text, figures)
     relations = find_share_relations(text, figures)
     shares = frozenset(r.stated for r in relations)
     by_sentence: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
         by_sentence.setdefault(f.sentence_no, []).append(i)
     for members in by_sentence.values():
+        if len(members) < 2:
+            continue  # every relation links two figures of one sentence
         relations.extend(find_change_relations(text, figures, members, shares))
         relations.extend(find_amount_relations(text, figures, members))
     relations = [replace(r, metric=phrase_metric(r.phrase)) if r.phrase else r for r in relations]

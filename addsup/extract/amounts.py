@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from addsup.extract.cues import Cue
 from addsup.extract.figures import Figure
 from addsup.extract.relations import Relation
 
@@ -18,6 +19,9 @@ _TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OF_THE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|all|its)\s+" + _QUAL + r"$", re.IGNORECASE)
+
+_TOTAL = Cue(_TOTAL_BEFORE, ("total", "combined", "altogether", "in all", "together"))
+_OF_THE_CUE = Cue(_OF_THE, ("of",))
 
 
 def _same_kind(x: Figure, y: Figure) -> bool:
@@ -44,7 +48,7 @@ def find_amount_relations(text: str, figures: list[Figure], members: list[int]) 
     ]
     for pos, j in enumerate(amounts):
         total = figures[j]
-        if _TOTAL_BEFORE.search(text, max(0, total.start - 30), total.start):
+        if _TOTAL.before(text, max(0, total.start - 30), total.start):
             # "A and B, a total of T": the parts stand before it, after the last colon
             parts = tuple(
                 k
@@ -52,7 +56,7 @@ def find_amount_relations(text: str, figures: list[Figure], members: list[int]) 
                 if _same_kind(figures[k], total) and ":" not in text[figures[k].end : total.start]
             )
             exhaustive = 1
-        elif _OF_THE.search(text, max(0, total.start - 20), total.start):
+        elif _OF_THE_CUE.before(text, max(0, total.start - 20), total.start):
             # "Of the T exhibitors, A came from X and B from Y": some of the whole
             parts = tuple(k for k in amounts[pos + 1 :] if _same_kind(figures[k], total))
             exhaustive = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from addsup.extract.cues import Cue
 from addsup.extract.figures import Figure
 from addsup.extract.relations import Relation
 
@@ -30,15 +31,47 @@ _TO = re.compile(r"\bto\s+" + _QUAL + r"$", re.IGNORECASE)
 _FROM = re.compile(
     r"\b(?:from|compared\s+(?:with|to)|against)\s+(?:the\s+)?" + _QUAL + r"$", re.IGNORECASE
 )
+_GROWTH = Cue(
+    _GROWTH_CUE,
+    (
+        "ros",
+        "ris",
+        "increas",
+        "grew",
+        "grow",
+        "up",
+        "jump",
+        "climb",
+        "gain",
+        "expan",
+        "surg",
+        "soar",
+        "advanc",
+        "fell",
+        "fall",
+        "declin",
+        "drop",
+        "decreas",
+        "down",
+        "shr",
+        "contract",
+        "slid",
+        "slump",
+        "plung",
+    ),
+)
+_TO_CUE = Cue(_TO, ("to",))
+_FROM_CUE = Cue(_FROM, ("from", "compared", "against"))
+_PARENTHESIS = Cue(re.compile(r"\(\s*" + _QUAL + r"$", re.IGNORECASE), ("(",))
 _MEASURES = frozenset({"currency", "count"})
 
 
-def _cue(pattern: re.Pattern[str], text: str, f: Figure, reach: int = 40) -> bool:
-    return bool(pattern.search(text, max(0, f.start - reach), f.start))
+def _cue(cue: Cue, text: str, f: Figure, reach: int = 40) -> bool:
+    return bool(cue.before(text, max(0, f.start - reach), f.start))
 
 
 def _in_parentheses(text: str, f: Figure) -> bool:
-    return bool(re.search(r"\(\s*" + _QUAL + r"$", text[max(0, f.start - 20) : f.start]))
+    return bool(_PARENTHESIS.before(text, max(0, f.start - 20), f.start))
 
 
 def find_change_relations(
@@ -55,7 +88,7 @@ def find_change_relations(
             continue
         window = figures[members[pos - 1]].end if pos else max(0, f.start - 80)
         if f.unit == "percent":
-            m = _GROWTH_CUE.search(text, window, f.start)
+            m = _GROWTH.before(text, window, f.start)
             rel = _growth(text, figures, members, pos, -1 if m.group("fall") else 1) if m else None
             if rel:
                 out.append(rel)
@@ -76,8 +109,8 @@ def _growth(
         for j in members[:pos]
         if figures[j].unit in _MEASURES and not _in_parentheses(text, figures[j])
     ]
-    previous = next((j for j in [*after, *before] if _cue(_FROM, text, figures[j])), None)
-    current = next((j for j in after if _cue(_TO, text, figures[j])), None)
+    previous = next((j for j in [*after, *before] if _cue(_FROM_CUE, text, figures[j])), None)
+    current = next((j for j in after if _cue(_TO_CUE, text, figures[j])), None)
     if current is None:
         current = next((j for j in reversed(before) if j != previous), None)
     if current is not None and previous is not None:

@@ -29,8 +29,44 @@ def _key(entity: str, words: str) -> str | None:
     return f"{entity.lower()}|{' '.join(kept)}" if kept else None
 
 
+_ONE_WORD_VERBS = frozenset({"reached", "totaled", "totalled", "was", "were", "hit"})
+_VERBS_BEFORE_TO = frozenset(
+    {"came", "amounted", "rose", "fell", "grew", "climbed", "dropped", "increased", "decreased"}
+)
+_QUALIFIER_WORDS = frozenset(
+    {
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "more",
+        "than",
+    }
+)
+
+
+def _after_a_verb(text: str, start: int) -> bool:
+    """Whether a level verb stands right before ``start`` (a cheap test before the regex)."""
+    words = text[max(0, start - 40) : start].lower().split()
+    while words and words[-1] in _QUALIFIER_WORDS:
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in _ONE_WORD_VERBS:
+        return True
+    if len(words) >= 2 and words[-1] in ("to", "at"):
+        return words[-2] in _VERBS_BEFORE_TO or (words[-2], words[-1]) == ("stood", "at")
+    return False
+
+
 def figure_metric(text: str, start: int) -> str | None:
     """The metric key of the level that starts at ``start``, or None."""
+    if not _after_a_verb(text, start):
+        return None
     m = _BEFORE_FIGURE.search(text, max(0, start - 160), start)
     return _key(m.group("entity"), m.group("words")) if m else None
 

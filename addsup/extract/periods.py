@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from addsup.extract.scan import Scanner
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -63,6 +65,37 @@ _YEAR = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous)\s+year\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ON_WEEKDAY = re.compile(r"\bon\s+(?P<day>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+# "exports of 5 billion yuan a year earlier": the figure just before it is a year back
+YEAR_EARLIER = Scanner(
+    r"(?i)\b(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|the\s+year\s+before"
+    r"|(?:in\s+)?the\s+same\s+period\s+(?:of\s+)?(?:last|the\s+previous)\s+year)\b"
+)
+# every period pattern above contains one of these words: sentences without one are skipped
+# (RE2 scans a whole article in one pass, several times faster than the patterns one by one)
+_CUES = Scanner(
+    r"(?i)\b(?:half|h[12]|q[1-4]|quarters?|months|same|years?|(?:19|20)\d\d"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+def cue_positions(text: str) -> list[int]:
+    """Where ``text`` has a word that may name a period, in order."""
+    return [s for s, _ in _CUES.spans(text)]
+
+
+def _a_year_back(d: date) -> date:
+    if d == _month_end(d.year, d.month):  # a month's end stays one: Feb 28 -> Feb 29
+        return _month_end(d.year - 1, d.month)
+    return d.replace(year=d.year - 1)
+
+
+def year_earlier(period: Period) -> Period:
+    """The same period one year back: 2023-H1 -> 2022-H1."""
+    start, end = _a_year_back(period.start), _a_year_back(period.end)
+    label = f"{start.year}{period.label[4:]}" if period.label[:4].isdigit() else period.label
+    return Period(start, end, label)
 
 
 def _year(y: int) -> Period:
@@ -151,4 +184,10 @@ def sentence_period(
     if m:
         year = _relative(m.group("rel"), published_on)
         return _year(year) if year else None
+    m = _ON_WEEKDAY.search(sentence)
+    if m and published_on:
+        # "on Sunday" is the latest Sunday up to the article's date
+        back = (published_on.weekday() - _WEEKDAYS.index(m.group("day").lower())) % 7
+        day = published_on - timedelta(days=back)
+        return Period(day, day, day.isoformat())
     return None

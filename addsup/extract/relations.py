@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from addsup.extract.cues import Cue
 from addsup.extract.figures import Figure
 
 _SHARE_CUE = re.compile(
@@ -24,6 +25,8 @@ _WHOLE_CUE = re.compile(
     r"\b(?:of|out\s+of|total\s+of|total(?:ed|led|ing|ling)|among)\s+(?:the\s+|a\s+|all\s+)?$",
     re.IGNORECASE,
 )
+_SHARE = Cue(_SHARE_CUE, ("account", "mak", "made", "represent", "equ", "share", "or"))
+_WHOLE = Cue(_WHOLE_CUE, ("of", "total", "among"))
 _MEASURES = frozenset({"currency", "count"})
 _OF_PHRASE = re.compile(
     r"\s*of\s+((?:[\w'’-]+\s+){0,6}?[\w'’-]+)(?=[,.;:)]|\s+(?:in|during|for|from|said|according)\b|$)"
@@ -62,7 +65,7 @@ def _same_kind(x: Figure, y: Figure) -> bool:
 
 
 def _has_whole_cue(text: str, f: Figure) -> bool:
-    return bool(_WHOLE_CUE.search(text, max(0, f.start - 30), f.start))
+    return bool(_WHOLE.before(text, max(0, f.start - 30), f.start))
 
 
 def _part_and_whole(
@@ -103,7 +106,7 @@ def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
             if share.unit != "percent":
                 continue
             window_start = figures[members[pos - 1]].end if pos else max(0, share.start - 60)
-            if not _SHARE_CUE.search(text, window_start, share.start):
+            if not _SHARE.before(text, window_start, share.start):
                 continue
             part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
             if part_idx is None:

@@ -1,0 +1,1 @@
+ALTER TABLE figures ADD COLUMN IF NOT EXISTS value_upper DOUBLE;
