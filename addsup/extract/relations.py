@@ -28,6 +28,7 @@ _WHOLE_CUE = re.compile(
 _SHARE = Cue(_SHARE_CUE, ("account", "mak", "made", "represent", "equ", "share", "or"))
 _WHOLE = Cue(_WHOLE_CUE, ("of", "total", "among"))
 _MEASURES = frozenset({"currency", "count"})
+_OF_WHICH = re.compile(r"\s*,\s*of\s+which\b[^,;.]*$", re.IGNORECASE)
 _OF_PHRASE = re.compile(
     r"\s*of\s+((?:[\w'’-]+\s+){0,6}?[\w'’-]+)(?=[,.;:)]|\s+(?:in|during|for|from|said|according)\b|$)"
 )
@@ -84,11 +85,28 @@ def _part_and_whole(
     after = [j for j in members[pos + 1 :] if figures[j].unit in _MEASURES]
     whole = next((j for j in after if _has_whole_cue(text, figures[j])), None)
     if whole is None and len(before) >= 2:
-        cued = [j for j in reversed(before) if _has_whole_cue(text, figures[j])]
+        # a cued amount before is the whole only if a part of its kind stands before the
+        # share too: in "revenue of 9.2 billion yuan, accounting for 12 percent" it is the part
+        cued = [
+            j
+            for j in reversed(before)
+            if _has_whole_cue(text, figures[j])
+            and any(k != j and _same_kind(figures[k], figures[j]) for k in before)
+        ]
         whole = cued[0] if cued else None
     part = next((j for j in reversed(before) if j != whole), None)
     if part is None:
         return None, None
+    if whole is None:
+        # "earnings were $1.9 billion, of which Japan paid $640 million, or 34 percent"
+        whole = next(
+            (
+                j
+                for j in before
+                if j != part and _OF_WHICH.match(text, figures[j].end, figures[part].start)
+            ),
+            None,
+        )
     if whole is not None and not _same_kind(figures[part], figures[whole]):
         whole = None
     return part, whole

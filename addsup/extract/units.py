@@ -1,0 +1,323 @@
+"""What stands around a number: currency before it, scale and unit after it, a qualifier,
+a counted noun; and the ``Figure`` they make.
+
+Used by the digit scanner (``figures.py``) and the number-word scanner (``words.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+
+QUALIFIERS = {
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "close to": "nearly",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "over": "over",
+    "more than": "over",
+    "above": "over",
+    "at least": "at_least",
+    "up to": "up_to",
+    "under": "under",
+    "less than": "under",
+    "below": "under",
+    "fewer than": "under",
+}
+
+# currency written before the number, longest first
+_PREFIX_CURRENCY = [
+    ("U.S.$", "USD", False),
+    ("US$", "USD", False),
+    ("HK$", "HKD", False),
+    ("$", "USD", True),
+    ("RMB", "CNY", False),
+    ("CNY", "CNY", False),
+    ("USD", "USD", False),
+    ("JPY", "JPY", False),
+    ("KRW", "KRW", False),
+    ("RUB", "RUB", False),
+    ("MNT", "MNT", False),
+    ("EUR", "EUR", False),
+    ("€", "EUR", False),
+    ("£", "GBP", False),
+    ("₩", "KRW", False),
+    ("₽", "RUB", False),
+    ("¥", None, True),  # CNY or JPY: decided from context below
+]
+
+_PREFIX_CODES = {sign: (code, assumed) for sign, code, assumed in _PREFIX_CURRENCY}
+_SUFFIX_CURRENCY = {
+    "u.s. dollars": "USD",
+    "us dollars": "USD",
+    "american dollars": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "won": "KRW",
+    "krw": "KRW",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rub": "RUB",
+    "tugriks": "MNT",
+    "tugrik": "MNT",
+    "mnt": "MNT",
+    "euros": "EUR",
+    "eur": "EUR",
+}
+# a bare "dollars" is assumed to be US dollars: flag it
+_ASSUMED_SUFFIX = {"dollars"}
+
+
+_UNIT_AFTER = re.compile(
+    r"\s*(?:(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|trn)\b)?"
+    r"\s*(?P<unit>percentage[\s-]+points?|pp\b|basis\s+points?|bps\b|percent\b|per\s+cent\b|pct\b|%"
+    r"|points?\b"
+    r"|u\.s\.\s+dollars\b|us\s+dollars\b|american\s+dollars\b|dollars\b|usd\b|yuan\b"
+    r"|renminbi\b|rmb\b|cny\b|yen\b|jpy\b|won\b|krw\b|rubles\b|roubles\b|rub\b|tugriks?\b"
+    r"|mnt\b|euros\b|eur\b)?",
+    re.IGNORECASE,
+)
+# "5bn", "$5m", "3pp": a scale or unit written against the number
+
+NEXT_WORDS = re.compile(r"(?:\s+[A-Za-z][A-Za-z'\-]*){1,4}")
+_NOT_NOUN = frozenset(
+    """
+    and or of in on at to from for by with as than that which who were was are is be been
+    have has had did do does will would could should can may might came come went set
+    took made the a an this these those its their his her per each
+    """.split()
+)
+_JAPAN_CONTEXT = re.compile(r"\b(japan|japanese|tokyo|osaka|yen)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Figure:
+    """One number as stated in a text; offsets are into the text that was scanned."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    decimals: int
+    scale: float
+    unit: str
+    currency: str | None = None
+    currency_assumed: bool = False
+    qualifier: str = "exact"
+    noun: str | None = None
+    upper: float | None = None  # the top of a range: "5 to 7 percent"
+    # filled in by addsup.extract.extract()
+    sentence_no: int = -1
+    lo: float = float("nan")
+    hi: float = float("nan")
+    period_start: date | None = None
+    period_end: date | None = None
+    period_label: str | None = None
+    metric: str | None = None
+
+    @property
+    def absolute(self) -> float:
+        """The value in base units: 606 billion is 6.06e11."""
+        return self.value * self.scale
+
+
+_ONES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_NTH = {
+    w: i
+    for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+        " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+    )
+} | {"twentieth": 20, "thirtieth": 30}
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july"
+    " august september october november december".split()
+)
+PERIOD_NOUNS = frozenset({"months", "quarters", "weeks", "years", "days", "half", "quarter"})
+_PERIOD_LEADS = frozenset({"first", "last", "past", "next", "previous", "final"})
+_TWO_WORD_QUALIFIERS = {k: v for k, v in QUALIFIERS.items() if " " in k}
+_RATE_CONTEXT = re.compile(r"percent|per cent|%|\brates?\b|\bshares?\b|\bratio|\bproportion")
+_CODES = frozenset({"RMB", "CNY", "USD", "JPY", "KRW", "RUB", "MNT", "EUR"})
+
+
+def prefix_at(text: str, start: int) -> tuple[str, int] | None:
+    """The currency sign or code written just before ``start`` and where it begins."""
+    j = start - 1 if start and text[start - 1] == " " else start
+    if not j:
+        return None
+    c = text[j - 1]
+    if c == "$":
+        for sign in ("U.S.$", "US$", "HK$"):
+            if text.startswith(sign, j - len(sign), j):
+                return sign, j - len(sign)
+        return "$", j - 1
+    if c in "€£₩₽¥":
+        return c, j - 1
+    if c.isupper() and j >= 3:
+        code = text[j - 3 : j]
+        if code in _CODES and (j == 3 or not text[j - 4].isalpha()):
+            return code, j - 3
+    return None
+
+
+def words_before(text: str, start: int, reach: int = 24) -> list[str]:
+    """The whole words just before ``start`` (lowercase), nearest last."""
+    window = text[max(0, start - reach) : start]
+    words = window.lower().split()
+    if words and start - reach > 0 and not window[:1].isspace():
+        words = words[1:]  # cut mid-word
+    return words
+
+
+def _qualifier(text: str, start: int) -> str:
+    if not start or not text[start - 1].isspace():
+        return "exact"
+    words = [w.lstrip("([\"'“‘") for w in words_before(text, start)[-2:]]
+    if len(words) >= 2:
+        q = _TWO_WORD_QUALIFIERS.get(f"{words[-2]} {words[-1]}")
+        if q:
+            return q
+    return QUALIFIERS.get(words[-1], "exact") if words else "exact"
+
+
+def _count_noun(text: str, pos: int) -> str | None:
+    """The counted noun after a bare number: the first plural among the next few words."""
+    m = NEXT_WORDS.match(text, pos)
+    if not m:
+        return None
+    words: list[str] = []
+    for word in m.group(0).lower().split():
+        word = word.removesuffix("'s").removesuffix("’s").rstrip("'’")
+        if word in _NOT_NOUN and word != "and":
+            break
+        if word != "and":
+            words.append(word)
+    if not words:
+        return None
+    plurals = [w for w in words if w.endswith("s")]
+    return plurals[0] if plurals else words[-1]
+
+
+def next_word(text: str, pos: int) -> str:
+    m = NEXT_WORDS.match(text, pos)
+    return m.group(0).split(None, 1)[0].lower() if m else ""
+
+
+def in_period_phrase(text: str, start: int, end: int) -> bool:
+    """ "the first 10 months", "the past three years": the number is part of a period."""
+    before = words_before(text, start, 12)
+    return bool(before) and before[-1] in _PERIOD_LEADS and next_word(text, end) in PERIOD_NOUNS
+
+
+def is_date_part(text: str, start: int, end: int) -> bool:
+    """ "Aug. 29", "30 August", "30 of August"."""
+    before = words_before(text, start, 12)
+    if before and before[-1].rstrip(".,") in _MONTHS:
+        return True
+    m = NEXT_WORDS.match(text, end)
+    if not m:
+        return False
+    words = m.group(0).lower().split()
+    if words[0] == "of" and len(words) > 1:
+        words = words[1:]
+    return words[0].rstrip(".") in _MONTHS
+
+
+class Units:
+    """The scale and unit words after a number, as read by ``_UNIT_AFTER``."""
+
+    __slots__ = ("end", "scale", "unit", "currency", "assumed")
+
+    def __init__(self, text: str, end: int, start: int):
+        self.end, self.scale, self.unit, self.currency, self.assumed = end, 1.0, "", None, False
+        after = _UNIT_AFTER.match(text, end)
+        scale_word = (after.group("scale") or "").lower()
+        unit_word = (after.group("unit") or "").lower()
+        if scale_word:
+            self.scale = SCALES[scale_word]
+            self.end = after.end("scale")
+        if not unit_word:
+            return
+        norm = " ".join(unit_word.replace("-", " ").split())
+        if norm in ("percent", "per cent", "%", "pct"):
+            self.unit = "percent"
+        elif norm.startswith("percentage point") or norm == "pp":
+            self.unit = "percentage_point"
+        elif norm.startswith("basis point") or norm == "bps":
+            self.unit = "basis_point"
+        elif norm in ("point", "points"):
+            # "points" are percentage points where the talk is of rates, else a count
+            window = text[max(0, start - 160) : after.end() + 80].lower()
+            if not _RATE_CONTEXT.search(window):
+                return
+            self.unit = "percentage_point"
+        else:
+            self.unit = "currency"
+            self.currency = _SUFFIX_CURRENCY[norm]
+            self.assumed = norm in _ASSUMED_SUFFIX
+        self.end = after.end()
+
+
+def make_figure(text, start, end, value, decimals, units: Units, prefix, upper=None) -> Figure:
+    currency, assumed = None, False
+    if prefix:
+        currency, assumed = _PREFIX_CODES[prefix[0]]
+        start = prefix[1]
+        if currency is None:  # "¥": yen where the text is about Japan, else yuan
+            window = text[max(0, start - 300) : end + 300]
+            currency = "JPY" if _JAPAN_CONTEXT.search(window) else "CNY"
+    if units.currency and (currency is None or assumed):
+        currency, assumed = units.currency, units.assumed
+    unit = "currency" if currency else (units.unit or "count")
+    qualifier = "range" if upper is not None else _qualifier(text, start)
+    noun = _count_noun(text, end) if unit == "count" else None
+    return Figure(
+        start,
+        end,
+        text[start:end],
+        value,
+        decimals,
+        units.scale,
+        unit,
+        currency,
+        assumed,
+        qualifier,
+        noun,
+        upper=upper,
+    )

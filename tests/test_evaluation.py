@@ -1,0 +1,86 @@
+"""The gold set and its scoring (addsup/evaluation.py, tests/gold/)."""
+
+import pytest
+from typer.testing import CliRunner
+
+from addsup.cli import app
+from addsup.evaluation import GoldError, evaluate, load_gold, parse_gold, table
+from tests.conftest import ROOT
+
+GOLD = ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="module")
+def gold_articles():
+    return load_gold(GOLD)
+
+
+def test_the_gold_set_is_as_large_as_promised(gold_articles):
+    assert len(gold_articles) >= 40
+    assert sum(len(a.figures) for a in gold_articles) >= 400
+    assert sum(len(a.relations) for a in gold_articles) >= 60
+
+
+def test_every_gold_mark_maps_onto_its_article_text(gold_articles):
+    for article in gold_articles:
+        for f in article.figures:
+            surface = article.text[f.start : f.end]
+            assert surface and surface == surface.strip(), (article.name, f)
+            assert "[[" not in article.text
+
+
+def test_figure_f1_on_the_gold_set_is_at_least_0_97(gold_articles):
+    result = evaluate(gold_articles)
+    assert result.figure.f1 >= 0.97, "\n".join([table(result), *result.errors])
+    assert result.relation.f1 >= 0.95, "\n".join([table(result), *result.errors])
+
+
+def test_every_seed_figure_is_right(seeds_dir):
+    seeds = [a for a in load_gold(GOLD, seeds_dir) if a.expected_date is not None]
+    assert len(seeds) == 2
+    result = evaluate(seeds)
+    assert result.errors == []
+    assert result.figure.tp == result.figure.gold == 16
+
+
+def test_a_wrong_reading_is_counted_against_the_extractor():
+    # the gold says 16.5; the extractor reads 16.4: value and figure scores drop, span stays
+    article = parse_gold(
+        "wrong.txt",
+        "date 2023-08-30\n\nExports rose [[16.4 percent|16.5 % @2023]] in 2023.\n",
+    )
+    result = evaluate([article])
+    assert (result.fields["span"].f1, result.fields["value"].f1, result.figure.f1) == (1, 0, 0)
+    assert result.errors == [
+        "wrong.txt: '16.4 percent' wrong value: value (16.4, None) (gold (16.5, None))"
+    ]
+
+
+def test_a_missed_and_a_spurious_figure_are_both_counted():
+    article = parse_gold("miss.txt", "date 2023-08-30\n\nFive firms and [[7|7 n]] banks.\n")
+    result = evaluate([article])
+    assert (result.figure.tp, result.figure.predicted, result.figure.gold) == (1, 2, 1)
+    assert result.errors == ["miss.txt: spurious 'Five' at 1"]
+
+
+@pytest.mark.parametrize(
+    ("annotated", "message"),
+    [
+        ("date 2023-01-01\n\nA [[5|five]] b.\n", "bad value"),
+        ("date 2023-01-01\n\nA [[5|5 parsecs]] b.\n", "unknown field"),
+        ("date 2023-01-01\n\nA [[5|5 #a]] b.\n---\nshare_of a b -\n", "unknown figure #b"),
+    ],
+)
+def test_bad_gold_is_refused_with_its_place(annotated, message):
+    with pytest.raises(GoldError, match=message):
+        parse_gold("bad.txt", annotated)
+
+
+def test_make_eval_prints_the_table_and_fails_below_the_floor():
+    runner = CliRunner()
+    ok = runner.invoke(app, ["eval", str(GOLD), "--min-f1", "0.97"])
+    assert ok.exit_code == 0, ok.output
+    assert "figure (all)" in ok.output and "relation" in ok.output
+    assert "period" in ok.output and "qualifier" in ok.output
+    strict = runner.invoke(app, ["eval", str(GOLD), "--min-f1", "1.01"])
+    assert strict.exit_code == 1
