@@ -37,7 +37,13 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 HAND_SQL = (Path(__file__).parent / "hand_checks.sql").read_text()
 
 
-def _extraction_rate(texts: list[tuple[str, date]], seconds: float = 5.0) -> float:
+def _extraction_rate(texts: list[tuple[str, date]], rounds: int = 3) -> float:
+    """Articles per second on one core: the best of a few 2-second rounds (a shared machine
+    only ever makes a round slower)."""
+    return max(_one_round(texts, 2.0) for _ in range(rounds))
+
+
+def _one_round(texts: list[tuple[str, date]], seconds: float) -> float:
     done, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds or done == 0:
         for text, published in texts:
