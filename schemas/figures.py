@@ -9,7 +9,7 @@ import polars as pl
 from pandera.api.polars.types import PolarsData
 
 UNITS = ["percent", "percentage_point", "basis_point", "currency", "count", "ordinal"]
-QUALIFIERS = ["exact", "about", "nearly", "over", "at_least", "under", "up_to"]
+QUALIFIERS = ["exact", "about", "nearly", "over", "at_least", "under", "up_to", "range"]
 CURRENCIES = ["USD", "CNY", "JPY", "KRW", "RUB", "MNT", "EUR", "GBP", "HKD"]
 
 
@@ -29,6 +29,7 @@ class FigureSchema(pa.DataFrameModel):
     qualifier: str = pa.Field(isin=QUALIFIERS)
     lo: float
     hi: float
+    value_upper: float = pa.Field(nullable=True)
     period_start: dt.date = pa.Field(nullable=True)
     period_end: dt.date = pa.Field(nullable=True)
 
@@ -38,6 +39,15 @@ class FigureSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def span_is_not_empty(cls, data: PolarsData) -> pl.LazyFrame:
         return data.lazyframe.select(pl.col("start_char") < pl.col("end_char"))
+
+    @pa.dataframe_check
+    def range_runs_upwards(cls, data: PolarsData) -> pl.LazyFrame:
+        """ "5 to 7 percent": the top of a range is above its bottom, and only ranges have one."""
+        upper = pl.col("value_upper")
+        is_range = pl.col("qualifier") == "range"
+        return data.lazyframe.select(
+            pl.when(is_range).then(upper > pl.col("value")).otherwise(upper.is_null())
+        )
 
     @pa.dataframe_check
     def interval_is_ordered(cls, data: PolarsData) -> pl.LazyFrame:

@@ -44,3 +44,14 @@ def test_absurd_figures_are_loaded_with_a_warning(con, text, check):
 def test_a_deficit_is_not_absurd(con):
     _load(con, "The balance was -3.2 billion dollars.")
     assert validate_figures(con) == []
+
+
+def test_a_range_passes_the_figure_schema_and_an_inverted_one_does_not(con):
+    _load(con, "Growth is seen at 5 to 7 percent next year.")
+    assert con.execute("SELECT value, value_upper, qualifier FROM figures").fetchall() == [
+        (5.0, 7.0, "range")
+    ]
+    assert validate_figures(con) == []
+    con.execute("UPDATE figures SET value_upper = 4")
+    (f,) = validate_figures(con)
+    assert "range_runs_upwards" in f.message
