@@ -255,16 +255,20 @@ def collect(
     return list(articles.values()), rejected
 
 
-def read_articles(
-    directory: Path, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[list[Article], list[Rejected]]:
-    """All articles below ``directory`` (sorted by path; dot-files are skipped)."""
-    files = [
+def article_files(directory: Path) -> list[tuple[Path, str]]:
+    """``(path, source)`` of every file below ``directory``, sorted; dot-files are skipped."""
+    return [
         (path, path.relative_to(directory).as_posix())
         for path in sorted(p for p in directory.rglob("*") if p.is_file())
         if not any(part.startswith(".") for part in path.relative_to(directory).parts)
     ]
-    return collect(files, max_bytes)
+
+
+def read_articles(
+    directory: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[Rejected]]:
+    """All articles below ``directory`` (sorted by path; dot-files are skipped)."""
+    return collect(article_files(directory), max_bytes)
 
 
 def _near_duplicate(article: Article, seen: dict[str, str]) -> list[Rejected]:

@@ -14,12 +14,12 @@ from typing import Any
 
 import duckdb
 
-from addsup import warehouse
-from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect, read_articles
+from addsup import incremental, warehouse
+from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, article_files, collect
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
 from addsup.findings import Finding
-from addsup.report import ReportPaths, write_reports
+from addsup.report import ReportPaths, unchanged_since, write_reports, write_unchanged_report
 from addsup.tables import load_tables as load_table_files
 from addsup.validate import save_findings
 from addsup.validate import validate as validate_warehouse
@@ -35,6 +35,8 @@ class Ingested:
     articles: list[Article]
     rejected: list[Rejected] = field(default_factory=list)
     out_of_range: int = 0
+    unchanged: int = 0  # files passed over: as they were when last read in full
+    files: dict[str, incremental.Stat] = field(default_factory=dict)  # read in full now
 
 
 def in_range(published_on: date | None, start: date | None, end: date | None) -> bool:
@@ -51,17 +53,36 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     published_from: date | None = None,
     published_to: date | None = None,
+    known: dict[str, incremental.Stat] | None = None,
 ) -> Ingested:
     """Read every article file below ``articles_dir``; unreadable ones come back rejected.
 
     With a date range, only articles published in it are kept; the others are counted in
     ``out_of_range`` (they stay where they are and are read again by a run that wants them).
+    With ``known`` (``incremental.known_files``), files whose size and modification time
+    are as recorded there are passed over: their articles are in the warehouse already.
     """
     if not articles_dir.is_dir():
         raise FileNotFoundError(f"articles folder {articles_dir} does not exist")
-    articles, rejected = read_articles(articles_dir, max_bytes)
+    files = article_files(articles_dir)
+    stats = incremental.file_stats(files)
+    known = known or {}
+    todo = [(path, source) for path, source in files if known.get(source) != stats[source]]
+    articles, rejected = collect(todo, max_bytes)
     kept = [a for a in articles if in_range(a.published_on, published_from, published_to)]
-    return Ingested(kept, rejected, out_of_range=len(articles) - len(kept))
+    # a file is remembered only when all of it was taken: nothing refused, nothing left out
+    left = {r.source for r in rejected if not r.loaded} | {a.source for a in articles} - {
+        a.source for a in kept
+    }
+    left |= {s.rsplit(":", 1)[0] for s in left}  # "feed.jsonl:3" is a line of feed.jsonl
+    taken = {source: stats[source] for _, source in todo if source not in left}
+    return Ingested(
+        kept,
+        rejected,
+        out_of_range=len(articles) - len(kept),
+        unchanged=len(files) - len(todo),
+        files=taken,
+    )
 
 
 def ingest_paths(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
@@ -90,6 +111,7 @@ def load(
     """Load the batch and its rejections; loading the same batch again changes nothing."""
     stats = warehouse.load_batch(con, ingested.articles, extractions, run_id)
     warehouse.load_quarantine(con, ingested.rejected, run_id)
+    incremental.record_files(con, ingested.files)
     return stats
 
 
@@ -114,11 +136,26 @@ def load_reference(
 
 
 def validate(
-    con: duckdb.DuckDBPyConnection, run_id: str, extra: Sequence[Finding] = ()
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    extra: Sequence[Finding] = (),
+    inputs: Sequence[Path | None] | None = None,
 ) -> list[Finding]:
-    """Run every check on the warehouse and store the findings (with ``extra``) for the run."""
+    """Run every check on the warehouse and store the findings (with ``extra``) for the run.
+
+    With ``inputs`` (the tables and reference folders of the run), a run whose inputs are
+    exactly those of the last completed run takes its findings (copied in SQL, ``extra``
+    included, as the tables are the same) and returns an empty list.
+    """
+    digest = incremental.inputs_digest(con, *inputs) if inputs is not None else None
+    previous = incremental.reusable_run(con, run_id, digest) if digest else None
+    if previous:
+        incremental.reuse(con, run_id, previous, digest)
+        return []
     findings = [*extra, *validate_warehouse(con)]
     save_findings(con, run_id, findings)
+    if digest:
+        incremental.record_inputs(con, run_id, digest)
     return findings
 
 
@@ -129,6 +166,14 @@ def summarise(findings: Sequence[Finding]) -> dict[str, int]:
         "errors": sum(f.status == "fail" and f.severity == "error" for f in findings),
         "warnings": sum(f.status == "fail" and f.severity == "warning" for f in findings),
     }
+
+
+def counted(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """``summarise`` of the findings stored for the run (fresh or reused)."""
+    total, failures, errors, warnings = con.execute(
+        warehouse.sql("count_run_findings"), [run_id]
+    ).fetchall()[0]
+    return {"checks_run": total, "failures": failures, "errors": errors, "warnings": warnings}
 
 
 FAIL_ON = ("never", "error", "warning")
@@ -147,12 +192,9 @@ def verdict(counts: dict[str, Any], fail_on: str) -> str | None:
 
 
 def finish(
-    con: duckdb.DuckDBPyConnection,
-    run_id: str,
-    stats: warehouse.LoadStats,
-    findings: Sequence[Finding],
+    con: duckdb.DuckDBPyConnection, run_id: str, stats: warehouse.LoadStats
 ) -> dict[str, Any]:
-    """Record the run's counts and status."""
+    """Record the run's counts (of the findings stored for it) and status."""
     counts = {
         "articles_seen": stats.articles_seen,
         "articles_new": stats.articles_new,
@@ -160,7 +202,7 @@ def finish(
         "quarantined": con.execute(warehouse.sql("count_run_quarantined"), [run_id]).fetchall()[0][
             0
         ],
-        **summarise(findings),
+        **counted(con, run_id),
     }
     warehouse.finish_run(con, run_id, "completed", counts)
     return counts
@@ -172,7 +214,13 @@ def publish(
     reports_dir: Path,
     data: dict[str, Any] | None = None,
 ) -> ReportPaths:
-    """Write the run's HTML, Markdown and JSON reports (from ``data`` when already built)."""
+    """Write the run's HTML, Markdown and JSON reports (from ``data`` when already built).
+
+    A run that took the findings of an earlier one gets a page that points to its report."""
+    previous = unchanged_since(con, run_id)
+    previous_report = reports_dir / "runs" / str(previous) / "report.html"
+    if previous and data is None and previous_report.is_file():
+        return write_unchanged_report(con, run_id, previous, reports_dir)
     return write_reports(con, run_id, reports_dir, data)
 
 
@@ -182,14 +230,19 @@ def run_checks(
     run_id: str,
     tables_dir: Path | None = None,
     reference_dir: Path | None = None,
+    incremental: bool = False,
 ) -> list[Finding]:
-    """Every step but publishing, in this process: what ``addsup check`` runs."""
+    """Every step but publishing, in this process: what ``addsup check`` runs.
+
+    ``incremental``: take the findings of the last completed run when nothing changed
+    (see ``validate``); the returned list is then empty."""
     warehouse.start_run(con, run_id, {"mode": "check"})
     extractions = extract(pending(con, ingested.articles))
     stats = load(con, ingested, extractions, run_id)
     table_findings = load_tables(con, tables_dir, run_id) if tables_dir else []
     if reference_dir:
         table_findings += load_reference(con, reference_dir, run_id)
-    findings = validate(con, run_id, table_findings)
-    finish(con, run_id, stats, findings)
+    inputs = (tables_dir, reference_dir) if incremental else None
+    findings = validate(con, run_id, table_findings, inputs)
+    finish(con, run_id, stats)
     return findings

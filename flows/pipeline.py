@@ -19,23 +19,41 @@ from prefect.concurrency.sync import concurrency
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed, State
 
+from addsup import incremental, warehouse
 from addsup import pipeline as steps
-from addsup import warehouse
 from addsup.extract import Extraction
 from addsup.findings import Finding
 from addsup.paths import PathNotAllowed, confine, confine_all
-from addsup.report import ReportPaths, markdown_summary, report_data
+from addsup.report import (
+    ReportPaths,
+    markdown_summary,
+    report_data,
+    unchanged_data,
+    unchanged_markdown,
+    unchanged_since,
+)
 
 
 @task(cache_policy=NONE)
 def ingest(
-    articles_dir: Path, max_bytes: int, published_from: date | None, published_to: date | None
+    db: Path,
+    articles_dir: Path,
+    max_bytes: int,
+    published_from: date | None,
+    published_to: date | None,
+    full: bool,
 ) -> steps.Ingested:
-    ingested = steps.ingest(articles_dir, max_bytes, published_from, published_to)
+    known = {}
+    if not full:
+        with warehouse.warehouse(db) as con:
+            known = incremental.known_files(con)
+    ingested = steps.ingest(articles_dir, max_bytes, published_from, published_to, known)
     get_run_logger().info(
-        "read %d article(s) from %s; %d input(s) rejected or flagged; %d outside the date range",
+        "read %d article(s) from %s (%d file(s) unchanged since last read, passed over); "
+        "%d input(s) rejected or flagged; %d outside the date range",
         len(ingested.articles),
         articles_dir,
+        ingested.unchanged,
         len(ingested.rejected),
         ingested.out_of_range,
     )
@@ -80,11 +98,18 @@ def load_reference(db: Path, reference_dir: Path, run_id: str) -> list[Finding]:
 
 @task(cache_policy=NONE)
 def validate(
-    db: Path, run_id: str, table_findings: list[Finding], stats: warehouse.LoadStats
+    db: Path,
+    run_id: str,
+    table_findings: list[Finding],
+    stats: warehouse.LoadStats,
+    inputs: tuple[Path, Path] | None,
 ) -> dict[str, Any]:
     with warehouse.warehouse(db) as con:
-        findings = steps.validate(con, run_id, table_findings)
-        counts = steps.finish(con, run_id, stats, findings)
+        steps.validate(con, run_id, table_findings, inputs)
+        counts = steps.finish(con, run_id, stats)
+        previous = unchanged_since(con, run_id)
+    if previous:
+        get_run_logger().info("nothing new since run %s: its findings stand", previous)
     get_run_logger().info(
         "%d checks: %d failed (%d errors, %d warnings)",
         counts["checks_run"],
@@ -98,12 +123,33 @@ def validate(
 @task(cache_policy=NONE)
 def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
     with warehouse.warehouse(db) as con:
-        data = report_data(con, run_id)
-        paths = steps.publish(con, run_id, reports_dir, data)
-    failures = [f for f in data["findings"] if f["status"] == "fail"]
+        previous = unchanged_since(con, run_id)
+        if previous and (reports_dir / "runs" / previous / "report.html").is_file():
+            # nothing new: a page that points to the report whose findings stand
+            paths = steps.publish(con, run_id, reports_dir)
+            summary = unchanged_markdown(
+                unchanged_data(con, run_id, previous), paths.html.resolve()
+            )
+            failures = [
+                {
+                    "check": r[0],
+                    "severity": r[2],
+                    "title": r[6],
+                    "article": r[5],
+                    "subject": r[1],
+                    "sentence": None,
+                    "message": r[4],
+                }
+                for r in con.execute(warehouse.sql("select_run_failures"), [run_id]).fetchall()
+            ]
+        else:
+            data = report_data(con, run_id)
+            paths = steps.publish(con, run_id, reports_dir, data)
+            summary = markdown_summary(data, paths.html.resolve())
+            failures = [f for f in data["findings"] if f["status"] == "fail"]
     create_markdown_artifact(
         key="addsup-summary",
-        markdown=markdown_summary(data, paths.html.resolve()),
+        markdown=summary,
         description="What doesn't add up in this run",
     )
     rows = [
@@ -198,12 +244,13 @@ def pipeline(
     with concurrency(WAREHOUSE_LIMIT, occupy=1, strict=False):
         with warehouse.warehouse(db) as con:
             warehouse.start_run(con, run_id, params)
-        ingested = ingest(Path(articles_dir), max_bytes, published_from, published_to)
+        ingested = ingest(db, Path(articles_dir), max_bytes, published_from, published_to, full)
         extractions = extract(db, ingested, full)
         stats = load(db, ingested, extractions, run_id)
         table_findings = load_tables(db, Path(tables_dir), run_id)
         table_findings += load_reference(db, Path(reference_dir), run_id)
-        counts = validate(db, run_id, table_findings, stats)
+        inputs = None if full else (Path(tables_dir), Path(reference_dir))
+        counts = validate(db, run_id, table_findings, stats, inputs)
         paths = publish(db, run_id, Path(reports_dir))
     return outcome(run_id, counts, paths, fail_on)
 

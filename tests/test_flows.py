@@ -74,3 +74,24 @@ def test_pipeline_flow(prefect_server, run_dirs, tmp_path, chromium):
     expected_figures = sum(len(x.figures) for x in steps.extract(ingested.articles).values())
     assert counts == (len(ingested.articles), expected_figures, 2)
     assert runs == [(len(ingested.articles),), (0,)]
+
+    # nothing new: the second run passed over every file and took the first run's findings
+    second_page = (tmp_path / "reports" / "runs" / second["run_id"] / "report.html").read_text()
+    assert "Nothing new since the last run" in second_page
+    assert f"runs/{first['run_id']}/report.html" in second_page
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                flow_run_id=ArtifactFilterFlowRunId(any_=[uuid.UUID(second["run_id"])])
+            )
+        )
+    by_key = {a.key: a for a in artifacts}
+    assert f"Nothing new since run `{first['run_id']}`" in by_key["addsup-summary"].data
+    assert len(by_key["addsup-failures"].data) > 2  # the planted failures, as a table
+
+    # one edited article: the third run reads it, checks everything again, full report
+    edited = Path(run_dirs["articles_dir"]) / "2023-03-02-dalian-containers.txt"
+    edited.write_text(edited.read_text() + "\nThe port hired 40 more workers.\n")
+    third = pipeline(**run_dirs)
+    third_page = (tmp_path / "reports" / "runs" / third["run_id"] / "report.html").read_text()
+    assert "Nothing new" not in third_page and third["errors"] == len(planted())

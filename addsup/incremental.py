@@ -1,0 +1,103 @@
+"""Doing nothing twice.
+
+* A file whose size and modification time are those recorded when it was last read in full
+  is not read again (``known_files``, ``record_files``): its articles are in the warehouse.
+* A run whose inputs are those of the last completed run (the same current articles and
+  extractor, the same tables and reference files, the same check code) takes that run's
+  findings instead of checking again (``inputs_digest``, ``reusable_run``, ``reuse``).
+
+Anything that changes one of these inputs makes the next run read and check again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+import addsup
+from addsup.extract import EXTRACTOR_VERSION
+from addsup.warehouse import registered, sql, transaction
+
+Stat = tuple[int, int]  # size in bytes, modification time in nanoseconds
+_PACKAGE = Path(addsup.__file__).resolve().parent
+_CHECK_CODE = [_PACKAGE / "sql", _PACKAGE / "checks", _PACKAGE.parent / "schemas"]
+
+
+def file_stats(files: Iterable[tuple[Path, str]]) -> dict[str, Stat]:
+    """``source -> (size, mtime_ns)`` of the given ``(path, source)`` files."""
+    out: dict[str, Stat] = {}
+    for path, source in files:
+        st = os.stat(path)
+        out[source] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, Stat]:
+    """The files read in full by earlier runs, as they were then."""
+    return {
+        s: (size, mtime) for s, size, mtime in con.execute(sql("select_source_files")).fetchall()
+    }
+
+
+def record_files(con: duckdb.DuckDBPyConnection, stats: dict[str, Stat]) -> None:
+    """Remember files read in full (all their articles loaded, none refused)."""
+    if not stats:
+        return
+    frame = pl.DataFrame(
+        [(s, size, mtime) for s, (size, mtime) in stats.items()],
+        schema={"source": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64},
+        orient="row",
+    )
+    with registered(con, {"batch_files": frame}), transaction(con):
+        con.execute(sql("upsert_source_files"))
+
+
+def _digest_files(h: hashlib._Hash, folder: Path) -> None:
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+@cache
+def check_code_digest() -> str:
+    """The check views, queries, schemas and check code: a change to any of them counts."""
+    h = hashlib.sha256(f"{addsup.__version__}|{EXTRACTOR_VERSION}".encode())
+    for folder in _CHECK_CODE:
+        if folder.is_dir():
+            _digest_files(h, folder)
+    return h.hexdigest()
+
+
+def inputs_digest(con: duckdb.DuckDBPyConnection, *folders: Path | None) -> str:
+    """What a run's findings depend on: the current articles and what extracted them, the
+    files of ``folders`` (curated tables, reference data), and the check code."""
+    h = hashlib.sha256(check_code_digest().encode())
+    h.update(con.execute(sql("select_current_digest")).fetchall()[0][0].encode())
+    for folder in folders:
+        h.update(b"|" + (str(folder) if folder else "").encode())
+        if folder is not None and folder.is_dir():
+            _digest_files(h, folder)
+    return h.hexdigest()
+
+
+def reusable_run(con: duckdb.DuckDBPyConnection, run_id: str, digest: str) -> str | None:
+    """The last completed run, if its inputs were exactly ``digest``."""
+    rows = con.execute(sql("select_last_completed_run"), [run_id]).fetchall()
+    return rows[0][0] if rows and rows[0][1] == digest else None
+
+
+def reuse(con: duckdb.DuckDBPyConnection, run_id: str, previous: str, digest: str) -> None:
+    """Give ``run_id`` the findings of ``previous`` (rows copied in SQL, nothing checked)."""
+    with transaction(con):
+        con.execute(sql("copy_check_results"), [run_id, previous])
+        con.execute(sql("set_run_inputs"), [digest, previous, run_id])
+
+
+def record_inputs(con: duckdb.DuckDBPyConnection, run_id: str, digest: str) -> None:
+    con.execute(sql("set_run_inputs"), [digest, None, run_id])

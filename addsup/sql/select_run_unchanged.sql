@@ -1,0 +1,1 @@
+SELECT unchanged_since, errors, warnings FROM runs WHERE run_id = ?;

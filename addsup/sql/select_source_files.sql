@@ -1,0 +1,1 @@
+SELECT source, size, mtime_ns FROM source_files;
