@@ -7,12 +7,12 @@ import json
 import math
 import shutil
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import jinja2
+import orjson
 
 from addsup.report import charts
 from addsup.report.article_view import article_views, figures_by_sentence, rows, segments
@@ -152,15 +152,14 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     }
 
 
-def _public(data: Any) -> Any:
-    """Drop the rendering helpers (keys starting with ``_``) for the JSON contract."""
-    if isinstance(data, dict):
-        return {k: _public(v) for k, v in data.items() if not k.startswith("_")}
-    if isinstance(data, list):
-        return [_public(v) for v in data]
-    if isinstance(data, (date, datetime)):
-        return data.isoformat()
-    return data
+def _public(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop the rendering helpers (keys starting with ``_``, at the top and in each finding)
+    for the JSON contract; orjson writes dates and times in ISO format."""
+    out = {k: v for k, v in data.items() if not k.startswith("_")}
+    out["findings"] = [
+        {k: v for k, v in f.items() if not k.startswith("_")} for f in data["findings"]
+    ]
+    return out
 
 
 def markdown_summary(data: dict[str, Any], html_path: Path | None = None, limit: int = 20) -> str:
@@ -211,7 +210,8 @@ def write_reports(
     }
     page = _ENV.get_template("report.html.j2")
     paths.markdown.write_text(markdown_summary(data, paths.html, limit=1000), encoding="utf-8")
-    paths.json.write_text(json.dumps(_public(data), indent=2, ensure_ascii=False), encoding="utf-8")
+    # orjson: about ten times faster than json on a large run, and writes no "Infinity"
+    paths.json.write_bytes(orjson.dumps(_public(data), option=orjson.OPT_INDENT_2))
     paths.html.write_text(page.render(data=data, chart=chart, root="../../"), encoding="utf-8")
     _replace(paths.latest_html, page.render(data=data, chart=chart, root=""))
     shutil.copyfile(paths.json, paths.latest_json.with_suffix(".json.tmp"))
