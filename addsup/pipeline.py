@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 
 from addsup import incremental, warehouse
 from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, article_files, collect
@@ -100,6 +101,30 @@ def pending(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Art
 def extract(articles: list[Article]) -> dict[str, Extraction]:
     """Figures, periods and relations of each article, by article id."""
     return {a.article_id: extract_text(a.text, a.published_on) for a in articles}
+
+
+def extract_frames(articles: list[Article]) -> dict[str, pl.DataFrame]:
+    """``extract`` of a batch as the frames a load takes: what a Dask worker returns."""
+    return warehouse.extraction_frames(extract(articles))
+
+
+def batches(articles: list[Article], size: int) -> list[list[Article]]:
+    """The articles in batches of ``size``, in order (files stay together)."""
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
+
+
+def load_frames(
+    con: duckdb.DuckDBPyConnection,
+    ingested: Ingested,
+    parts: list[dict[str, pl.DataFrame]],
+    run_id: str,
+) -> warehouse.LoadStats:
+    """``load`` with extractions made elsewhere (``extract_frames`` of each batch)."""
+    frames = {**warehouse.article_frames(ingested.articles), **warehouse.concat_frames(parts)}
+    stats = warehouse.load_frames(con, frames, run_id)
+    warehouse.load_quarantine(con, ingested.rejected, run_id)
+    incremental.record_files(con, ingested.files)
+    return stats
 
 
 def load(

@@ -261,6 +261,12 @@ def load_batch(
     run_id: str,
 ) -> LoadStats:
     """Load articles and their extractions in one transaction; re-loading changes nothing."""
+    frames = {**article_frames(articles), **extraction_frames(extractions)}
+    return load_frames(con, frames, run_id)
+
+
+def article_frames(articles: list[Article]) -> dict[str, pl.DataFrame]:
+    """The ``batch_articles`` frame of a load."""
     batch_articles = pl.DataFrame(
         [
             (
@@ -278,9 +284,23 @@ def load_batch(
         schema=ARTICLE_SCHEMA,
         orient="row",
     )
-    frames = extraction_frames(extractions)
+    return {"batch_articles": batch_articles}
+
+
+def concat_frames(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
+    """The frames of several batches as one load (``extraction_frames`` of each)."""
+    if not parts:
+        return extraction_frames({})
+    return {name: pl.concat([p[name] for p in parts]) for name in parts[0]}
+
+
+def load_frames(
+    con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], run_id: str
+) -> LoadStats:
+    """Load ``article_frames`` and ``extraction_frames`` in one transaction; re-loading
+    changes nothing. The frames may come from other processes or machines."""
     before = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
-    with registered(con, {"batch_articles": batch_articles, **frames}), transaction(con):
+    with registered(con, frames), transaction(con):
         con.execute(sql("insert_articles"), [run_id])
         con.execute(sql("upsert_article_sources"))
         for step in (
@@ -295,9 +315,9 @@ def load_batch(
         con.execute(sql("mark_extracted"), [EXTRACTOR_VERSION])
     after = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
     return LoadStats(
-        articles_seen=len(articles),
+        articles_seen=frames["batch_articles"].height,
         articles_new=after - before,
-        articles_extracted=len(extractions),
+        articles_extracted=frames["batch_extracted"].height,
         figures_loaded=frames["batch_figures"].height,
         relations_loaded=frames["batch_relations"].height,
     )

@@ -32,6 +32,7 @@ from addsup.report import (
     unchanged_markdown,
     unchanged_since,
 )
+from flows.scale import extract_and_load
 
 
 @task(cache_policy=NONE)
@@ -213,6 +214,9 @@ def pipeline(
     fail_on: Literal["never", "error", "warning"] = "never",
     full: bool = False,
     max_bytes: int = 2_000_000,
+    dask_address: str | None = None,
+    dask_workers: int = 0,
+    batch_size: int = 2000,
 ) -> State:
     """Check that the numbers in news articles add up, and publish the report.
 
@@ -227,6 +231,10 @@ def pipeline(
         fail_on: Mark the run Failed when a finding of this severity does not add up.
         full: Extract every article again, not only new or changed ones.
         max_bytes: Files larger than this are quarantined unread.
+        dask_address: A Dask scheduler (tcp://host:8786) to extract on, in batches.
+        dask_workers: Without an address, extract on a local Dask cluster of this many
+            processes (0: extract in the flow's own process).
+        batch_size: Articles per Dask task.
     """
     try:
         confine_all(
@@ -245,8 +253,13 @@ def pipeline(
         with warehouse.warehouse(db) as con:
             warehouse.start_run(con, run_id, params)
         ingested = ingest(db, Path(articles_dir), max_bytes, published_from, published_to, full)
-        extractions = extract(db, ingested, full)
-        stats = load(db, ingested, extractions, run_id)
+        if dask_address or dask_workers:
+            stats = extract_and_load(
+                db, ingested, full, run_id, dask_address, dask_workers, batch_size
+            )
+        else:
+            extractions = extract(db, ingested, full)
+            stats = load(db, ingested, extractions, run_id)
         table_findings = load_tables(db, Path(tables_dir), run_id)
         table_findings += load_reference(db, Path(reference_dir), run_id)
         inputs = None if full else (Path(tables_dir), Path(reference_dir))

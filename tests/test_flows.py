@@ -95,3 +95,43 @@ def test_pipeline_flow(prefect_server, run_dirs, tmp_path, chromium):
     third = pipeline(**run_dirs)
     third_page = (tmp_path / "reports" / "runs" / third["run_id"] / "report.html").read_text()
     assert "Nothing new" not in third_page and third["errors"] == len(planted())
+
+
+def _tables(path):
+    import duckdb
+
+    con = duckdb.connect(path, read_only=True)
+    try:
+        return [
+            con.execute(
+                f"SELECT * EXCLUDE (ingested_at, first_run_id) FROM {t} ORDER BY ALL"
+            ).fetchall()
+            if t == "articles"
+            else con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("articles", "figures", "relations", "sentences")
+        ]
+    finally:
+        con.close()
+
+
+def test_pipeline_on_a_local_dask_cluster(prefect_server, run_dirs, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import TaskRunFilter, TaskRunFilterName
+
+    from flows.pipeline import pipeline
+
+    plain = {**run_dirs, "warehouse_path": str(tmp_path / "plain.duckdb")}
+    expected = pipeline(**plain)
+    on_dask = pipeline(**run_dirs, dask_workers=2, batch_size=8)
+    assert (on_dask["errors"], on_dask["checks_run"]) == (
+        expected["errors"],
+        expected["checks_run"],
+    )
+    assert _tables(run_dirs["warehouse_path"]) == _tables(plain["warehouse_path"])
+    with get_client(sync_client=True) as client:
+        batches = client.read_task_runs(
+            task_run_filter=TaskRunFilter(name=TaskRunFilterName(like_="extract_batch"))
+        )
+    articles = len(steps.ingest(Path(run_dirs["articles_dir"])).articles)
+    assert len(batches) == -(-articles // 8)  # one task per batch of 8, none per article
+    assert {b.state.type.value for b in batches} == {"COMPLETED"}

@@ -5,8 +5,8 @@ import os
 import uuid
 
 from addsup import incremental
-from addsup.articles import article_files
 from addsup import pipeline as steps
+from addsup.articles import article_files
 from addsup.report import unchanged_since
 from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, planted
 
