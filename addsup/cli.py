@@ -255,6 +255,15 @@ def run(
         FailOn, typer.Option(help="Fail the run (exit 1) on findings of this severity.")
     ] = FailOn.never,
     port: Port = 4200,
+    full: Annotated[
+        bool, typer.Option(help="Extract and check everything again, changed or not.")
+    ] = False,
+    dask_workers: Annotated[
+        int, typer.Option(help="Extract on a local Dask cluster of this many processes.")
+    ] = 0,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Extract on the Dask scheduler at this address.")
+    ] = None,
 ) -> None:
     """Run the pipeline flow once (through Prefect) and print where the report is."""
     allow(articles, tables, reports, reference, db.parent)
@@ -271,6 +280,9 @@ def run(
         warehouse_path=str(db),
         reports_dir=str(reports),
         fail_on=fail_on.value,
+        full=full,
+        dask_workers=dask_workers,
+        dask_address=dask_address,
         return_state=True,
     )
     result = state.result(raise_on_failure=False)

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import platform
 import resource
+import shutil
 import tempfile
 import time
 import uuid
@@ -26,11 +28,13 @@ import duckdb
 
 from addsup import incremental
 from addsup import pipeline as steps
+from addsup.checks import DECISIONS
 from addsup.extract import extract
 from addsup.report import report_data, unchanged_since
 from addsup.validate import validate
 from addsup.warehouse import connect
 from bench.corpus import generate
+from bench.scale import replicate
 
 RESULTS = Path(__file__).parent / "results"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -74,7 +78,50 @@ def _flagged(data: dict) -> set[tuple[str, str, str]]:
     }
 
 
-def run(n: int, workdir: Path, seed: int = 1) -> dict:
+def _best(runs: int, fn) -> float:
+    """The shortest of ``runs`` timings of ``fn()`` (other load on the machine only adds)."""
+    best = math.inf
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def validation_at_scale(db: Path, target: int, workdir: Path) -> dict:
+    """The checks on a warehouse grown to ``target`` figures (copies of the bench's own
+    articles, ``bench/scale.py``): hand-written SQL against addsup's decisions (views through
+    Arrow and pandera, best of two each) and against the whole validation, messages included."""
+    big = workdir / "scaled.duckdb"
+    shutil.copyfile(db, big)
+    with connect(big) as con:
+        con.execute("SET enable_progress_bar = false")
+        base = con.execute("SELECT count(*) FROM figures").fetchall()[0][0]
+        t = time.perf_counter()
+        replicate(con, max(0, math.ceil(target / max(base, 1)) - 1))
+        grown = time.perf_counter() - t
+        figures, relations = con.execute(
+            "SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM relations)"
+        ).fetchall()[0]
+        hand = _best(2, lambda: con.execute(HAND_SQL).fetchall())
+        decided = _best(2, lambda: [decide(con) for decide in DECISIONS.values()])
+        t = time.perf_counter()
+        findings = validate(con)
+        full = time.perf_counter() - t
+    big.unlink()
+    return {
+        "scaled_figures": figures,
+        "scaled_relations": relations,
+        "scaled_grow_seconds": round(grown, 1),
+        "scaled_hand_sql_seconds": round(hand, 2),
+        "scaled_decisions_seconds": round(decided, 2),
+        "scaled_decisions_vs_hand_sql": round(decided / hand, 2) if hand else None,
+        "scaled_validation_with_messages_seconds": round(full, 1),
+        "scaled_findings": len(findings),
+    }
+
+
+def run(n: int, workdir: Path, seed: int = 1, validation_figures: int = 0) -> dict:
     articles_dir = workdir / "articles"
     t = time.perf_counter()
     key = generate(articles_dir, n, seed)
@@ -153,6 +200,7 @@ def run(n: int, workdir: Path, seed: int = 1) -> dict:
         "precision": round(len(expected & flagged) / len(flagged), 4) if flagged else 1.0,
         "hand_sql_agrees": hand_flagged == {(w, c, s) for w, c, s in flagged},
         "report": str(paths.html),
+        **(validation_at_scale(db, validation_figures, workdir) if validation_figures else {}),
     }
 
 
@@ -162,10 +210,17 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="60 articles: a smoke run")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument(
+        "--validation-figures",
+        type=int,
+        default=10_000_000,
+        help="grow the warehouse to this many figures for the validation comparison (0: skip)",
+    )
     args = parser.parse_args()
     n = 60 if args.quick else args.articles
+    figures = 7_000 if args.quick else args.validation_figures  # quick: two copies
     with tempfile.TemporaryDirectory(prefix="addsup-bench-") as tmp:
-        result = run(n, Path(tmp), args.seed)
+        result = run(n, Path(tmp), args.seed, figures)
     result.pop("report")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")

@@ -40,3 +40,44 @@ def test_quick_bench_finds_exactly_the_planted_errors(tmp_path):
         "validation_vs_hand_sql",
     ):
         assert result[key] is not None
+    assert result["noop_took_the_last_findings"] is True
+    # the validation comparison ran on a grown warehouse: two copies of the corpus
+    assert result["scaled_figures"] == 2 * result["figures"]
+    assert result["scaled_findings"] >= 2 * (result["relations"] - 10)
+
+
+def test_copies_are_distinct_articles_with_the_same_findings(con):
+    from addsup.checks import DECISIONS
+    from bench.scale import replicate
+    from tests.conftest import load_texts
+
+    load_texts(
+        con,
+        "Of the 1,200 booths, 312 went to foreign firms, or 26 percent.",
+        "Exports rose 10 percent to 5.5 billion yuan from 5 billion yuan.",
+        "Retail sales grew 9.3 percent, 4.9 percentage points higher than the 4.4 percent seen.",
+        "Guests came from Japan and Korea: 16 from Japan and 41 from Korea, a total of 57.",
+    )
+
+    def rows():  # decide_growth also returns the impossible falls
+        decided = {k: d(con) for k, d in DECISIONS.items()}
+        return {k: len((v[0] if isinstance(v, tuple) else v).frame) for k, v in decided.items()}
+
+    before = rows()
+    assert all(before.values())
+    assert (
+        replicate(con, 2)
+        == 3
+        * con.execute(
+            "SELECT count(*) FROM figures WHERE NOT contains(article_id, 'x')"
+        ).fetchall()[0][0]
+    )
+    ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
+    assert len(set(ids)) == len(ids) == 12 and {len(i) for i in ids} == {16}
+    # every copied relation points at figures of its own copy
+    orphans = con.execute(
+        "SELECT count(*) FROM relations AS r LEFT JOIN figures AS f ON f.figure_id = r.stated_id "
+        "WHERE f.figure_id IS NULL OR f.article_id <> r.article_id"
+    ).fetchall()[0][0]
+    assert orphans == 0
+    assert rows() == {k: 3 * v for k, v in before.items()}

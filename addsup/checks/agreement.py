@@ -23,7 +23,7 @@ def _interval(row: Row, side: str) -> str:
 def validate_agreement(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
     sources = dict(con.execute(sql("select_article_source_map")).fetchall())
-    for row, status, _ in run_view(con, "select_check_agreement", AgreementCheck, lambda r: None):
+    for row, status, _ in run_view(con, "select_check_agreement", AgreementCheck):
         what = f"{row['metric'].replace('|', ': ')} ({row['period_label'] or row['period_start']})"
         other = sources.get(row["other_article_id"], row["other_article_id"])
         message = (
@@ -51,7 +51,7 @@ def validate_agreement(con: duckdb.DuckDBPyConnection) -> list[Finding]:
 def validate_reference(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
     figure_of = dict(con.execute(sql("select_relation_stated")).fetchall())
-    for row, status, _ in run_view(con, "select_check_reference", ReferenceCheck, lambda r: None):
+    for row, status, _ in run_view(con, "select_check_reference", ReferenceCheck):
         official = f"{row['stat_description']}: {fmt.number(row['stat_value'], 4)} {_unit(row)} ({row['source']})"
         message = (
             f"{row['description']} implied by the article: {_interval(row, 'stated')} "

@@ -4,9 +4,20 @@ and ``shares_of_one_whole`` (shares of one whole add to at most 100)."""
 from __future__ import annotations
 
 import duckdb
+import polars as pl
 
 from addsup import fmt
-from addsup.checks.base import Row, also, amount, finding, run_view
+from addsup.checks.base import (
+    Decided,
+    Row,
+    also,
+    amount,
+    decide,
+    finding,
+    read_view,
+    rows_of,
+    run_view,
+)
 from addsup.findings import Finding
 from schemas import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
 
@@ -28,7 +39,10 @@ def _fx_skip(row: Row) -> str | None:
 
 def validate_converts_to(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
-    for row, status, detail in run_view(con, "select_check_converts_to", ConvertsToCheck, _fx_skip):
+    maybe = pl.col("stated_lo").is_null() | (pl.col("months").fill_null(0) == 0)
+    for row, status, detail in run_view(
+        con, "select_check_converts_to", ConvertsToCheck, _fx_skip, maybe
+    ):
         message = detail
         if status != "skip":
             rate = row["a_value"] / row["b_value"] if row["b_value"] else None
@@ -60,9 +74,13 @@ def validate_converts_to(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     return findings
 
 
+def decide_sum_of(con: duckdb.DuckDBPyConnection) -> Decided:
+    return decide(read_view(con, "select_check_sum_of"), SumOfCheck)
+
+
 def validate_sum_of(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
-    for row, status, detail in run_view(con, "select_check_sum_of", SumOfCheck, lambda r: None):
+    for row, status, detail in rows_of(decide_sum_of(con)):
         arithmetic = (
             f"{' + '.join(row['part_surfaces'])} = {amount(row['parts_value'])} "
             f"({fmt.interval(row['implied_lo'], row['implied_hi'])})"
@@ -94,7 +112,7 @@ def validate_sum_of(con: duckdb.DuckDBPyConnection) -> list[Finding]:
 
 def validate_shares_of_one_whole(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
-    view = run_view(con, "select_check_shares_of_one_whole", SharesOfOneWholeCheck, lambda r: None)
+    view = run_view(con, "select_check_shares_of_one_whole", SharesOfOneWholeCheck)
     for row, status, _ in view:
         outcome = "at most 100 percent" if status == "pass" else "more than the whole"
         message = (

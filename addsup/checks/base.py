@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import polars as pl
 
 from addsup import fmt
 from addsup.findings import Finding, failing_rows
@@ -15,31 +17,88 @@ from addsup.warehouse import sql
 Row = dict[str, Any]
 
 
+@dataclass
+class Decided:
+    """A check view and what its schema decided for each row (no message built yet)."""
+
+    frame: pl.DataFrame
+    skipped: dict[int, str]  # row -> why it cannot be checked
+    failing: dict[int, list[str]]  # row -> the schema checks it fails
+
+    def status(self, i: int) -> str:
+        return "skip" if i in self.skipped else "fail" if i in self.failing else "pass"
+
+
+def read_view(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
+    """The rows of ``addsup/sql/<query>.sql`` through Arrow."""
+    return con.sql(sql(query)).pl()
+
+
+def decide(
+    frame: pl.DataFrame,
+    schema: Any,
+    skip_reason: Callable[[Row], str | None] | None = None,
+    maybe_skipped: pl.Expr | None = None,
+) -> Decided:
+    """Pass, fail or skip for every row of a check view, the part that scales.
+
+    Rows are validated by ``schema`` (pandera, polars backend) in one pass; its failure
+    cases say which rows fail. ``skip_reason`` runs in Python only on the rows that
+    ``maybe_skipped`` marks (all rows when it is None): it must return None for the others.
+    Without ``skip_reason`` every row is checked and no row goes through Python.
+    """
+    if skip_reason is None:
+        candidates: range | list[int] = []
+    elif maybe_skipped is None:
+        candidates = range(frame.height)
+    else:
+        candidates = frame.with_row_index("_i").filter(maybe_skipped)["_i"].to_list()
+    rows = frame[list(candidates)].to_dicts() if candidates else []
+    skipped = (
+        {i: r for i, row in zip(candidates, rows, strict=True) if (r := skip_reason(row))}
+        if skip_reason is not None
+        else {}
+    )
+    checkable = [i for i in range(frame.height) if i not in skipped] if skipped else None
+    subset = frame if checkable is None else frame[checkable]
+    failing: dict[int, list[str]] = {}
+    if subset.height:
+        found, general = failing_rows(schema, subset)
+        if general:
+            raise ValueError(f"the view does not match {schema.__name__}: {general}")
+        failing = found if checkable is None else {checkable[k]: v for k, v in found.items()}
+    return Decided(frame, skipped, failing)
+
+
 def run_view(
     con: duckdb.DuckDBPyConnection,
     query: str,
     schema: Any,
-    skip_reason: Callable[[Row], str | None],
+    skip_reason: Callable[[Row], str | None] | None = None,
+    maybe_skipped: pl.Expr | None = None,
+    frame: pl.DataFrame | None = None,
 ) -> list[tuple[Row, str, Any]]:
-    """``(row, status, detail)`` for every row of the query ``addsup/sql/<query>.sql``.
+    """``(row, status, detail)`` for every row of the query ``addsup/sql/<query>.sql``
+    (or of ``frame``, the view already read): ``decide``, then each row as a dict.
 
     ``detail`` is the skip reason for ``skip``, the failing check names for ``fail``.
-    Rows are validated by ``schema``; its failure cases say which rows fail.
     """
-    frame = con.sql(sql(query)).pl()
-    rows = frame.to_dicts()
-    reasons = [skip_reason(r) for r in rows]
-    checkable = [i for i, reason in enumerate(reasons) if reason is None]
-    out: list[tuple[Row, str, Any]] = [
-        (rows[i], "skip", reasons[i]) for i in range(len(rows)) if reasons[i] is not None
-    ]
-    if checkable:
-        failing, general = failing_rows(schema, frame[checkable])
-        if general:
-            raise ValueError(f"{query} does not match {schema.__name__}: {general}")
-        for k, i in enumerate(checkable):
-            problems = failing.get(k, [])
-            out.append((rows[i], "fail" if problems else "pass", problems))
+    decided = decide(
+        frame if frame is not None else read_view(con, query), schema, skip_reason, maybe_skipped
+    )
+    return rows_of(decided)
+
+
+def rows_of(decided: Decided) -> list[tuple[Row, str, Any]]:
+    """Each row of a decided view as a dict, with its status and detail (the skip reason, or
+    the failing check names): what the messages are built from."""
+    out: list[tuple[Row, str, Any]] = []
+    for i, row in enumerate(decided.frame.iter_rows(named=True)):
+        if i in decided.skipped:
+            out.append((row, "skip", decided.skipped[i]))
+        else:
+            problems = decided.failing.get(i, [])
+            out.append((row, "fail" if problems else "pass", problems))
     return out
 
 

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import duckdb
+import polars as pl
 
 from addsup import fmt
-from addsup.checks.base import Row, finding, pct, pct_interval, run_view, verdict
+from addsup.checks.base import (
+    Decided,
+    Row,
+    decide,
+    finding,
+    pct,
+    pct_interval,
+    read_view,
+    rows_of,
+    verdict,
+)
 from addsup.findings import Finding
 from schemas import GrowthCheck, GrowthStated, PpDifferenceCheck
 
@@ -32,11 +43,22 @@ def _growth_skip(row: Row) -> str | None:
     return None
 
 
+def decide_growth(con: duckdb.DuckDBPyConnection) -> tuple[Decided, set[str]]:
+    """The growth rows decided, and the relations whose stated fall exceeds 100 %."""
+    frame = read_view(con, "select_check_growth")  # read once, validated by two schemas
+    impossible = {frame["relation_id"][i] for i in decide(frame, GrowthStated).failing}
+    maybe = (
+        pl.col("previous_id").is_null()
+        | pl.col("current_id").is_null()
+        | pl.col("implied_lo").is_null()
+    )
+    return decide(frame, GrowthCheck, _growth_skip, maybe), impossible
+
+
 def validate_growth(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
-    views = run_view(con, "select_check_growth", GrowthStated, lambda r: None)
-    impossible = {row["relation_id"] for row, status, _ in views if status == "fail"}
-    for row, status, detail in run_view(con, "select_check_growth", GrowthCheck, _growth_skip):
+    decided, impossible = decide_growth(con)
+    for row, status, detail in rows_of(decided):
         stated = f"{_change(row)} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
         message = detail
         if row["relation_id"] in impossible:
@@ -78,11 +100,14 @@ def _gap_skip(row: Row) -> str | None:
     return None
 
 
+def decide_pp_difference(con: duckdb.DuckDBPyConnection) -> Decided:
+    frame = read_view(con, "select_check_pp_difference")
+    return decide(frame, PpDifferenceCheck, _gap_skip, pl.col("b_id").is_null())
+
+
 def validate_pp_difference(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
-    for row, status, detail in run_view(
-        con, "select_check_pp_difference", PpDifferenceCheck, _gap_skip
-    ):
+    for row, status, detail in rows_of(decide_pp_difference(con)):
         message = detail
         if status != "skip":
             higher = row["direction"] > 0

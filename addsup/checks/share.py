@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 import duckdb
+import polars as pl
 
 from addsup import fmt
-from addsup.checks.base import Row, finding, run_view, verdict
+from addsup.checks.base import Decided, Row, decide, finding, read_view, rows_of, verdict
 from addsup.findings import Finding
 from schemas import ShareOfCheck
 
@@ -29,9 +30,18 @@ def _skip(row: Row) -> str | None:
     return None
 
 
+def decide_share_of(con: duckdb.DuckDBPyConnection) -> Decided:
+    maybe = (
+        pl.col("whole_id").is_null()
+        | pl.col("part_currency").ne_missing(pl.col("whole_currency"))
+        | pl.col("implied_lo").is_null()
+    )
+    return decide(read_view(con, "select_check_share_of"), ShareOfCheck, _skip, maybe)
+
+
 def validate_share_of(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
-    for row, status, detail in run_view(con, "select_check_share_of", ShareOfCheck, _skip):
+    for row, status, detail in rows_of(decide_share_of(con)):
         message = detail
         if status != "skip":
             value = 100 * row["part_value"] / row["whole_value"] if row["whole_value"] else math.nan
