@@ -4,7 +4,8 @@
   is not read again (``known_files``, ``record_files``): its articles are in the warehouse.
 * A run whose inputs are those of the last completed run (the same current articles and
   extractor, the same tables and reference files, the same check code) takes that run's
-  findings instead of checking again (``inputs_digest``, ``reusable_run``, ``reuse``).
+  findings instead of checking again (``inputs_digest``, ``reusable_run``, ``reuse``): it
+  points to the run that holds them, and the ``run_findings`` view reads them for it.
 
 Anything that changes one of these inputs makes the next run read and check again.
 """
@@ -92,11 +93,12 @@ def reusable_run(con: duckdb.DuckDBPyConnection, run_id: str, digest: str) -> st
     return rows[0][0] if rows and rows[0][1] == digest else None
 
 
-def reuse(con: duckdb.DuckDBPyConnection, run_id: str, previous: str, digest: str) -> None:
-    """Give ``run_id`` the findings of ``previous`` (rows copied in SQL, nothing checked)."""
-    with transaction(con):
-        con.execute(sql("copy_check_results"), [run_id, previous])
-        con.execute(sql("set_run_inputs"), [digest, previous, run_id])
+def reuse(con: duckdb.DuckDBPyConnection, run_id: str, previous: str, digest: str) -> str:
+    """Give ``run_id`` the findings of ``previous``: nothing is checked or copied, the run
+    points to the run that holds them (``run_findings`` resolves it). Returns that run."""
+    holder = con.execute(sql("select_findings_run"), [previous]).fetchall()[0][0]
+    con.execute(sql("set_run_inputs"), [digest, holder, run_id])
+    return holder
 
 
 def record_inputs(con: duckdb.DuckDBPyConnection, run_id: str, digest: str) -> None:

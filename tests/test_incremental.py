@@ -20,7 +20,7 @@ def _run(con, articles_dir, tables_dir=SAMPLE_TABLES):
 
 def _results(con, run_id):
     return con.execute(
-        "SELECT check_name, subject, status, message FROM check_results WHERE run_id = ? "
+        "SELECT check_name, subject, status, message FROM run_findings WHERE for_run = ? "
         "ORDER BY ALL",
         [run_id],
     ).fetchall()
@@ -59,9 +59,12 @@ def test_a_refused_file_is_read_again_every_run(con, articles_dir):
 def test_a_run_with_nothing_new_takes_the_findings_of_the_last_one(con, articles_dir):
     first, _ = _run(con, articles_dir)
     second, _ = _run(con, articles_dir)
+    third, _ = _run(con, articles_dir)
     assert unchanged_since(con, first) is None
-    assert unchanged_since(con, second) == first
-    assert _results(con, second) == _results(con, first)
+    assert unchanged_since(con, second) == unchanged_since(con, third) == first
+    assert _results(con, second) == _results(con, third) == _results(con, first)
+    stored = con.execute("SELECT DISTINCT run_id FROM check_results").fetchall()
+    assert stored == [(first,)]  # held once, by the run that made them
     failing = {r[1] for r in _results(con, second) if r[2] == "fail"}
     assert len(failing) == len(planted())
     counts = con.execute(

@@ -2,5 +2,5 @@ SELECT count(*),
        count(*) FILTER (WHERE status = 'fail'),
        count(*) FILTER (WHERE status = 'fail' AND severity = 'error'),
        count(*) FILTER (WHERE status = 'fail' AND severity = 'warning')
-FROM check_results
-WHERE run_id = ?;
+FROM run_findings
+WHERE for_run = ?;

@@ -4,8 +4,8 @@ SELECT
     a.source, a.title, a.published_on, a.body_offset,
     s.start_char AS sentence_start,
     substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS sentence
-FROM check_results AS c
+FROM run_findings AS c
 LEFT JOIN articles AS a ON a.article_id = c.article_id
 LEFT JOIN sentences AS s ON s.article_id = c.article_id AND s.sentence_no = c.sentence_no
-WHERE c.run_id = ?
+WHERE c.for_run = ?
 ORDER BY c.status, c.check_name, a.source, c.sentence_no, c.subject;

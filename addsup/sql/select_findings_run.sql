@@ -1,0 +1,1 @@
+SELECT coalesce(unchanged_since, run_id) FROM runs WHERE run_id = ?;
