@@ -94,6 +94,8 @@ def ingest_paths(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> I
 
 def pending(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Article]:
     """The articles not yet extracted by this extractor version (new or edited ones)."""
+    if not articles:
+        return []
     done = warehouse.extracted_ids(con)
     return [a for a in articles if a.article_id not in done]
 
