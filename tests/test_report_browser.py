@@ -106,3 +106,26 @@ def test_new_and_fixed_across_two_runs(con, articles_dir, tmp_path, chromium):
     assert "Japanese carmakers" in fixed.inner_text() and "18 percent" in fixed.inner_text()
     assert page.locator(".card.new b").inner_text() == "1"
     assert page.locator(".card.good b").last.inner_text() == "1"
+
+
+def test_a_run_with_nothing_new_shows_a_page_that_leads_to_the_report(
+    con, articles_dir, tmp_path, chromium
+):
+    from addsup import incremental
+
+    reports = tmp_path / "reports"
+    runs = []
+    for _ in range(2):
+        run_id = str(uuid.uuid4())
+        ingested = steps.ingest(articles_dir, known=incremental.known_files(con))
+        steps.run_checks(con, ingested, run_id, SAMPLE_TABLES, SAMPLE_REFERENCE, incremental=True)
+        runs.append((run_id, steps.publish(con, run_id, reports)))
+    (first, _), (second, paths) = runs
+    page, requests, _ = _open(chromium, paths.html)
+    assert [u for u in requests if not u.startswith("data:")] == [paths.html.resolve().as_uri()]
+    assert page.locator("h1").inner_text() == "Nothing new since the last run"
+    assert f"{len(planted())} error(s)" in page.locator("body").inner_text()
+    page.locator(f"a[href$='runs/{first}/report.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"runs/{first}/report.html")
+    assert page.locator("#failures ~ article.finding.fail").count() == len(planted())
