@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from addsup.articles import parse_text_article
 from addsup.extract import Extraction, extract
@@ -325,23 +326,29 @@ def evaluate(articles: list[GoldArticle]) -> Evaluation:
     return Evaluation(fields, figure, relation, errors, len(articles))
 
 
+def _shown(value, upper, scale, unit, currency, assumed, qualifier, period) -> dict[str, Any]:
+    return {
+        "value": (value, upper),
+        "scale": scale,
+        "unit": unit,
+        "currency": (currency, assumed),
+        "qualifier": qualifier,
+        "period": period,
+    }
+
+
 def _diff(g: GoldFigure, f, wrong: list[str]) -> str:
-    got = {
-        "value": (f.value, f.upper),
-        "scale": f.scale,
-        "unit": f.unit,
-        "currency": (f.currency, f.currency_assumed),
-        "qualifier": f.qualifier,
-        "period": f.period_label,
-    }
-    want = {
-        "value": (g.value, g.upper),
-        "scale": g.scale,
-        "unit": g.unit,
-        "currency": (g.currency, g.assumed),
-        "qualifier": g.qualifier,
-        "period": g.period,
-    }
+    got = _shown(
+        f.value,
+        f.upper,
+        f.scale,
+        f.unit,
+        f.currency,
+        f.currency_assumed,
+        f.qualifier,
+        f.period_label,
+    )
+    want = _shown(g.value, g.upper, g.scale, g.unit, g.currency, g.assumed, g.qualifier, g.period)
     return "; ".join(f"{n} {got[n]} (gold {want[n]})" for n in wrong)
 
 

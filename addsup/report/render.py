@@ -42,6 +42,20 @@ class ReportPaths:
     latest_html: Path
     latest_json: Path
 
+    @classmethod
+    def of(cls, reports_dir: Path, run_id: str) -> ReportPaths:
+        """The files of a run's report (its folder is created)."""
+        run_dir = reports_dir / "runs" / run_id
+        run_dir.mkdir(parents=True, exist_ok=True)
+        return cls(
+            run_dir=run_dir,
+            html=run_dir / "report.html",
+            markdown=run_dir / "report.md",
+            json=run_dir / "results.json",
+            latest_html=reports_dir / "latest.html",
+            latest_json=reports_dir / "latest.json",
+        )
+
 
 def _bound(x: float | None) -> float | None:
     return None if x is None or math.isinf(x) or math.isnan(x) else x
@@ -187,16 +201,7 @@ def write_reports(
     """Write ``runs/<run id>/report.{html,md}``, ``results.json`` and the ``latest`` copies
     (from ``data`` when the caller already has the run's ``report_data``)."""
     data = data if data is not None else report_data(con, run_id)
-    run_dir = reports_dir / "runs" / run_id
-    run_dir.mkdir(parents=True, exist_ok=True)
-    paths = ReportPaths(
-        run_dir=run_dir,
-        html=run_dir / "report.html",
-        markdown=run_dir / "report.md",
-        json=run_dir / "results.json",
-        latest_html=reports_dir / "latest.html",
-        latest_json=reports_dir / "latest.json",
-    )
+    paths = ReportPaths.of(reports_dir, run_id)
     history = rows(con, "select_run_history", [HISTORY_RUNS])
     by_check: dict[str, int] = {}
     for f in data["findings"]:

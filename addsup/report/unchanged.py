@@ -52,16 +52,7 @@ def write_unchanged_report(
     """``runs/<run id>/`` with a page, a summary and JSON that point to ``previous``;
     ``latest.*`` stay as they are (the full report of ``previous``, the same findings)."""
     data = unchanged_data(con, run_id, previous)
-    run_dir = reports_dir / "runs" / run_id
-    run_dir.mkdir(parents=True, exist_ok=True)
-    paths = ReportPaths(
-        run_dir=run_dir,
-        html=run_dir / "report.html",
-        markdown=run_dir / "report.md",
-        json=run_dir / "results.json",
-        latest_html=reports_dir / "latest.html",
-        latest_json=reports_dir / "latest.json",
-    )
+    paths = ReportPaths.of(reports_dir, run_id)
     page = _ENV.get_template("unchanged.html.j2")
     paths.html.write_text(page.render(**data, root="../../"), encoding="utf-8")
     paths.markdown.write_text(unchanged_markdown(data, paths.html), encoding="utf-8")
