@@ -24,6 +24,7 @@ class GrowthStated(pa.DataFrameModel):
     """Every growth relation, whatever levels it has: a level cannot fall by 100 % or more."""
 
     relation_id: str = pa.Field(unique=True)
+    stated_hi: float
 
     @pa.dataframe_check
     def fall_is_not_below_minus_100(cls, data: PolarsData) -> pl.LazyFrame:
