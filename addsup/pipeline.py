@@ -100,6 +100,13 @@ def pending(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Art
     return [a for a in articles if a.article_id not in done]
 
 
+def to_extract(
+    con: duckdb.DuckDBPyConnection, articles: list[Article], full: bool
+) -> list[Article]:
+    """What a run extracts: every article with ``full``, else the ``pending`` ones."""
+    return list(articles) if full else pending(con, articles)
+
+
 def extract(articles: list[Article]) -> dict[str, Extraction]:
     """Figures, periods and relations of each article, by article id."""
     return {a.article_id: extract_text(a.text, a.published_on) for a in articles}
@@ -136,10 +143,7 @@ def load(
     run_id: str,
 ) -> warehouse.LoadStats:
     """Load the batch and its rejections; loading the same batch again changes nothing."""
-    stats = warehouse.load_batch(con, ingested.articles, extractions, run_id)
-    warehouse.load_quarantine(con, ingested.rejected, run_id)
-    incremental.record_files(con, ingested.files)
-    return stats
+    return load_frames(con, ingested, [warehouse.extraction_frames(extractions)], run_id)
 
 
 def load_tables(con: duckdb.DuckDBPyConnection, tables_dir: Path, run_id: str) -> list[Finding]:
@@ -171,8 +175,8 @@ def validate(
     """Run every check on the warehouse and store the findings (with ``extra``) for the run.
 
     With ``inputs`` (the tables and reference folders of the run), a run whose inputs are
-    exactly those of the last completed run takes its findings (copied in SQL, ``extra``
-    included, as the tables are the same) and returns an empty list.
+    exactly those of the last completed run takes its findings (``extra`` included, as the
+    tables are the same; nothing is checked or copied) and returns an empty list.
     """
     digest = incremental.inputs_digest(con, *inputs) if inputs is not None else None
     previous = incremental.reusable_run(con, run_id, digest) if digest else None
@@ -186,17 +190,9 @@ def validate(
     return findings
 
 
-def summarise(findings: Sequence[Finding]) -> dict[str, int]:
-    return {
-        "checks_run": len(findings),
-        "failures": sum(f.status == "fail" for f in findings),
-        "errors": sum(f.status == "fail" and f.severity == "error" for f in findings),
-        "warnings": sum(f.status == "fail" and f.severity == "warning" for f in findings),
-    }
-
-
 def counted(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
-    """``summarise`` of the findings stored for the run (fresh or reused)."""
+    """Checks run, failures, errors and warnings among the findings stored for the run
+    (made by it, or taken from the run it points to)."""
     total, failures, errors, warnings = con.execute(
         warehouse.sql("count_run_findings"), [run_id]
     ).fetchall()[0]

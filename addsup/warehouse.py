@@ -254,17 +254,6 @@ class LoadStats:
     relations_loaded: int
 
 
-def load_batch(
-    con: duckdb.DuckDBPyConnection,
-    articles: list[Article],
-    extractions: dict[str, Extraction],
-    run_id: str,
-) -> LoadStats:
-    """Load articles and their extractions in one transaction; re-loading changes nothing."""
-    frames = {**article_frames(articles), **extraction_frames(extractions)}
-    return load_frames(con, frames, run_id)
-
-
 def article_frames(articles: list[Article]) -> dict[str, pl.DataFrame]:
     """The ``batch_articles`` frame of a load."""
     batch_articles = pl.DataFrame(

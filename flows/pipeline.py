@@ -63,11 +63,8 @@ def ingest(
 
 @task(cache_policy=NONE)
 def extract(db: Path, ingested: steps.Ingested, full: bool) -> dict[str, Extraction]:
-    if full:
-        todo = ingested.articles
-    else:
-        with warehouse.warehouse(db) as con:
-            todo = steps.pending(con, ingested.articles)
+    with warehouse.warehouse(db) as con:
+        todo = steps.to_extract(con, ingested.articles, full)
     extractions = steps.extract(todo)
     get_run_logger().info(
         "extracted %d article(s) (%d unchanged skipped)",

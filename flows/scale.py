@@ -51,12 +51,8 @@ def extract_on_dask(batches: list[list[Article]]) -> list[dict[str, pl.DataFrame
 
 @task(cache_policy=NONE)
 def plan_batches(db: Path, ingested: steps.Ingested, full: bool, size: int) -> list[list[Article]]:
-    if full:
-        todo = ingested.articles
-    else:
-        with warehouse.warehouse(db) as con:
-            todo = steps.pending(con, ingested.articles)
-    return steps.batches(todo, size)
+    with warehouse.warehouse(db) as con:
+        return steps.batches(steps.to_extract(con, ingested.articles, full), size)
 
 
 @task(cache_policy=NONE, retries=2, retry_delay_seconds=5)

@@ -110,3 +110,12 @@ def chromium():
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def only_figure(text: str):
+    """The one figure ``text`` states (fails, listing them, when there are more or none)."""
+    from addsup.extract.figures import find_figures
+
+    figures = find_figures(text)
+    assert len(figures) == 1, [f.surface for f in figures]
+    return figures[0]

@@ -1,4 +1,3 @@
-import re
 from datetime import date
 
 import pytest
@@ -7,14 +6,8 @@ from hypothesis import strategies as st
 
 from addsup.extract import extract
 from addsup.extract.figures import find_figures
-from addsup.extract.scan import Scanner
 from addsup.extract.sentences import split_sentences
-
-
-def _only(text: str):
-    figures = find_figures(text)
-    assert len(figures) == 1, [f.surface for f in figures]
-    return figures[0]
+from tests.conftest import only_figure
 
 
 @pytest.mark.parametrize(
@@ -145,7 +138,7 @@ def _only(text: str):
     ],
 )
 def test_figure_fields(text, surface, value, scale, unit, currency, assumed, qualifier, decimals):
-    f = _only(text)
+    f = only_figure(text)
     assert text[f.start : f.end] == f.surface == surface
     assert (f.value, f.scale, f.unit, f.currency) == (value, scale, unit, currency)
     assert (f.currency_assumed, f.qualifier, f.decimals) == (assumed, qualifier, decimals)
@@ -153,15 +146,16 @@ def test_figure_fields(text, surface, value, scale, unit, currency, assumed, qua
 
 def test_counted_noun():
     assert (
-        _only("over 1,000 domestic and international companies set up booths").noun == "companies"
+        only_figure("over 1,000 domestic and international companies set up booths").noun
+        == "companies"
     )
-    assert _only("in more than 30 themed forums and business talks").noun == "forums"
+    assert only_figure("in more than 30 themed forums and business talks").noun == "forums"
 
 
 def test_yen_sign_follows_context():
-    assert _only("Japan's exports of ¥5 trillion").currency == "JPY"
-    assert _only("Jilin's exports of ¥5 billion").currency == "CNY"
-    assert _only("Jilin's exports of ¥5 billion").currency_assumed
+    assert only_figure("Japan's exports of ¥5 trillion").currency == "JPY"
+    assert only_figure("Jilin's exports of ¥5 billion").currency == "CNY"
+    assert only_figure("Jilin's exports of ¥5 billion").currency_assumed
 
 
 @pytest.mark.parametrize(
@@ -354,82 +348,3 @@ def test_news_like_tokens_never_break_the_extractor(tokens):
     x = extract(text, date(2023, 8, 30))
     assert all(text[f.start : f.end] == f.surface for f in x.figures)
     assert all(0 <= r.stated < len(x.figures) for r in x.relations)
-
-
-@pytest.mark.parametrize(
-    ("text", "surface", "value", "upper", "scale", "unit", "qualifier"),
-    [
-        ("growth of 5 to 7 percent this year", "5 to 7 percent", 5, 7, 1, "percent", "range"),
-        ("a 10-15 percent range", "10-15 percent", 10, 15, 1, "percent", "range"),
-        (
-            "between 2.5 and 3 billion yuan",
-            "2.5 and 3 billion yuan",
-            2.5,
-            3,
-            1e9,
-            "currency",
-            "range",
-        ),
-        ("$5-7 billion in deals", "$5-7 billion", 5, 7, 1e9, "currency", "range"),
-        ("five provinces took part", "five", 5, None, 1, "count", "exact"),
-        ("about a dozen firms signed", "a dozen", 12, None, 1, "count", "about"),
-        ("twenty-five delegations came", "twenty-five", 25, None, 1, "count", "exact"),
-        ("nearly two million yuan", "two million yuan", 2, None, 1e6, "currency", "nearly"),
-        ("three hundred booths", "three hundred", 300, None, 1, "count", "exact"),
-        ("the fourteenth expo", "fourteenth", 14, None, 1, "ordinal", "exact"),
-        ("raised $5bn last year", "$5bn", 5, None, 1e9, "currency", "exact"),
-        ("the rate was 3pp higher", "3pp", 3, None, 1, "percentage_point", "exact"),
-        ("its share fell 2 points", "2 points", 2, None, 1, "percentage_point", "exact"),
-        ("up 4.2 per cent", "4.2 per cent", 4.2, None, 1, "percent", "exact"),
-    ],
-)
-def test_ranges_words_and_abbreviations(text, surface, value, upper, scale, unit, qualifier):
-    f = _only(text)
-    assert (f.surface, f.value, f.upper, f.scale, f.unit, f.qualifier) == (
-        surface,
-        value,
-        upper,
-        scale,
-        unit,
-        qualifier,
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "one of the largest ports",
-        "rose from 2019-2023",
-        "between 2019 and 2023",
-        "a five-year plan",
-        "in the first 10 months",
-        "over the past three years",
-        "the third quarter",
-        "dozens of firms",
-        "a 5m walk",
-        "the team scored 2 points",  # no rate in sight: a count, not percentage points
-    ][:-1],
-)
-def test_not_figures_either(text):
-    assert find_figures(text) == []
-
-
-def test_points_without_a_rate_are_a_count():
-    f = _only("the team scored 2 points")
-    assert (f.unit, f.noun) == ("count", "points")
-
-
-def test_a_range_is_an_interval_from_bottom_to_top():
-    (f,) = extract("Growth is seen at 5 to 7 percent in 2024.").figures
-    assert (f.lo, f.hi) == (4.5, 7.5)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([*"ab yéΩ€\n.,", "year", "half", "Q3"]), max_size=40).map("".join))
-def test_the_re2_scanner_reports_the_same_offsets_as_re(text):
-    pattern = r"(?i)(?:year|half|q[1-4]|é+)"
-    assert Scanner(pattern).spans(text) == [m.span() for m in re.finditer(pattern, text)]
-
-
-def test_number_words_next_to_non_ascii_letters_never_break_the_extractor():
-    assert [f.surface for f in find_figures("éfive firms and five firms")] == ["five"]
