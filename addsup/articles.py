@@ -232,12 +232,17 @@ def read_article_file(
 
 
 def collect(
-    files: Iterable[tuple[Path, str]], max_bytes: int = DEFAULT_MAX_BYTES
+    files: Iterable[tuple[Path, str]],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    skeletons: dict[str, str] | None = None,
 ) -> tuple[list[Article], list[Rejected]]:
     """Read ``(path, source)`` pairs: each distinct text once, duplicates and near-duplicates
-    reported, everything unreadable rejected with its reason."""
+    reported, everything unreadable rejected with its reason.
+
+    ``skeletons`` (skeleton key -> first source) is filled in for the caller: a batch read
+    elsewhere hands it back so that near-duplicates across batches are found too."""
     articles: dict[str, Article] = {}
-    skeletons: dict[str, str] = {}
+    skeletons = {} if skeletons is None else skeletons
     rejected: list[Rejected] = []
     for path, source in files:
         if not path.is_file():
@@ -281,14 +286,24 @@ def read_articles(
     return collect(article_files(directory), max_bytes)
 
 
+def skeleton_key(text: str) -> str:
+    """A hash of the words of ``text`` with numbers and punctuation left out."""
+    return hashlib.sha256(skeleton(text).encode()).hexdigest()
+
+
+def near_duplicate_detail(first: str) -> str:
+    return (
+        f"the same words as {first} with other numbers or punctuation: both loaded, "
+        "their figures checked against each other"
+    )
+
+
 def _near_duplicate(article: Article, seen: dict[str, str]) -> list[Rejected]:
     """A warning when an article has the same words as an earlier one (numbers aside)."""
-    key = hashlib.sha256(skeleton(article.text).encode()).hexdigest()
+    key = skeleton_key(article.text)
     if key not in seen:
         seen[key] = article.source
         return []
-    detail = (
-        f"the same words as {seen[key]} with other numbers or punctuation: both loaded, "
-        "their figures checked against each other"
-    )
-    return [Rejected(article.source, "near_duplicate", detail, loaded=True)]
+    return [
+        Rejected(article.source, "near_duplicate", near_duplicate_detail(seen[key]), loaded=True)
+    ]

@@ -258,6 +258,12 @@ def run(
     full: Annotated[
         bool, typer.Option(help="Extract and check everything again, changed or not.")
     ] = False,
+    workers: Annotated[
+        int, typer.Option(help="Processes that read and extract batches of files.")
+    ] = 1,
+    batch_files: Annotated[
+        int, typer.Option(help="Files per batch (memory is bounded by the batch).")
+    ] = 2000,
     dask_workers: Annotated[
         int, typer.Option(help="Extract on a local Dask cluster of this many processes.")
     ] = 0,
@@ -281,6 +287,8 @@ def run(
         reports_dir=str(reports),
         fail_on=fail_on.value,
         full=full,
+        workers=workers,
+        batch_size=batch_files,
         dask_workers=dask_workers,
         dask_address=dask_address,
         return_state=True,

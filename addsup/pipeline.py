@@ -7,7 +7,6 @@ them all in one process for ``addsup check`` (no Prefect, any DuckDB connection)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,38 +14,20 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from addsup import incremental, warehouse
-from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, article_files, collect
+from addsup import incremental, stream, warehouse
+from addsup.articles import DEFAULT_MAX_BYTES, Article, collect
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
 from addsup.findings import Finding
+from addsup.ingest import Ingested, plan, read
 from addsup.report import ReportPaths, unchanged_since, write_reports, write_unchanged_report
 from addsup.tables import load_tables as load_table_files
-from addsup.validate import save_findings
-from addsup.validate import validate as validate_warehouse
+from addsup.validate import validate_into
 
 DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_TABLES = Path("data/tables")
 DEFAULT_REPORTS = Path("reports")
 DEFAULT_REFERENCE = Path("data/reference")
-
-
-@dataclass
-class Ingested:
-    articles: list[Article]
-    rejected: list[Rejected] = field(default_factory=list)
-    out_of_range: int = 0
-    unchanged: int = 0  # files passed over: as they were when last read in full
-    files: dict[str, incremental.Stat] = field(default_factory=dict)  # read in full now
-
-
-def in_range(published_on: date | None, start: date | None, end: date | None) -> bool:
-    """Whether an article belongs to the date range; undated ones only when there is none."""
-    if start is None and end is None:
-        return True
-    if published_on is None:
-        return False
-    return (start is None or published_on >= start) and (end is None or published_on <= end)
 
 
 def ingest(
@@ -62,27 +43,40 @@ def ingest(
     ``out_of_range`` (they stay where they are and are read again by a run that wants them).
     With ``known`` (``incremental.known_files``), files whose size and modification time
     are as recorded there are passed over: their articles are in the warehouse already.
+    All of it is held in memory: ``addsup.stream`` reads a large folder in batches.
     """
-    if not articles_dir.is_dir():
-        raise FileNotFoundError(f"articles folder {articles_dir} does not exist")
-    files = article_files(articles_dir)
-    stats = incremental.file_stats(files)
-    known = known or {}
-    todo = [(path, source) for path, source in files if known.get(source) != stats[source]]
-    articles, rejected = collect(todo, max_bytes)
-    kept = [a for a in articles if in_range(a.published_on, published_from, published_to)]
-    # a file is remembered only when all of it was taken: nothing refused, nothing left out
-    left = {r.source for r in rejected if not r.loaded} | {a.source for a in articles} - {
-        a.source for a in kept
-    }
-    left |= {s.rsplit(":", 1)[0] for s in left}  # "feed.jsonl:3" is a line of feed.jsonl
-    taken = {source: stats[source] for _, source in todo if source not in left}
-    return Ingested(
-        kept,
-        rejected,
-        out_of_range=len(articles) - len(kept),
-        unchanged=len(files) - len(todo),
-        files=taken,
+    planned = plan(articles_dir, known)
+    ingested = read(planned.todo, planned.stats, max_bytes, published_from, published_to)
+    ingested.unchanged = planned.unchanged
+    return ingested
+
+
+def load_articles(
+    con: duckdb.DuckDBPyConnection,
+    articles_dir: Path,
+    run_id: str,
+    *,
+    full: bool = False,
+    workers: int = 1,
+    batch_files: int = stream.DEFAULT_BATCH_FILES,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published_from: date | None = None,
+    published_to: date | None = None,
+) -> stream.Streamed:
+    """``ingest``, ``extract`` and ``load`` of a folder in batches of ``batch_files`` files,
+    read and extracted on ``workers`` processes: memory bounded by the batch. Files as they
+    were when last read in full are passed over unless ``full``."""
+    known = {} if full else incremental.known_files(con)
+    return stream.load_folder(
+        con,
+        plan(articles_dir, known),
+        run_id,
+        full=full,
+        workers=workers,
+        batch_files=batch_files,
+        max_bytes=max_bytes,
+        published_from=published_from,
+        published_to=published_to,
     )
 
 
@@ -172,7 +166,8 @@ def validate(
     extra: Sequence[Finding] = (),
     inputs: Sequence[Path | None] | None = None,
 ) -> list[Finding]:
-    """Run every check on the warehouse and store the findings (with ``extra``) for the run.
+    """Run every check on the warehouse and store the findings (with ``extra``) for the run;
+    returns the failures and skips (passes are stored as numbers: ``validate_into``).
 
     With ``inputs`` (the tables and reference folders of the run), a run whose inputs are
     exactly those of the last completed run takes its findings (``extra`` included, as the
@@ -183,8 +178,7 @@ def validate(
     if previous:
         incremental.reuse(con, run_id, previous, digest)
         return []
-    findings = [*extra, *validate_warehouse(con)]
-    save_findings(con, run_id, findings)
+    findings = validate_into(con, run_id, extra)
     if digest:
         incremental.record_inputs(con, run_id, digest)
     return findings

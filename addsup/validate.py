@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import duckdb
 import polars as pl
 
-from addsup.checks import ALL_CHECKS
+from addsup.checks import ALL_CHECKS, ROW_CHECKS
 from addsup.findings import Finding, failing_rows
 from addsup.warehouse import registered, sql, transaction
 from schemas import FigureSchema
@@ -37,9 +39,50 @@ def validate_figures(con: duckdb.DuckDBPyConnection) -> list[Finding]:
 
 
 def validate(con: duckdb.DuckDBPyConnection) -> list[Finding]:
-    """Every check over the current articles of the warehouse."""
+    """Every check over the current articles of the warehouse, every finding explained."""
     return [*validate_figures(con), *(f for check in ALL_CHECKS for f in check(con))]
 
+
+def validate_into(
+    con: duckdb.DuckDBPyConnection, run_id: str, extra: Sequence[Finding] = ()
+) -> list[Finding]:
+    """``validate`` and ``save_findings`` at scale: failures and skips are explained, and the
+    passes of the row checks (one per relation: most of the findings) are stored as numbers,
+    built by column, their words written when a report shows them (``explain_passes``).
+    Returns the findings explained here (``extra`` included)."""
+    findings = [*extra, *validate_figures(con)]
+    passes = []
+    for check in ALL_CHECKS:
+        row_check = ROW_CHECKS.get(check)
+        if row_check is None:
+            findings += check(con)
+            continue
+        decided = row_check.decide(con)
+        findings += row_check.findings(decided, ("fail", "skip"))
+        passes.append(row_check.passes(decided, run_id))
+    save_findings(con, run_id, findings, passes)
+    return findings
+
+
+def explain_passes(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    """Write the message of each stored pass in ``rows`` (``check_results`` rows with
+    ``check_name``, ``subject``, ``article_id``, ``message``) that has none, in place."""
+    todo: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["message"] is None and r["check_name"] in ROW_CHECKS_BY_NAME:
+            todo.setdefault(r["check_name"], []).append(r)
+    for name, wanted in todo.items():
+        articles = sorted({r["article_id"] for r in wanted})
+        messages = ROW_CHECKS_BY_NAME[name].explain_rows(
+            con, articles, {r["subject"] for r in wanted}
+        )
+        for r in wanted:
+            r["message"] = messages.get(
+                r["subject"], "passed when checked; its article has changed since"
+            )
+
+
+ROW_CHECKS_BY_NAME = {c.name: c for c in ROW_CHECKS.values()}
 
 RESULT_SCHEMA = {
     "run_id": pl.String,
@@ -59,8 +102,14 @@ RESULT_SCHEMA = {
 }
 
 
-def save_findings(con: duckdb.DuckDBPyConnection, run_id: str, findings: list[Finding]) -> None:
-    """Write the findings of a run to ``check_results`` (one transaction)."""
+def save_findings(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    findings: list[Finding],
+    frames: Sequence[pl.DataFrame] = (),
+) -> None:
+    """Write the findings of a run, and ``frames`` of result rows built by column, to
+    ``check_results`` (one transaction)."""
     rows = [
         (
             run_id,
@@ -78,6 +127,8 @@ def save_findings(con: duckdb.DuckDBPyConnection, run_id: str, findings: list[Fi
         )
         for f in findings
     ]
-    frame = pl.DataFrame(rows, schema=RESULT_SCHEMA, orient="row")
+    frame = pl.concat(
+        [pl.DataFrame(rows, schema=RESULT_SCHEMA, orient="row"), *frames], how="vertical"
+    )
     with registered(con, {"batch_results": frame}), transaction(con):
         con.execute(sql("insert_check_results"))

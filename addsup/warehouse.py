@@ -292,14 +292,12 @@ def load_frames(
     with registered(con, frames), transaction(con):
         con.execute(sql("insert_articles"), [run_id])
         con.execute(sql("upsert_article_sources"))
-        for step in (
-            "delete_relations",
-            "delete_figures",
-            "delete_sentences",
-            "insert_sentences",
-            "insert_figures",
-            "insert_relations",
-        ):
+        # rows to replace only when an article was extracted before (by any version): a
+        # batch of new articles skips three scans of the largest tables
+        if con.execute(sql("count_extracted_before")).fetchall()[0][0]:
+            for step in ("delete_relations", "delete_figures", "delete_sentences"):
+                con.execute(sql(step))
+        for step in ("insert_sentences", "insert_figures", "insert_relations"):
             con.execute(sql(step))
         con.execute(sql("mark_extracted"), [EXTRACTOR_VERSION])
     after = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]

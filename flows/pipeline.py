@@ -21,7 +21,6 @@ from prefect.states import Completed, Failed, State
 
 from addsup import incremental, warehouse
 from addsup import pipeline as steps
-from addsup.extract import Extraction
 from addsup.findings import Finding
 from addsup.paths import PathNotAllowed, confine, confine_all
 from addsup.report import (
@@ -61,25 +60,47 @@ def ingest(
     return ingested
 
 
-@task(cache_policy=NONE)
-def extract(db: Path, ingested: steps.Ingested, full: bool) -> dict[str, Extraction]:
-    with warehouse.warehouse(db) as con:
-        todo = steps.to_extract(con, ingested.articles, full)
-    extractions = steps.extract(todo)
-    get_run_logger().info(
-        "extracted %d article(s) (%d unchanged skipped)",
-        len(extractions),
-        len(ingested.articles) - len(extractions),
-    )
-    return extractions
-
-
 @task(cache_policy=NONE, retries=2, retry_delay_seconds=5)
-def load(
-    db: Path, ingested: steps.Ingested, extractions: dict[str, Extraction], run_id: str
+def load_articles(
+    db: Path,
+    articles_dir: Path,
+    run_id: str,
+    full: bool,
+    workers: int,
+    batch_files: int,
+    max_bytes: int,
+    published_from: date | None,
+    published_to: date | None,
 ) -> warehouse.LoadStats:
+    """Ingest, extract and load in batches of files (a retry goes on from the batch that
+    failed: the files of loaded batches are recorded and passed over)."""
     with warehouse.warehouse(db) as con:
-        return steps.load(con, ingested, extractions, run_id)
+        streamed = steps.load_articles(
+            con,
+            articles_dir,
+            run_id,
+            full=full,
+            workers=workers,
+            batch_files=batch_files,
+            max_bytes=max_bytes,
+            published_from=published_from,
+            published_to=published_to,
+        )
+    get_run_logger().info(
+        "read %d article(s) from %s in %d batch(es) on %d process(es) (%d file(s) unchanged "
+        "since last read, passed over); extracted %d; %d input(s) rejected or flagged %s; "
+        "%d outside the date range",
+        streamed.articles_seen,
+        articles_dir,
+        streamed.batches,
+        max(1, workers),
+        streamed.unchanged,
+        streamed.articles_extracted,
+        streamed.rejected,
+        streamed.reasons or "",
+        streamed.out_of_range,
+    )
+    return streamed.stats()
 
 
 @task(cache_policy=NONE, retries=2, retry_delay_seconds=5)
@@ -214,6 +235,7 @@ def pipeline(
     dask_address: str | None = None,
     dask_workers: int = 0,
     batch_size: int = 2000,
+    workers: int = 1,
 ) -> State:
     """Check that the numbers in news articles add up, and publish the report.
 
@@ -231,7 +253,10 @@ def pipeline(
         dask_address: A Dask scheduler (tcp://host:8786) to extract on, in batches.
         dask_workers: Without an address, extract on a local Dask cluster of this many
             processes (0: extract in the flow's own process).
-        batch_size: Articles per Dask task.
+        batch_size: Files per batch: read, extracted and loaded together (per Dask task
+            with Dask), so memory is bounded by the batch.
+        workers: Without Dask, the processes that read and extract batches while the
+            flow's process loads them (2 on a 2-core machine).
     """
     try:
         confine_all(
@@ -249,14 +274,23 @@ def pipeline(
     with concurrency(WAREHOUSE_LIMIT, occupy=1, strict=False):
         with warehouse.warehouse(db) as con:
             warehouse.start_run(con, run_id, params)
-        ingested = ingest(db, Path(articles_dir), max_bytes, published_from, published_to, full)
         if dask_address or dask_workers:
+            ingested = ingest(db, Path(articles_dir), max_bytes, published_from, published_to, full)
             stats = extract_and_load(
                 db, ingested, full, run_id, dask_address, dask_workers, batch_size
             )
         else:
-            extractions = extract(db, ingested, full)
-            stats = load(db, ingested, extractions, run_id)
+            stats = load_articles(
+                db,
+                Path(articles_dir),
+                run_id,
+                full,
+                workers,
+                batch_size,
+                max_bytes,
+                published_from,
+                published_to,
+            )
         table_findings = load_tables(db, Path(tables_dir), run_id)
         table_findings += load_reference(db, Path(reference_dir), run_id)
         inputs = None if full else (Path(tables_dir), Path(reference_dir))

@@ -135,3 +135,17 @@ def test_pipeline_on_a_local_dask_cluster(prefect_server, run_dirs, tmp_path):
     articles = len(steps.ingest(Path(run_dirs["articles_dir"])).articles)
     assert len(batches) == -(-articles // 8)  # one task per batch of 8, none per article
     assert {b.state.type.value for b in batches} == {"COMPLETED"}
+
+
+def test_pipeline_on_two_worker_processes_in_batches(prefect_server, run_dirs, tmp_path):
+    from flows.pipeline import pipeline
+
+    plain = {**run_dirs, "warehouse_path": str(tmp_path / "plain.duckdb")}
+    expected = pipeline(**plain)
+    batched = pipeline(**run_dirs, workers=2, batch_size=5)
+    assert (batched["errors"], batched["checks_run"], batched["articles_new"]) == (
+        expected["errors"],
+        expected["checks_run"],
+        expected["articles_new"],
+    )
+    assert _tables(run_dirs["warehouse_path"]) == _tables(plain["warehouse_path"])

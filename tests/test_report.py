@@ -117,3 +117,22 @@ def test_the_html_lists_a_sample_of_passes_and_the_json_all(
     assert (
         f"… and {len(passes) - 3} more: every check, passed or not, is in results.json." in section
     )
+
+
+def test_results_json_lists_every_failure_and_the_first_passes_and_counts_all(con, articles_dir):
+    from addsup.report import report_data
+
+    run_id, _ = _run(con, articles_dir, articles_dir.parent / "reports")
+    everything = report_data(con, run_id)
+    few = report_data(con, run_id, passes_listed=3)
+    assert few["counts"] == {**everything["counts"], "passes_listed": 3}
+    assert everything["counts"]["passes_listed"] == everything["counts"]["pass"] > 3
+    assert len(everything["findings"]) == everything["counts"]["checks"]
+    failures = [f for f in everything["findings"] if f["status"] != "pass"]
+    assert [f for f in few["findings"] if f["status"] != "pass"] == failures
+    listed = [f for f in few["findings"] if f["status"] == "pass"]
+    assert len(listed) == 3
+    # each pass listed is explained in words, as in the full list
+    by_subject = {(f["check"], f["subject"]): f["message"] for f in everything["findings"]}
+    for f in listed:
+        assert f["message"] and f["message"] == by_subject[(f["check"], f["subject"])]

@@ -55,3 +55,62 @@ def test_a_range_passes_the_figure_schema_and_an_inverted_one_does_not(con):
     con.execute("UPDATE figures SET value_upper = 4")
     (f,) = validate_figures(con)
     assert "range_runs_upwards" in f.message
+
+
+def _stored(con, run_id):
+    return {
+        r[0:2]: r[2:]
+        for r in con.execute(
+            "SELECT check_name, subject, status, article_id, sentence_no, figure_ids, stated_lo,"
+            " stated_hi, implied_lo, implied_hi, tolerance, message FROM check_results"
+            " WHERE run_id = ?",
+            [run_id],
+        ).fetchall()
+    }
+
+
+def test_passes_stored_as_numbers_are_the_findings_validate_explains(con, articles_dir):
+    from addsup import pipeline as steps
+    from addsup.validate import explain_passes, validate_into
+
+    steps.load_articles(con, articles_dir, "r0")
+    save_findings(con, "explained", validate(con))
+    returned = validate_into(con, "numbers")
+    explained, numbers = _stored(con, "explained"), _stored(con, "numbers")
+    assert explained.keys() == numbers.keys()
+    row_checks = {"share_of", "growth", "pp_difference", "sum_of"}
+    passes = {k for k, v in numbers.items() if v[0] == "pass" and k[0] in row_checks}
+    assert len(passes) > 10
+    # the passes built by column carry the same numbers and figures, but no words yet
+    for key, row in numbers.items():
+        if key in passes:
+            assert row[-1] is None and row[:-1] == explained[key][:-1], key
+        else:
+            assert row == explained[key], key
+    # only failures and skips (and the other checks) were explained during validation
+    assert {(f.check, f.subject) for f in returned} == numbers.keys() - passes
+    # a report explains a pass exactly as validate does
+    rows = [
+        {"check_name": c, "subject": s, "article_id": numbers[(c, s)][1], "message": None}
+        for c, s in sorted(passes)
+    ]
+    explain_passes(con, rows)
+    assert {(r["check_name"], r["subject"]): r["message"] for r in rows} == {
+        k: explained[k][-1] for k in passes
+    }
+
+
+def test_a_pass_whose_article_has_gone_says_so(con, articles_dir):
+    from addsup import pipeline as steps
+    from addsup.validate import explain_passes, validate_into
+
+    steps.load_articles(con, articles_dir, "r0")
+    validate_into(con, "r1")
+    subject, article = con.execute(
+        "SELECT subject, article_id FROM check_results WHERE status = 'pass'"
+        " AND check_name = 'share_of' ORDER BY subject LIMIT 1"
+    ).fetchall()[0]
+    con.execute("DELETE FROM relations WHERE relation_id = ?", [subject])
+    rows = [{"check_name": "share_of", "subject": subject, "article_id": article, "message": None}]
+    explain_passes(con, rows)
+    assert rows[0]["message"] == "passed when checked; its article has changed since"

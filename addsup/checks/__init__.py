@@ -3,18 +3,21 @@ and says for every row whether the numbers as printed can all be true."""
 
 from addsup.checks.agreement import validate_agreement, validate_reference
 from addsup.checks.amounts import (
+    SUM_OF,
     decide_sum_of,
     validate_converts_to,
     validate_shares_of_one_whole,
     validate_sum_of,
 )
 from addsup.checks.change import (
+    GROWTH,
+    PP_DIFFERENCE,
     decide_growth,
     decide_pp_difference,
     validate_growth,
     validate_pp_difference,
 )
-from addsup.checks.share import decide_share_of, validate_share_of
+from addsup.checks.share import SHARE_OF, decide_share_of, validate_share_of
 
 ALL_CHECKS = (
     validate_share_of,
@@ -36,4 +39,12 @@ DECISIONS = {
     "sum_of": decide_sum_of,
 }
 
-__all__ = ["ALL_CHECKS", "DECISIONS"]
+# the checks with one finding per relation, whose passes are stored as numbers
+ROW_CHECKS = {
+    validate_share_of: SHARE_OF,
+    validate_growth: GROWTH,
+    validate_pp_difference: PP_DIFFERENCE,
+    validate_sum_of: SUM_OF,
+}
+
+__all__ = ["ALL_CHECKS", "DECISIONS", "ROW_CHECKS"]

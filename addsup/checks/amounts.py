@@ -3,6 +3,8 @@ and ``shares_of_one_whole`` (shares of one whole add to at most 100)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 import polars as pl
 
@@ -10,12 +12,11 @@ from addsup import fmt
 from addsup.checks.base import (
     Decided,
     Row,
+    RowCheck,
     also,
     amount,
     decide,
     finding,
-    read_view,
-    rows_of,
     run_view,
 )
 from addsup.findings import Finding
@@ -74,40 +75,46 @@ def validate_converts_to(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     return findings
 
 
+def _decide_sum(frame: pl.DataFrame) -> Decided:
+    return decide(frame, SumOfCheck)
+
+
+def _explain_sum(row: Row, status: str, detail: Any) -> Finding:
+    arithmetic = (
+        f"{' + '.join(row['part_surfaces'])} = {amount(row['parts_value'])} "
+        f"({fmt.interval(row['implied_lo'], row['implied_hi'])})"
+    )
+    total = f"{row['total_surface']} ({fmt.interval(row['stated_lo'], row['stated_hi'])})"
+    if row["exhaustive"]:
+        outcome = (
+            f"agrees with the total {total}" if status == "pass" else f"but the total says {total}"
+        )
+    else:
+        outcome = (
+            f"fits in the whole {total}" if status == "pass" else f"more than the whole {total}"
+        )
+    extra = also(detail, "parts_add_up_to_total") if status == "fail" else ""
+    return finding(
+        "sum_of",
+        row,
+        status,
+        f"{arithmetic}, {outcome}{extra}",
+        subject=row["relation_id"],
+        figures=(row["total_id"], *row["part_ids"]),
+    )
+
+
+SUM_OF = RowCheck(
+    "sum_of", "select_check_sum_of", _decide_sum, _explain_sum, figures=("total_id", "part_ids")
+)
+
+
 def decide_sum_of(con: duckdb.DuckDBPyConnection) -> Decided:
-    return decide(read_view(con, "select_check_sum_of"), SumOfCheck)
+    return SUM_OF.decide(con)
 
 
 def validate_sum_of(con: duckdb.DuckDBPyConnection) -> list[Finding]:
-    findings = []
-    for row, status, detail in rows_of(decide_sum_of(con)):
-        arithmetic = (
-            f"{' + '.join(row['part_surfaces'])} = {amount(row['parts_value'])} "
-            f"({fmt.interval(row['implied_lo'], row['implied_hi'])})"
-        )
-        total = f"{row['total_surface']} ({fmt.interval(row['stated_lo'], row['stated_hi'])})"
-        if row["exhaustive"]:
-            outcome = (
-                f"agrees with the total {total}"
-                if status == "pass"
-                else f"but the total says {total}"
-            )
-        else:
-            outcome = (
-                f"fits in the whole {total}" if status == "pass" else f"more than the whole {total}"
-            )
-        extra = also(detail, "parts_add_up_to_total") if status == "fail" else ""
-        findings.append(
-            finding(
-                "sum_of",
-                row,
-                status,
-                f"{arithmetic}, {outcome}{extra}",
-                subject=row["relation_id"],
-                figures=(row["total_id"], *row["part_ids"]),
-            )
-        )
-    return findings
+    return SUM_OF.validate(con)
 
 
 def validate_shares_of_one_whole(con: duckdb.DuckDBPyConnection) -> list[Finding]:

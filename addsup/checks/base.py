@@ -13,9 +13,10 @@ import polars as pl
 
 from addsup import fmt
 from addsup.findings import Finding, failing_rows
-from addsup.warehouse import sql
+from addsup.warehouse import registered, sql
 
 Row = dict[str, Any]
+ROUNDING = "rounding of every printed figure (docs/checks.md)"
 
 
 @cache
@@ -96,6 +97,96 @@ def run_view(
     return rows_of(decided)
 
 
+@dataclass(frozen=True)
+class RowCheck:
+    """A check with one finding per row of its view, whose passes can be stored as numbers.
+
+    ``decide`` says pass, fail or skip for every row; ``explain`` turns one row into its
+    finding with the arithmetic in words. A pass needs no words to be stored: its subject,
+    figures and intervals are columns (``figures`` names the figure-id columns in the order
+    ``explain`` gives them; a list column adds its ids), and ``explain`` writes the message
+    when the pass is shown (``explain_rows``).
+    """
+
+    name: str
+    query: str
+    decide_frame: Callable[[pl.DataFrame], Decided]
+    explain: Callable[[Row, str, Any], Finding]
+    figures: tuple[str, ...]
+    subject: str = "relation_id"
+    tolerance: str = ROUNDING
+
+    def decide(self, con: duckdb.DuckDBPyConnection) -> Decided:
+        return self.decide_frame(read_view(con, self.query))
+
+    def findings(self, decided: Decided, statuses: tuple[str, ...]) -> list[Finding]:
+        """The findings of the rows whose status is one of ``statuses``, explained."""
+        wanted = [i for i in range(decided.frame.height) if decided.status(i) in statuses]
+        if not wanted:
+            return []
+        rows = decided.frame[wanted].to_dicts()
+        return [
+            self.explain(row, decided.status(i), decided.skipped.get(i, decided.failing.get(i, [])))
+            for i, row in zip(wanted, rows, strict=True)
+        ]
+
+    def passes(self, decided: Decided, run_id: str) -> pl.DataFrame:
+        """The passing rows as ``check_results`` rows, built by column (message left out)."""
+        frame = decided.frame.with_row_index("_i")
+        others = [*decided.skipped, *decided.failing]
+        if others:
+            frame = frame.filter(~pl.col("_i").is_in(others))
+        ids = [
+            pl.col(c) if frame.schema[c] == pl.List(pl.String) else pl.concat_list(pl.col(c))
+            for c in self.figures
+        ]
+        return frame.select(
+            run_id=pl.lit(run_id),
+            check_name=pl.lit(self.name),
+            severity=pl.lit("error"),
+            status=pl.lit("pass"),
+            subject=pl.col(self.subject),
+            article_id=pl.col("article_id"),
+            sentence_no=pl.col("sentence_no").cast(pl.Int32),
+            figure_ids=pl.concat_list(ids).list.drop_nulls(),
+            stated_lo=pl.col("stated_lo"),
+            stated_hi=pl.col("stated_hi"),
+            implied_lo=pl.col("implied_lo"),
+            implied_hi=pl.col("implied_hi"),
+            tolerance=pl.lit(self.tolerance),
+            message=pl.lit(None, pl.String),
+        )
+
+    def validate(self, con: duckdb.DuckDBPyConnection) -> list[Finding]:
+        """Every row's finding, explained (what ``addsup check`` and the tests read)."""
+        return self.findings(self.decide(con), ("pass", "fail", "skip"))
+
+    def explain_rows(
+        self, con: duckdb.DuckDBPyConnection, article_ids: list[str], subjects: set[str]
+    ) -> dict[str, str]:
+        """The messages of the rows for ``subjects`` (in ``article_ids``): the view is read
+        again for those articles only and decided again, so a pass shown is explained
+        exactly as it was decided."""
+        if not subjects:
+            return {}
+        wanted = pl.DataFrame({"article_id": article_ids}, schema={"article_id": pl.String})
+        with registered(con, {"wanted_articles": wanted}):
+            frame = (
+                con.sql(sql(self.query))
+                .filter("article_id IN (SELECT article_id FROM wanted_articles)")
+                .pl()
+            )
+        decided = self.decide_frame(frame)
+        found = decided.frame.with_row_index("_i").filter(
+            pl.col(self.subject).is_in(list(subjects))
+        )
+        out = {}
+        for i, row in zip(found["_i"].to_list(), found.drop("_i").to_dicts(), strict=True):
+            detail = decided.skipped.get(i, decided.failing.get(i, []))
+            out[row[self.subject]] = self.explain(row, decided.status(i), detail).message
+        return out
+
+
 def rows_of(decided: Decided) -> list[tuple[Row, str, Any]]:
     """Each row of a decided view as a dict, with its status and detail (the skip reason, or
     the failing check names): what the messages are built from."""
@@ -126,9 +217,6 @@ def amount(x: float | None, currency: str | None = None) -> str:
 def also(problems: list[str], main: str) -> str:
     others = sorted({p for p in problems if p != main})
     return f" [also fails: {', '.join(others)}]" if others else ""
-
-
-ROUNDING = "rounding of every printed figure (docs/checks.md)"
 
 
 def _pair(row: Row, lo: str, hi: str) -> tuple[float, float] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 import polars as pl
 
@@ -9,12 +11,11 @@ from addsup import fmt
 from addsup.checks.base import (
     Decided,
     Row,
+    RowCheck,
     decide,
     finding,
     pct,
     pct_interval,
-    read_view,
-    rows_of,
     verdict,
 )
 from addsup.findings import Finding
@@ -43,51 +44,65 @@ def _growth_skip(row: Row) -> str | None:
     return None
 
 
-def decide_growth(con: duckdb.DuckDBPyConnection) -> tuple[Decided, set[str]]:
-    """The growth rows decided, and the relations whose stated fall exceeds 100 %."""
-    frame = read_view(con, "select_check_growth")  # read once, validated by two schemas
-    impossible = {frame["relation_id"][i] for i in decide(frame, GrowthStated).failing}
+IMPOSSIBLE = "stated:fall_is_not_below_minus_100"
+
+
+def _decide_growth(frame: pl.DataFrame) -> Decided:
+    """The growth rows decided; a stated fall of 100 % or more fails whatever the levels."""
+    impossible = list(decide(frame, GrowthStated).failing)  # the view is validated twice
     maybe = (
         pl.col("previous_id").is_null()
         | pl.col("current_id").is_null()
         | pl.col("implied_lo").is_null()
     )
-    return decide(frame, GrowthCheck, _growth_skip, maybe), impossible
+    decided = decide(frame, GrowthCheck, _growth_skip, maybe)
+    for i in impossible:
+        decided.skipped.pop(i, None)
+        decided.failing[i] = [IMPOSSIBLE, *decided.failing.get(i, [])]
+    return decided
+
+
+def _explain_growth(row: Row, status: str, detail: Any) -> Finding:
+    stated = f"{_change(row)} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
+    message = detail
+    if status == "fail" and IMPOSSIBLE in detail:
+        message = f"{stated} would take the level below zero: a fall cannot exceed 100 %"
+    elif status != "skip":
+        value = (
+            100 * (row["current_value"] / row["previous_value"] - 1)
+            if row["previous_value"]
+            else None
+        )
+        arithmetic = (
+            f"{row['current_surface']} / {row['previous_surface']} − 1 = {pct(value)} "
+            f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
+        )
+        message = verdict(status, arithmetic, stated, detail, "growth_agrees_with_levels")
+    return finding(
+        "growth",
+        row,
+        status,
+        message,
+        subject=row["relation_id"],
+        figures=(row["growth_id"], row["current_id"], row["previous_id"]),
+    )
+
+
+GROWTH = RowCheck(
+    "growth",
+    "select_check_growth",
+    _decide_growth,
+    _explain_growth,
+    figures=("growth_id", "current_id", "previous_id"),
+)
+
+
+def decide_growth(con: duckdb.DuckDBPyConnection) -> Decided:
+    return GROWTH.decide(con)
 
 
 def validate_growth(con: duckdb.DuckDBPyConnection) -> list[Finding]:
-    findings = []
-    decided, impossible = decide_growth(con)
-    for row, status, detail in rows_of(decided):
-        stated = f"{_change(row)} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
-        message = detail
-        if row["relation_id"] in impossible:
-            status, message = (
-                "fail",
-                f"{stated} would take the level below zero: a fall cannot exceed 100 %",
-            )
-        elif status != "skip":
-            value = (
-                100 * (row["current_value"] / row["previous_value"] - 1)
-                if row["previous_value"]
-                else None
-            )
-            arithmetic = (
-                f"{row['current_surface']} / {row['previous_surface']} − 1 = {pct(value)} "
-                f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
-            )
-            message = verdict(status, arithmetic, stated, detail, "growth_agrees_with_levels")
-        findings.append(
-            finding(
-                "growth",
-                row,
-                status,
-                message,
-                subject=row["relation_id"],
-                figures=(row["growth_id"], row["current_id"], row["previous_id"]),
-            )
-        )
-    return findings
+    return GROWTH.validate(con)
 
 
 def _gap_skip(row: Row) -> str | None:
@@ -100,33 +115,44 @@ def _gap_skip(row: Row) -> str | None:
     return None
 
 
-def decide_pp_difference(con: duckdb.DuckDBPyConnection) -> Decided:
-    frame = read_view(con, "select_check_pp_difference")
+def _decide_gap(frame: pl.DataFrame) -> Decided:
     return decide(frame, PpDifferenceCheck, _gap_skip, pl.col("b_id").is_null())
 
 
-def validate_pp_difference(con: duckdb.DuckDBPyConnection) -> list[Finding]:
-    findings = []
-    for row, status, detail in rows_of(decide_pp_difference(con)):
-        message = detail
-        if status != "skip":
-            higher = row["direction"] > 0
-            first, second = (row["a_surface"], row["b_surface"])[:: 1 if higher else -1]
-            value = (row["a_value"] - row["b_value"]) * (1 if higher else -1)
-            arithmetic = (
-                f"{first} − {second} = {value:.2f} points "
-                f"({fmt.interval(row['implied_lo'], row['implied_hi'], 'points')})"
-            )
-            stated = f"{row['gap_surface']} {'higher' if higher else 'lower'}"
-            message = verdict(status, arithmetic, stated, detail, "gap_agrees_with_both_sides")
-        findings.append(
-            finding(
-                "pp_difference",
-                row,
-                status,
-                message,
-                subject=row["relation_id"],
-                figures=(row["gap_id"], row["a_id"], row["b_id"]),
-            )
+def _explain_gap(row: Row, status: str, detail: Any) -> Finding:
+    message = detail
+    if status != "skip":
+        higher = row["direction"] > 0
+        first, second = (row["a_surface"], row["b_surface"])[:: 1 if higher else -1]
+        value = (row["a_value"] - row["b_value"]) * (1 if higher else -1)
+        arithmetic = (
+            f"{first} − {second} = {value:.2f} points "
+            f"({fmt.interval(row['implied_lo'], row['implied_hi'], 'points')})"
         )
-    return findings
+        stated = f"{row['gap_surface']} {'higher' if higher else 'lower'}"
+        message = verdict(status, arithmetic, stated, detail, "gap_agrees_with_both_sides")
+    return finding(
+        "pp_difference",
+        row,
+        status,
+        message,
+        subject=row["relation_id"],
+        figures=(row["gap_id"], row["a_id"], row["b_id"]),
+    )
+
+
+PP_DIFFERENCE = RowCheck(
+    "pp_difference",
+    "select_check_pp_difference",
+    _decide_gap,
+    _explain_gap,
+    figures=("gap_id", "a_id", "b_id"),
+)
+
+
+def decide_pp_difference(con: duckdb.DuckDBPyConnection) -> Decided:
+    return PP_DIFFERENCE.decide(con)
+
+
+def validate_pp_difference(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+    return PP_DIFFERENCE.validate(con)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import duckdb
 import polars as pl
 
 from addsup import fmt
-from addsup.checks.base import Decided, Row, decide, finding, read_view, rows_of, verdict
+from addsup.checks.base import Decided, Row, RowCheck, decide, finding, verdict
 from addsup.findings import Finding
 from schemas import ShareOfCheck
 
@@ -30,39 +31,47 @@ def _skip(row: Row) -> str | None:
     return None
 
 
-def decide_share_of(con: duckdb.DuckDBPyConnection) -> Decided:
+def _decide(frame: pl.DataFrame) -> Decided:
     maybe = (
         pl.col("whole_id").is_null()
         | pl.col("part_currency").ne_missing(pl.col("whole_currency"))
         | pl.col("implied_lo").is_null()
     )
-    return decide(read_view(con, "select_check_share_of"), ShareOfCheck, _skip, maybe)
+    return decide(frame, ShareOfCheck, _skip, maybe)
+
+
+def _explain(row: Row, status: str, detail: Any) -> Finding:
+    message = detail
+    if status != "skip":
+        value = 100 * row["part_value"] / row["whole_value"] if row["whole_value"] else math.nan
+        arithmetic = (
+            f"{row['part_surface']} / {row['whole_surface']} × 100 = {value:.2f} % "
+            f"({fmt.interval(row['implied_lo'], row['implied_hi'], '%')})"
+        )
+        stated = f"{row['share_surface']} ({fmt.interval(row['stated_lo'], row['stated_hi'], '%')})"
+        message = verdict(status, arithmetic, stated, detail, "share_agrees_with_part_and_whole")
+    return finding(
+        "share_of",
+        row,
+        status,
+        message,
+        subject=row["relation_id"],
+        figures=(row["share_id"], row["part_id"], row["whole_id"]),
+    )
+
+
+SHARE_OF = RowCheck(
+    "share_of",
+    "select_check_share_of",
+    _decide,
+    _explain,
+    figures=("share_id", "part_id", "whole_id"),
+)
+
+
+def decide_share_of(con: duckdb.DuckDBPyConnection) -> Decided:
+    return SHARE_OF.decide(con)
 
 
 def validate_share_of(con: duckdb.DuckDBPyConnection) -> list[Finding]:
-    findings = []
-    for row, status, detail in rows_of(decide_share_of(con)):
-        message = detail
-        if status != "skip":
-            value = 100 * row["part_value"] / row["whole_value"] if row["whole_value"] else math.nan
-            arithmetic = (
-                f"{row['part_surface']} / {row['whole_surface']} × 100 = {value:.2f} % "
-                f"({fmt.interval(row['implied_lo'], row['implied_hi'], '%')})"
-            )
-            stated = (
-                f"{row['share_surface']} ({fmt.interval(row['stated_lo'], row['stated_hi'], '%')})"
-            )
-            message = verdict(
-                status, arithmetic, stated, detail, "share_agrees_with_part_and_whole"
-            )
-        findings.append(
-            finding(
-                "share_of",
-                row,
-                status,
-                message,
-                subject=row["relation_id"],
-                figures=(row["share_id"], row["part_id"], row["whole_id"]),
-            )
-        )
-    return findings
+    return SHARE_OF.validate(con)

@@ -26,6 +26,21 @@ def figures_by_sentence(
     return out
 
 
+def figures_of_sentences(
+    con: duckdb.DuckDBPyConnection,
+    sentences: set[tuple[str, int]],
+    figure_ids: set[str],
+) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """``figures_by_sentence`` of the given sentences, plus the figures ``figure_ids`` name
+    (in sentences of their own): what the findings of a report show, not whole articles."""
+    keys = sorted(sentences)
+    out: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    params = [[k[0] for k in keys], [k[1] for k in keys], sorted(figure_ids)]
+    for f in rows(con, "select_figures_of_sentences", params):
+        out.setdefault((f["article_id"], f["sentence_no"]), []).append(f)
+    return out
+
+
 def segments(
     sentence: str,
     start: int,
@@ -64,7 +79,8 @@ def article_views(
         {f["article_id"] for f in findings if f["status"] != "pass" and f["article_id"]}
     )
     others = [r["article_id"] for r in rows(con, "select_current_articles", [limit + len(flagged)])]
-    chosen = (flagged + [a for a in others if a not in set(flagged)])[:limit]
+    flagged_set = set(flagged)
+    chosen = (flagged + [a for a in others if a not in flagged_set])[:limit]
     total = con.execute(sql("count_current")).fetchall()[0][0]
     by_sentence = figures_by_sentence(con, chosen)
     checks: dict[str, list[dict[str, Any]]] = {}
@@ -81,7 +97,7 @@ def article_views(
                 "source": s["source"],
                 "title": s["title"],
                 "published_on": s["published_on"].isoformat() if s["published_on"] else None,
-                "flagged": aid in flagged,
+                "flagged": aid in flagged_set,
                 "checks": checks.get(aid, []),
                 "sentences": [],
             },

@@ -15,8 +15,10 @@ import jinja2
 import orjson
 
 from addsup.report import charts
-from addsup.report.article_view import article_views, figures_by_sentence, rows, segments
+from addsup.report.article_view import article_views, figures_of_sentences, rows, segments
 from addsup.report.history import changes, failure_key
+from addsup.validate import explain_passes
+from addsup.warehouse import sql
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("addsup.report", "templates"),
@@ -30,7 +32,10 @@ _MD_ENV.filters["cell"] = lambda v: (
 )
 
 
-PASSES_SHOWN = 200  # the HTML lists this many passed checks; results.json has them all
+PASSES_SHOWN = 200  # the HTML lists this many passed checks
+# results.json lists every failure and skip and this many passes (all of them in a run of up
+# to about 600 articles); the counts cover all, and every pass is a row of check_results
+PASSES_LISTED = 10_000
 
 
 @dataclass(frozen=True)
@@ -67,19 +72,24 @@ def _interval(lo: float | None, hi: float | None) -> dict[str, float | None] | N
     return {"lo": _bound(lo), "hi": _bound(hi)}
 
 
-def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
-    """Everything a report shows, as plain JSON-able data (the ``results.json`` contract)."""
+def report_data(
+    con: duckdb.DuckDBPyConnection, run_id: str, passes_listed: int = PASSES_LISTED
+) -> dict[str, Any]:
+    """Everything a report shows, as plain JSON-able data (the ``results.json`` contract):
+    every failure and skip, the first ``passes_listed`` passes (explained now when they were
+    stored as numbers), and the counts of all."""
     run_rows = rows(con, "select_run", [run_id])
     if not run_rows:
         raise KeyError(f"no run {run_id!r} in the warehouse")
     run = run_rows[0]
-    results = rows(con, "select_run_findings", [run_id])
-    # the articles of the findings, and of every figure they involve (agreement spans two)
-    article_ids = sorted(
-        {r["article_id"] for r in results if r["article_id"]}
-        | {i.split(":", 1)[0] for r in results for i in r["figure_ids"] or []}
+    results = rows(con, "select_run_findings", [run_id, run_id, passes_listed])
+    explain_passes(con, results)
+    # the sentences of the findings, and every figure they involve (agreement spans two)
+    by_sentence = figures_of_sentences(
+        con,
+        {(r["article_id"], r["sentence_no"]) for r in results if r["article_id"]},
+        {i for r in results for i in r["figure_ids"] or []},
     )
-    by_sentence = figures_by_sentence(con, article_ids)
     figures = {f["figure_id"]: f for fs in by_sentence.values() for f in fs}
 
     findings = []
@@ -124,14 +134,20 @@ def report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
                 else None,
             }
         )
+    passed, failed, skipped, errors, warnings = con.execute(
+        sql("count_run_statuses"), [run_id]
+    ).fetchall()[0]
     counts = {
         "articles": run["articles_seen"],
         "articles_new": run["articles_new"],
         "figures": run["figures_total"],
-        "checks": len(findings),
-        **{s: sum(f["status"] == s for f in findings) for s in ("pass", "fail", "skip")},
-        "errors": sum(f["status"] == "fail" and f["severity"] == "error" for f in findings),
-        "warnings": sum(f["status"] == "fail" and f["severity"] == "warning" for f in findings),
+        "checks": passed + failed + skipped,
+        "pass": passed,
+        "fail": failed,
+        "skip": skipped,
+        "errors": errors,
+        "warnings": warnings,
+        "passes_listed": sum(f["status"] == "pass" for f in findings),
         "quarantined": 0,
     }
     quarantine = rows(con, "select_run_quarantine", [run_id])

@@ -1,0 +1,202 @@
+"""Read, extract and load a folder of articles in batches of files, on several processes.
+
+``addsup.pipeline.ingest`` holds a whole folder in memory; this holds one batch per worker.
+Each batch of files is read and extracted in a worker process (``read_batch``), then loaded
+by this process, the warehouse's single writer, in one transaction, and its files are
+recorded: a run stopped half way goes on from the next batch. While one batch is loaded,
+the workers extract the next ones.
+
+Duplicates and near-duplicates are found across batches as in one batch: the article ids
+and word skeletons seen so far stay in memory (about 200 bytes per article).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+
+import duckdb
+import polars as pl
+
+from addsup import incremental, warehouse
+from addsup.articles import DEFAULT_MAX_BYTES, Rejected, near_duplicate_detail
+from addsup.extract import extract
+from addsup.ingest import Ingested, Plan, read
+
+DEFAULT_BATCH_FILES = 2000
+
+
+@dataclass
+class Batch:
+    """A batch of files read and extracted: what a worker sends back."""
+
+    ingested: Ingested
+    skeletons: dict[str, str]  # word skeleton -> first source, within the batch
+    frames: dict[str, pl.DataFrame]  # extraction frames of the articles not extracted yet
+
+
+@dataclass
+class Streamed:
+    """What a streamed load did, over all its batches."""
+
+    batches: int = 0
+    articles_seen: int = 0
+    articles_new: int = 0
+    articles_extracted: int = 0
+    figures_loaded: int = 0
+    relations_loaded: int = 0
+    rejected: int = 0
+    out_of_range: int = 0
+    unchanged: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def stats(self) -> warehouse.LoadStats:
+        return warehouse.LoadStats(
+            self.articles_seen,
+            self.articles_new,
+            self.articles_extracted,
+            self.figures_loaded,
+            self.relations_loaded,
+        )
+
+
+_DONE: frozenset[str] = frozenset()  # in a worker: the articles extracted already
+
+
+def _set_done(done: frozenset[str]) -> None:
+    global _DONE
+    _DONE = done
+
+
+def read_batch(
+    todo: list[tuple],
+    stats: dict[str, incremental.Stat],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published_from: date | None = None,
+    published_to: date | None = None,
+    done: frozenset[str] | None = None,
+) -> Batch:
+    """Read a batch of files and extract the articles not in ``done`` (the worker's set when
+    None): the frames a load takes, built where the extraction ran."""
+    skeletons: dict[str, str] = {}
+    ingested = read(todo, stats, max_bytes, published_from, published_to, skeletons)
+    done = _DONE if done is None else done
+    todo_articles = [a for a in ingested.articles if a.article_id not in done]
+    extractions = {a.article_id: extract(a.text, a.published_on) for a in todo_articles}
+    return Batch(ingested, skeletons, warehouse.extraction_frames(extractions))
+
+
+class _Seen:
+    """Article ids and word skeletons of the batches loaded so far."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}
+        self.skeletons: dict[str, str] = {}
+
+    def screen(self, batch: Batch) -> tuple[set[str], list[Rejected]]:
+        """The article ids of ``batch`` loaded by an earlier batch, and the warnings for them
+        and for near-duplicates of earlier batches; then remembers the batch."""
+        again, notes = set(), []
+        for a in batch.ingested.articles:
+            if a.article_id in self.ids:
+                again.add(a.article_id)
+                detail = f"same text as {self.ids[a.article_id]}; loaded once"
+                notes.append(Rejected(a.source, "duplicate", detail, loaded=True))
+        for key, source in batch.skeletons.items():
+            if key in self.skeletons:
+                notes.append(
+                    Rejected(
+                        source,
+                        "near_duplicate",
+                        near_duplicate_detail(self.skeletons[key]),
+                        loaded=True,
+                    )
+                )
+        for a in batch.ingested.articles:
+            self.ids.setdefault(a.article_id, a.source)
+        for key, source in batch.skeletons.items():
+            self.skeletons.setdefault(key, source)
+        return again, notes
+
+
+def _batched(plan: Plan, size: int) -> Iterator[tuple[list[tuple], dict[str, incremental.Stat]]]:
+    for i in range(0, len(plan.todo), size):
+        todo = plan.todo[i : i + size]
+        yield todo, {s: plan.stats[s] for _, s in todo}
+
+
+def _results(
+    plan: Plan, size: int, workers: int, done: frozenset[str], **options: object
+) -> Iterator[Batch]:
+    """The batches read and extracted, in order: here, or on ``workers`` processes with a
+    few batches in flight (memory stays bounded)."""
+    if workers <= 1:
+        for todo, stats in _batched(plan, size):
+            yield read_batch(todo, stats, done=done, **options)  # type: ignore[arg-type]
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding DuckDB
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_set_done, initargs=(done,)
+    ) as pool:
+        pending: deque[Future[Batch]] = deque()
+        for todo, stats in _batched(plan, size):
+            pending.append(pool.submit(partial(read_batch, todo, stats, **options)))  # type: ignore[arg-type]
+            if len(pending) > workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def load_folder(
+    con: duckdb.DuckDBPyConnection,
+    plan: Plan,
+    run_id: str,
+    *,
+    full: bool = False,
+    workers: int = 1,
+    batch_files: int = DEFAULT_BATCH_FILES,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published_from: date | None = None,
+    published_to: date | None = None,
+) -> Streamed:
+    """Read, extract and load the files of ``plan`` batch by batch (see the module)."""
+    done = frozenset() if full else frozenset(warehouse.extracted_ids(con))
+    seen, out = _Seen(), Streamed(unchanged=plan.unchanged)
+    for batch in _results(
+        plan,
+        batch_files,
+        workers,
+        done,
+        max_bytes=max_bytes,
+        published_from=published_from,
+        published_to=published_to,
+    ):
+        again, notes = seen.screen(batch)
+        ingested = batch.ingested
+        articles = [a for a in ingested.articles if a.article_id not in again]
+        frames = batch.frames
+        if again:
+            keep = ~pl.col("article_id").is_in(list(again))
+            frames = {name: frame.filter(keep) for name, frame in frames.items()}
+        loaded = warehouse.load_frames(
+            con, {**warehouse.article_frames(articles), **frames}, run_id
+        )
+        rejected = [*ingested.rejected, *notes]
+        warehouse.load_quarantine(con, rejected, run_id)
+        incremental.record_files(con, ingested.files)
+        out.batches += 1
+        out.articles_seen += len(articles) + len(again)
+        out.articles_new += loaded.articles_new
+        out.articles_extracted += loaded.articles_extracted
+        out.figures_loaded += loaded.figures_loaded
+        out.relations_loaded += loaded.relations_loaded
+        out.out_of_range += ingested.out_of_range
+        out.rejected += len(rejected)
+        for r in rejected:
+            out.reasons[r.reason] = out.reasons.get(r.reason, 0) + 1
+    return out

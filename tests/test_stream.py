@@ -1,0 +1,101 @@
+"""``addsup.stream``: a folder read, extracted and loaded in batches, on worker processes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from addsup import pipeline as steps
+from addsup.warehouse import connect
+
+TABLES = ("articles", "article_sources", "figures", "relations", "sentences")
+
+
+def _tables(con) -> dict[str, list[tuple]]:
+    out = {}
+    for t in TABLES:
+        cols = "* EXCLUDE (ingested_at, first_run_id)" if t == "articles" else "*"
+        if t == "article_sources":
+            cols = "* EXCLUDE (seen_at)"
+        out[t] = con.execute(f"SELECT {cols} FROM {t} ORDER BY ALL").fetchall()
+    return out
+
+
+def _quarantine(con) -> set[tuple]:
+    return set(con.execute("SELECT source, reason, loaded FROM quarantine").fetchall())
+
+
+@pytest.fixture
+def whole(articles_dir: Path):
+    """The warehouse of the sample articles loaded in one piece (``ingest``, ``extract``,
+    ``load``): what every streamed load must equal."""
+    con = connect(":memory:")
+    ingested = steps.ingest(articles_dir)
+    steps.load(con, ingested, steps.extract(ingested.articles), "r1")
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize(("workers", "batch_files"), [(1, 1), (1, 4), (2, 3)])
+def test_a_streamed_load_equals_a_load_in_one_piece(con, whole, articles_dir, workers, batch_files):
+    streamed = steps.load_articles(
+        con, articles_dir, "r1", workers=workers, batch_files=batch_files
+    )
+    files = len(list(articles_dir.iterdir()))
+    assert streamed.batches == -(-files // batch_files)
+    assert streamed.articles_new == con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    assert streamed.figures_loaded == con.execute("SELECT count(*) FROM figures").fetchall()[0][0]
+    assert _tables(con) == _tables(whole)
+    assert _quarantine(con) == _quarantine(whole)
+
+
+def test_a_second_streamed_load_passes_every_file_over(con, articles_dir):
+    first = steps.load_articles(con, articles_dir, "r1", batch_files=5)
+    before = _tables(con)
+    second = steps.load_articles(con, articles_dir, "r2", batch_files=5)
+    assert first.articles_new > 0
+    assert (second.batches, second.articles_seen, second.unchanged) == (
+        0,
+        0,
+        len(list(articles_dir.iterdir())),
+    )
+    assert _tables(con) == before
+
+
+def test_full_extracts_everything_again_and_changes_nothing(con, articles_dir):
+    first = steps.load_articles(con, articles_dir, "r1", batch_files=5)
+    before = _tables(con)
+    again = steps.load_articles(con, articles_dir, "r2", batch_files=5, full=True)
+    assert again.articles_extracted == first.articles_extracted > 0
+    assert again.articles_new == 0
+    assert _tables(con) == before
+
+
+def test_duplicates_are_found_across_batches(con, articles_dir):
+    first = sorted(p for p in articles_dir.iterdir() if p.suffix == ".txt")[0]
+    text = first.read_text(encoding="utf-8")
+    (articles_dir / "zz-copy.txt").write_text(text, encoding="utf-8")
+    digit = next(c for c in text.splitlines()[-1] if c.isdigit())
+    changed = text[::-1].replace(digit, "7" if digit != "7" else "8", 1)[::-1]
+    (articles_dir / "zz-near.txt").write_text(changed, encoding="utf-8")
+    streamed = steps.load_articles(con, articles_dir, "r1", batch_files=2)
+    quarantine = _quarantine(con)
+    assert ("zz-copy.txt", "duplicate", True) in quarantine
+    assert ("zz-near.txt", "near_duplicate", True) in quarantine
+    assert streamed.reasons["duplicate"] >= 1
+    # the copy is loaded once: no figure twice
+    assert con.execute("SELECT count(*) = count(DISTINCT figure_id) FROM figures").fetchall() == [
+        (True,)
+    ]
+
+
+def test_bad_files_are_quarantined_with_their_reason_and_the_run_goes_on(con, tmp_path):
+    bad = Path(__file__).parent / "bad_inputs" / "articles"
+    folder = tmp_path / "mixed"
+    shutil.copytree(bad, folder)
+    streamed = steps.load_articles(con, folder, "r1", batch_files=2, workers=2)
+    reasons = {r for _, r, loaded in _quarantine(con) if not loaded}
+    assert streamed.rejected == len(_quarantine(con)) > 0
+    assert {"empty", "binary"} <= reasons
