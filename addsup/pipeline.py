@@ -14,13 +14,14 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from addsup import incremental, stream, warehouse
+from addsup import incremental, warehouse
 from addsup.articles import DEFAULT_MAX_BYTES, Article, collect
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
 from addsup.findings import Finding
 from addsup.ingest import Ingested, plan, read
 from addsup.report import ReportPaths, unchanged_since, write_reports, write_unchanged_report
+from addsup.stream import load_articles as load_articles  # the streamed ingest-extract-load
 from addsup.tables import load_tables as load_table_files
 from addsup.validate import validate_into
 
@@ -49,35 +50,6 @@ def ingest(
     ingested = read(planned.todo, planned.stats, max_bytes, published_from, published_to)
     ingested.unchanged = planned.unchanged
     return ingested
-
-
-def load_articles(
-    con: duckdb.DuckDBPyConnection,
-    articles_dir: Path,
-    run_id: str,
-    *,
-    full: bool = False,
-    workers: int = 1,
-    batch_files: int = stream.DEFAULT_BATCH_FILES,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    published_from: date | None = None,
-    published_to: date | None = None,
-) -> stream.Streamed:
-    """``ingest``, ``extract`` and ``load`` of a folder in batches of ``batch_files`` files,
-    read and extracted on ``workers`` processes: memory bounded by the batch. Files as they
-    were when last read in full are passed over unless ``full``."""
-    known = {} if full else incremental.known_files(con)
-    return stream.load_folder(
-        con,
-        plan(articles_dir, known),
-        run_id,
-        full=full,
-        workers=workers,
-        batch_files=batch_files,
-        max_bytes=max_bytes,
-        published_from=published_from,
-        published_to=published_to,
-    )
 
 
 def ingest_paths(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
@@ -187,10 +159,15 @@ def validate(
 def counted(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     """Checks run, failures, errors and warnings among the findings stored for the run
     (made by it, or taken from the run it points to)."""
-    total, failures, errors, warnings = con.execute(
-        warehouse.sql("count_run_findings"), [run_id]
+    passed, failures, skipped, errors, warnings = con.execute(
+        warehouse.sql("count_run_statuses"), [run_id]
     ).fetchall()[0]
-    return {"checks_run": total, "failures": failures, "errors": errors, "warnings": warnings}
+    return {
+        "checks_run": passed + failures + skipped,
+        "failures": failures,
+        "errors": errors,
+        "warnings": warnings,
+    }
 
 
 FAIL_ON = ("never", "error", "warning")

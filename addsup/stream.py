@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -27,6 +28,7 @@ from addsup import incremental, warehouse
 from addsup.articles import DEFAULT_MAX_BYTES, Rejected, near_duplicate_detail
 from addsup.extract import extract
 from addsup.ingest import Ingested, Plan, read
+from addsup.ingest import plan as ingest_plan
 
 DEFAULT_BATCH_FILES = 2000
 
@@ -131,13 +133,14 @@ def _batched(plan: Plan, size: int) -> Iterator[tuple[list[tuple], dict[str, inc
 
 
 def _results(
-    plan: Plan, size: int, workers: int, done: frozenset[str], **options: object
+    plan: Plan, size: int, workers: int, reader: partial[Batch], done: frozenset[str]
 ) -> Iterator[Batch]:
-    """The batches read and extracted, in order: here, or on ``workers`` processes with a
-    few batches in flight (memory stays bounded)."""
+    """The batches read and extracted by ``reader`` (``read_batch`` with its options), in
+    order: here, or on ``workers`` processes, each given ``done`` once, with a few batches
+    in flight (memory stays bounded)."""
     if workers <= 1:
         for todo, stats in _batched(plan, size):
-            yield read_batch(todo, stats, done=done, **options)  # type: ignore[arg-type]
+            yield reader(todo, stats, done=done)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process holding DuckDB
     with ProcessPoolExecutor(
@@ -145,16 +148,16 @@ def _results(
     ) as pool:
         pending: deque[Future[Batch]] = deque()
         for todo, stats in _batched(plan, size):
-            pending.append(pool.submit(partial(read_batch, todo, stats, **options)))  # type: ignore[arg-type]
+            pending.append(pool.submit(reader, todo, stats))
             if len(pending) > workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
 
 
-def load_folder(
+def load_articles(
     con: duckdb.DuckDBPyConnection,
-    plan: Plan,
+    articles_dir: Path,
     run_id: str,
     *,
     full: bool = False,
@@ -164,18 +167,20 @@ def load_folder(
     published_from: date | None = None,
     published_to: date | None = None,
 ) -> Streamed:
-    """Read, extract and load the files of ``plan`` batch by batch (see the module)."""
+    """``ingest``, ``extract`` and ``load`` of a folder in batches of ``batch_files`` files,
+    read and extracted on ``workers`` processes (see the module). Files as they were when
+    last read in full are passed over, and articles extracted already are not extracted
+    again, unless ``full``."""
+    plan = ingest_plan(articles_dir, {} if full else incremental.known_files(con))
     done = frozenset() if full else frozenset(warehouse.extracted_ids(con))
-    seen, out = _Seen(), Streamed(unchanged=plan.unchanged)
-    for batch in _results(
-        plan,
-        batch_files,
-        workers,
-        done,
+    reader = partial(
+        read_batch,
         max_bytes=max_bytes,
         published_from=published_from,
         published_to=published_to,
-    ):
+    )
+    seen, out = _Seen(), Streamed(unchanged=plan.unchanged)
+    for batch in _results(plan, batch_files, workers, reader, done):
         again, notes = seen.screen(batch)
         ingested = batch.ingested
         articles = [a for a in ingested.articles if a.article_id not in again]

@@ -8,6 +8,7 @@ import duckdb
 import polars as pl
 
 from addsup.checks import ALL_CHECKS, ROW_CHECKS
+from addsup.checks.base import RowCheck
 from addsup.findings import Finding, failing_rows
 from addsup.warehouse import registered, sql, transaction
 from schemas import FigureSchema
@@ -53,13 +54,12 @@ def validate_into(
     findings = [*extra, *validate_figures(con)]
     passes = []
     for check in ALL_CHECKS:
-        row_check = ROW_CHECKS.get(check)
-        if row_check is None:
+        if not isinstance(check, RowCheck):
             findings += check(con)
             continue
-        decided = row_check.decide(con)
-        findings += row_check.findings(decided, ("fail", "skip"))
-        passes.append(row_check.passes(decided, run_id))
+        decided = check.decide(con)
+        findings += check.findings(decided, ("fail", "skip"))
+        passes.append(check.passes(decided, run_id))
     save_findings(con, run_id, findings, passes)
     return findings
 
@@ -82,7 +82,7 @@ def explain_passes(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
             )
 
 
-ROW_CHECKS_BY_NAME = {c.name: c for c in ROW_CHECKS.values()}
+ROW_CHECKS_BY_NAME = {c.name: c for c in ROW_CHECKS}
 
 RESULT_SCHEMA = {
     "run_id": pl.String,

@@ -62,9 +62,8 @@ def test_copies_are_distinct_articles_with_the_same_findings(con):
         "Guests came from Japan and Korea: 16 from Japan and 41 from Korea, a total of 57.",
     )
 
-    def rows():  # decide_growth also returns the impossible falls
-        decided = {k: d(con) for k, d in DECISIONS.items()}
-        return {k: len((v[0] if isinstance(v, tuple) else v).frame) for k, v in decided.items()}
+    def rows():
+        return {k: decide(con).frame.height for k, decide in DECISIONS.items()}
 
     before = rows()
     assert all(before.values())

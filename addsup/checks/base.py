@@ -157,8 +157,8 @@ class RowCheck:
             message=pl.lit(None, pl.String),
         )
 
-    def validate(self, con: duckdb.DuckDBPyConnection) -> list[Finding]:
-        """Every row's finding, explained (what ``addsup check`` and the tests read)."""
+    def __call__(self, con: duckdb.DuckDBPyConnection) -> list[Finding]:
+        """Every row's finding, explained: a check like the others in ``ALL_CHECKS``."""
         return self.findings(self.decide(con), ("pass", "fail", "skip"))
 
     def explain_rows(

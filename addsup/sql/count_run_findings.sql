@@ -1,6 +1,0 @@
-SELECT count(*),
-       count(*) FILTER (WHERE status = 'fail'),
-       count(*) FILTER (WHERE status = 'fail' AND severity = 'error'),
-       count(*) FILTER (WHERE status = 'fail' AND severity = 'warning')
-FROM run_findings
-WHERE for_run = ?;
