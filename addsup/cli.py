@@ -203,7 +203,7 @@ def check(
         steps.run_checks(con, ingested, run_id, tables, reference or _bundled_reference())
         from addsup.report import report_data
 
-        data = report_data(con, run_id)
+        data = report_data(con, run_id, passes_listed=None, flagged_listed=None)
     findings = data["findings"]
     if format is CheckFormat.json:
         public = [{k: v for k, v in f.items() if not k.startswith("_")} for f in findings]

@@ -13,8 +13,6 @@ Anything that changes one of these inputs makes the next run read and check agai
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -28,15 +26,6 @@ from addsup.warehouse import registered, sql, transaction
 Stat = tuple[int, int]  # size in bytes, modification time in nanoseconds
 _PACKAGE = Path(addsup.__file__).resolve().parent
 _CHECK_CODE = [_PACKAGE / "sql", _PACKAGE / "checks", _PACKAGE.parent / "schemas"]
-
-
-def file_stats(files: Iterable[tuple[Path, str]]) -> dict[str, Stat]:
-    """``source -> (size, mtime_ns)`` of the given ``(path, source)`` files."""
-    out: dict[str, Stat] = {}
-    for path, source in files:
-        st = os.stat(path)
-        out[source] = (st.st_size, st.st_mtime_ns)
-    return out
 
 
 def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, Stat]:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from addsup import incremental
-from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, article_files, collect
+from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect, scan_files
 
 
 @dataclass
@@ -43,11 +43,14 @@ def plan(articles_dir: Path, known: dict[str, incremental.Stat] | None = None) -
     ``known`` records them (``incremental.known_files``): their articles are loaded already."""
     if not articles_dir.is_dir():
         raise FileNotFoundError(f"articles folder {articles_dir} does not exist")
-    files = article_files(articles_dir)
-    stats = incremental.file_stats(files)
+    files = scan_files(articles_dir)
     known = known or {}
-    todo = [(path, source) for path, source in files if known.get(source) != stats[source]]
-    return Plan(todo, {s: stats[s] for _, s in todo}, len(files) - len(todo))
+    todo = [(path, source, stat) for path, source, stat in files if known.get(source) != stat]
+    return Plan(
+        [(Path(path), source) for path, source, _ in todo],
+        {source: stat for _, source, stat in todo},
+        len(files) - len(todo),
+    )
 
 
 def read(

@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import closing
 
 import duckdb
 import polars as pl
 
 from addsup.checks import ALL_CHECKS, ROW_CHECKS
-from addsup.checks.base import RowCheck
+from addsup.checks.base import CHUNK_ROWS, RowCheck, read_view_chunks
 from addsup.findings import Finding, failing_rows
-from addsup.warehouse import registered, sql, transaction
+from addsup.warehouse import sql, transaction
 from schemas import FigureSchema
 
 
-def validate_figures(con: duckdb.DuckDBPyConnection) -> list[Finding]:
-    """Schema basics on every figure: only failures are reported (one finding per figure)."""
-    frame = con.sql(sql("select_figures_for_validation")).pl()
+def validate_figures(con: duckdb.DuckDBPyConnection, rows: int = CHUNK_ROWS) -> list[Finding]:
+    """Schema basics on every figure, ``rows`` figures at a time: only failures are reported
+    (one finding per figure)."""
+    findings: list[Finding] = []
+    for frame in read_view_chunks(con, "select_figures_for_validation", "figure_id", rows):
+        findings += _figure_failures(frame, len(findings))
+    return findings
+
+
+def _figure_failures(frame: pl.DataFrame, numbered: int) -> list[Finding]:
     failing, general = failing_rows(FigureSchema, frame)
     findings = [
-        Finding("figure_schema", "fail", "error", f"figures:{i}", f"figures table: {g}")
+        Finding("figure_schema", "fail", "error", f"figures:{numbered + i}", f"figures table: {g}")
         for i, g in enumerate(general)
     ]
     for index, checks in sorted(failing.items()):
@@ -45,23 +53,34 @@ def validate(con: duckdb.DuckDBPyConnection) -> list[Finding]:
 
 
 def validate_into(
-    con: duckdb.DuckDBPyConnection, run_id: str, extra: Sequence[Finding] = ()
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    extra: Sequence[Finding] = (),
+    rows: int = CHUNK_ROWS,
 ) -> list[Finding]:
-    """``validate`` and ``save_findings`` at scale: failures and skips are explained, and the
-    passes of the row checks (one per relation: most of the findings) are stored as numbers,
-    built by column, their words written when a report shows them (``explain_passes``).
-    Returns the findings explained here (``extra`` included)."""
-    findings = [*extra, *validate_figures(con)]
-    passes = []
-    for check in ALL_CHECKS:
-        if not isinstance(check, RowCheck):
-            findings += check(con)
-            continue
-        decided = check.decide(con)
-        findings += check.findings(decided, ("fail", "skip"))
-        passes.append(check.passes(decided, run_id))
-    save_findings(con, run_id, findings, passes)
-    return findings
+    """``validate`` and ``save_findings`` at scale, in one transaction: failures and skips are
+    explained, and the passes of the row checks (one per relation: most of the findings) are
+    stored as numbers, built by column, their words written when a report shows them
+    (``explain_passes``). Views are read and decided ``rows`` rows at a time on a cursor of
+    their own while this connection stores each chunk's results, so memory does not grow
+    with the warehouse. Returns the findings explained here (``extra`` included)."""
+    explained = [*extra]
+    with closing(con.cursor()) as reader, transaction(con):
+        figures = validate_figures(reader, rows)
+        _insert_results(con, _result_rows(run_id, [*extra, *figures]))
+        explained += figures
+        for check in ALL_CHECKS:
+            if not isinstance(check, RowCheck):
+                found = check(reader)
+                _insert_results(con, _result_rows(run_id, found))
+                explained += found
+                continue
+            for decided in check.decide_chunks(reader, rows):
+                found = check.findings(decided, ("fail", "skip"))
+                frames = [_result_rows(run_id, found), check.passes(decided, run_id)]
+                _insert_results(con, pl.concat(frames, how="vertical"))
+                explained += found
+    return explained
 
 
 def explain_passes(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
@@ -110,6 +129,21 @@ def save_findings(
 ) -> None:
     """Write the findings of a run, and ``frames`` of result rows built by column, to
     ``check_results`` (one transaction)."""
+    frame = pl.concat([_result_rows(run_id, findings), *frames], how="vertical")
+    with transaction(con):
+        _insert_results(con, frame)
+
+
+def _insert_results(con: duckdb.DuckDBPyConnection, batch_results: pl.DataFrame) -> None:
+    """Insert ``check_results`` rows. The frame reaches SQL by DuckDB's replacement scan of
+    this function's local ``batch_results``, not by ``register``: nothing is left to
+    unregister when the statement fails inside a transaction (that would fail too)."""
+    if batch_results.height:
+        con.execute(sql("insert_check_results"))
+
+
+def _result_rows(run_id: str, findings: Sequence[Finding]) -> pl.DataFrame:
+    """Findings as ``check_results`` rows."""
     rows = [
         (
             run_id,
@@ -127,8 +161,4 @@ def save_findings(
         )
         for f in findings
     ]
-    frame = pl.concat(
-        [pl.DataFrame(rows, schema=RESULT_SCHEMA, orient="row"), *frames], how="vertical"
-    )
-    with registered(con, {"batch_results": frame}), transaction(con):
-        con.execute(sql("insert_check_results"))
+    return pl.DataFrame(rows, schema=RESULT_SCHEMA, orient="row")

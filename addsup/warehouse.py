@@ -7,6 +7,7 @@ reaches SQL as registered Arrow/polars frames or bound parameters, never as text
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -37,6 +38,17 @@ CORE_TABLES = frozenset(
 )
 
 
+# DuckDB's buffer manager may hold this much (its own default is 80 % of the machine's RAM):
+# past it, large sorts, joins and aggregates spill to ``<warehouse>.tmp``. The environment
+# variable overrides it for every process that opens the warehouse (flows, CLI, bench).
+MEMORY_LIMIT_ENV = "ADDSUP_DUCKDB_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "2GB"
+
+
+def memory_limit() -> str:
+    return os.environ.get(MEMORY_LIMIT_ENV, "").strip() or DEFAULT_MEMORY_LIMIT
+
+
 class WarehouseBusy(RuntimeError):
     """Another process holds the warehouse's write lock for longer than we waited."""
 
@@ -63,7 +75,7 @@ def connect(
     delay = 0.05
     while True:
         try:
-            con = duckdb.connect(target)
+            con = duckdb.connect(target, config={"memory_limit": memory_limit()})
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():

@@ -79,15 +79,22 @@ def _sum(rng: random.Random, wrong: bool) -> tuple[str, str, str]:
 
 
 MAKERS = [_share, _growth, _gap, _sum]
+DENSE = 0.5  # share of sentences with figures: about 61 figures an article, a stress case
+NEWS = 0.12  # about 16 figures an article, near the seed articles (8 in about 3 KB)
 
 
 def article(
-    rng: random.Random, name: str, published: date, error_rate: float, figure_share: float = 0.5
+    rng: random.Random,
+    name: str,
+    published: date,
+    error_rate: float,
+    figure_share: float = DENSE,
 ) -> tuple[str, list[Planted]]:
     """One article of about 3 KB and the inconsistencies planted in it.
 
-    ``figure_share`` of the sentences state figures: 0.5 gives about 55 figures per article
-    (a stress case), 0.12 about 12, near the two seed articles (6 and 8 in about 3 KB).
+    ``figure_share`` of the sentences state figures: ``DENSE`` gives about 61 figures an
+    article (a stress case), ``NEWS`` about 16, near the two seed articles (6 and 8 in about
+    3 KB).
     """
     planted: list[Planted] = []
     paragraphs = []
@@ -112,7 +119,7 @@ def article(
 
 
 def generate(
-    out: Path, n: int, seed: int = 1, error_rate: float = 0.05, figure_share: float = 0.5
+    out: Path, n: int, seed: int = 1, error_rate: float = 0.05, figure_share: float = DENSE
 ) -> list[Planted]:
     """Write ``n`` articles to ``out``; return the answer key."""
     rng = random.Random(seed)

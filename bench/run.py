@@ -16,8 +16,9 @@ import argparse
 import json
 import math
 import platform
-import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -25,19 +26,22 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import orjson
 
 from addsup import pipeline as steps
 from addsup import warehouse
-from addsup.checks import DECISIONS
+from addsup.checks import ROW_CHECKS
 from addsup.extract import extract
-from addsup.report import report_data, unchanged_since
+from addsup.report import unchanged_since
 from addsup.validate import validate_into
 from addsup.warehouse import connect
-from bench.corpus import generate
+from bench.corpus import DENSE, NEWS, generate
+from bench.memory import PeakMemory
 from bench.scale import replicate
 
 RESULTS = Path(__file__).parent / "results"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 # the same share, growth, pp and sum checks as the views, as one hand-written pass
 HAND_SQL = (Path(__file__).parent / "hand_checks.sql").read_text()
 
@@ -61,7 +65,7 @@ def _one_round(texts: list[tuple[str, date]], seconds: float) -> float:
 
 def _news_density_texts(folder: Path, seed: int, n: int = 500) -> list[tuple[str, date]]:
     """Articles of about 3 KB with about 12 figures each: the density of the seed articles."""
-    generate(folder, n, seed, figure_share=0.12)
+    generate(folder, n, seed, figure_share=NEWS)
     return [(p.read_text(encoding="utf-8"), date(2023, 1, 1)) for p in sorted(folder.glob("*.txt"))]
 
 
@@ -70,10 +74,11 @@ def _figures_per_article(texts: list[tuple[str, date]]) -> float:
     return round(sum(len(extract(t, d).figures) for t, d in sample) / max(1, len(sample)), 1)
 
 
-def _flagged(data: dict) -> set[tuple[str, str, str]]:
+def _flagged(results: Path) -> set[tuple[str, str, str]]:
+    """(article, check, stated figure) of every failure in the run's ``results.json``."""
     return {
         (f["article"], f["check"], f["figures"][0]["surface"])
-        for f in data["findings"]
+        for f in orjson.loads(results.read_bytes())["findings"]
         if f["status"] == "fail"
     }
 
@@ -86,6 +91,12 @@ def _best(runs: int, fn) -> float:
         fn()
         best = min(best, time.perf_counter() - t)
     return best
+
+
+def _decide_all(con: duckdb.DuckDBPyConnection) -> int:
+    """What validation decides, as it does it: each row check's view read in chunks through
+    Arrow and decided by pandera. Returns the rows decided."""
+    return sum(d.frame.height for check in ROW_CHECKS for d in check.decide_chunks(con))
 
 
 def validation_at_scale(db: Path, target: int, workdir: Path) -> dict:
@@ -104,7 +115,7 @@ def validation_at_scale(db: Path, target: int, workdir: Path) -> dict:
             "SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM relations)"
         ).fetchall()[0]
         hand = _best(2, lambda: con.execute(HAND_SQL).fetchall())
-        decided = _best(2, lambda: [decide(con) for decide in DECISIONS.values()])
+        decided = _best(2, lambda: _decide_all(con))
         t = time.perf_counter()
         findings = validate_into(con, "bench-scaled")
         full = time.perf_counter() - t
@@ -125,57 +136,99 @@ def validation_at_scale(db: Path, target: int, workdir: Path) -> dict:
     }
 
 
-def _peak_mb() -> float:
-    """Peak resident memory of this process and of its finished worker processes, in MB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + children) / 1024
-
-
-def _pipeline(db: Path, articles_dir: Path, run_id: str, reports: Path, workers: int) -> dict:
+def _pipeline(
+    db: Path, articles_dir: Path, run_id: str, reports: Path, workers: int
+) -> tuple[dict, PeakMemory]:
     """One run, files to report, as the pipeline flow does it (library steps, no Prefect):
-    articles streamed in batches on ``workers`` processes. Returns seconds per step."""
+    articles streamed in batches on ``workers`` processes, no curated tables, the bundled
+    reference data. Returns seconds per step and the peak resident memory of the process tree
+    (all workers included), per step."""
+    tables = _no_tables(reports)
     laps, t = {}, time.perf_counter()
 
     def lap(name: str) -> None:
         nonlocal t
         laps[name] = round(time.perf_counter() - t, 2)
+        peak.lap(name)
         t = time.perf_counter()
 
-    with connect(db) as con:
+    with PeakMemory() as peak, connect(db) as con:
         warehouse.start_run(con, run_id, {"bench": True})
         streamed = steps.load_articles(con, articles_dir, run_id, workers=workers)
         lap("load_articles")
-        steps.validate(con, run_id, [], (None, None))
+        found = steps.load_tables(con, tables, run_id) + steps.load_reference(
+            con, REFERENCE, run_id
+        )
+        steps.validate(con, run_id, found, (tables, REFERENCE))
         steps.finish(con, run_id, streamed.stats())
         lap("validate")
         steps.publish(con, run_id, reports)
         lap("publish")
-    return laps
+    return laps, peak
+
+
+def _no_tables(reports: Path) -> Path:
+    tables = reports.parent / "no-tables"
+    tables.mkdir(parents=True, exist_ok=True)
+    return tables
+
+
+def _noop_through_prefect(db: Path, articles_dir: Path, reports: Path, workers: int) -> dict:
+    """``bench/noop_server.py`` in its own process: the pipeline flow, with a Prefect server
+    running, on the folder, tables, reference and warehouse of the library runs."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.noop_server",
+            "--articles",
+            str(articles_dir),
+            "--db",
+            str(db),
+            "--reports",
+            str(reports),
+            "--tables",
+            str(_no_tables(reports)),
+            "--reference",
+            str(REFERENCE),
+            "--workers",
+            str(workers),
+        ],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(f"bench.noop_server failed: {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def run(
-    n: int, workdir: Path, seed: int = 1, validation_figures: int = 0, workers: int = 2
+    n: int,
+    workdir: Path,
+    seed: int = 1,
+    validation_figures: int = 0,
+    workers: int = 2,
+    figure_share: float = DENSE,
 ) -> dict:
     articles_dir = workdir / "articles"
     t = time.perf_counter()
-    key = generate(articles_dir, n, seed)
+    key = generate(articles_dir, n, seed, figure_share=figure_share)
     generated = time.perf_counter() - t
 
     db = workdir / "warehouse.duckdb"
     run_id = str(uuid.uuid4())
     t = time.perf_counter()
-    stages = _pipeline(db, articles_dir, run_id, workdir / "reports", workers)
+    stages, peak = _pipeline(db, articles_dir, run_id, workdir / "reports", workers)
     end_to_end = time.perf_counter() - t
-    peak_mb = _peak_mb()
-    with connect(db) as con:
-        data = report_data(con, run_id)
 
     t = time.perf_counter()
     _pipeline(db, articles_dir, again := str(uuid.uuid4()), workdir / "reports", workers)
     noop = time.perf_counter() - t
     with connect(db) as con:
         reused = unchanged_since(con, again) == run_id
+    through_prefect = _noop_through_prefect(db, articles_dir, workdir / "reports", workers)
 
     with connect(db) as con:
         t = time.perf_counter()
@@ -188,7 +241,7 @@ def run(
         relations = con.execute("SELECT count(*) FROM relations").fetchall()[0][0]
 
     expected = {(p.where, p.check, p.stated) for p in key}
-    flagged = _flagged(data)
+    flagged = _flagged(workdir / "reports" / "runs" / run_id / "results.json")
     hand_flagged = {(r[0], r[1], r[2]) for r in hand}
     sample = steps.ingest_paths(sorted(articles_dir.iterdir())[:500]).articles
     dense = [(a.text, a.published_on or date(2023, 1, 1)) for a in sample]
@@ -206,6 +259,7 @@ def run(
             "duckdb": duckdb.__version__,
         },
         "articles": n,
+        "figure_share": figure_share,
         "figures": figures,
         "relations": relations,
         "generate_seconds": round(generated, 2),
@@ -219,9 +273,11 @@ def run(
         "end_to_end_seconds": round(end_to_end, 2),
         "end_to_end_steps_seconds": stages,
         "end_to_end_articles_per_second": round(n / end_to_end, 1),
-        "peak_memory_mb": round(peak_mb),
+        "peak_memory_mb": peak.mb,
+        "peak_memory_steps_mb": peak.laps,
         "noop_incremental_seconds": round(noop, 2),
         "noop_took_the_last_findings": reused,
+        **through_prefect,
         "validation_seconds": round(pandera_seconds, 3),
         "hand_sql_seconds": round(hand_seconds, 3),
         "validation_vs_hand_sql": round(pandera_seconds / hand_seconds, 2)
@@ -245,6 +301,13 @@ def main() -> int:
     parser.add_argument(
         "--workers", type=int, default=2, help="processes that read and extract (end to end)"
     )
+    parser.add_argument(
+        "--figure-share",
+        type=float,
+        default=DENSE,
+        help=f"share of sentences with figures: {DENSE} dense (about 61 figures an article), "
+        f"{NEWS} about the seed articles' density (about 16)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     parser.add_argument(
         "--validation-figures",
@@ -256,7 +319,7 @@ def main() -> int:
     n = 60 if args.quick else args.articles
     figures = 7_000 if args.quick else args.validation_figures  # quick: two copies
     with tempfile.TemporaryDirectory(prefix="addsup-bench-") as tmp:
-        result = run(n, Path(tmp), args.seed, figures, args.workers)
+        result = run(n, Path(tmp), args.seed, figures, args.workers, args.figure_share)
     result.pop("report")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")

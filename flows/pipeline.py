@@ -139,6 +139,9 @@ def validate(
     return counts
 
 
+ARTIFACT_ROWS = 500  # failures in the table artifact (the report has the rest)
+
+
 @task(cache_policy=NONE)
 def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
     with warehouse.warehouse(db) as con:
@@ -159,13 +162,17 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
                     "sentence": None,
                     "message": r[4],
                 }
-                for r in con.execute(warehouse.sql("select_run_failures"), [run_id]).fetchall()
+                for r in con.execute(
+                    warehouse.sql("select_run_failures"), [run_id, ARTIFACT_ROWS]
+                ).fetchall()
             ]
+            failing = steps.counted(con, run_id)["failures"]
         else:
             data = report_data(con, run_id)
             paths = steps.publish(con, run_id, reports_dir, data)
             summary = markdown_summary(data, paths.html.resolve())
             failures = [f for f in data["findings"] if f["status"] == "fail"]
+            failing = data["counts"]["fail"]
     create_markdown_artifact(
         key="addsup-summary",
         markdown=summary,
@@ -179,7 +186,7 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
             "sentence": f["sentence"] or "",
             "arithmetic": f["message"],
         }
-        for f in failures[:500]
+        for f in failures[:ARTIFACT_ROWS]
     ]
     create_table_artifact(
         key="addsup-failures",
@@ -193,7 +200,8 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
                 "arithmetic": "no failures",
             }
         ],
-        description=f"{len(failures)} failing check(s)",
+        description=f"{failing} failing check(s)"
+        + (f", the first {ARTIFACT_ROWS} listed" if failing > ARTIFACT_ROWS else ""),
     )
     create_link_artifact(
         key="addsup-report",

@@ -41,6 +41,13 @@ def test_quick_bench_finds_exactly_the_planted_errors(tmp_path):
     ):
         assert result[key] is not None
     assert result["noop_took_the_last_findings"] is True
+    # and through Prefect: the flow, with a server running, took the last run's findings
+    assert result["noop_flow_run_took_the_last_findings"] is True
+    assert result["noop_flow_run_seconds"] > 0
+    # the memory of the whole process tree, per step
+    steps = result["peak_memory_steps_mb"]
+    assert set(steps) == {"load_articles", "validate", "publish"}
+    assert 0 < max(steps.values()) <= result["peak_memory_mb"]
     # the validation comparison ran on a grown warehouse: two copies of the corpus
     assert result["scaled_figures"] == 2 * result["figures"]
     assert result["scaled_results_stored"] >= 2 * (result["relations"] - 10)

@@ -3,9 +3,13 @@ bundled reference data: consistent, inconsistent, and exactly-at-the-edge cases.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
+import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from addsup import pipeline as steps
 from addsup.checks import (
@@ -18,6 +22,7 @@ from addsup.checks import (
     validate_shares_of_one_whole,
     validate_sum_of,
 )
+from addsup.checks.base import chunks_by_key
 from tests.conftest import ROOT, load_texts
 
 REFERENCE = ROOT / "data" / "reference"
@@ -325,3 +330,21 @@ def test_reference(reference, text, published, status):
     (f,) = validate_reference(reference)
     assert f.status == status, f.message
     assert "General Administration of Customs of China" in f.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    runs=st.lists(st.integers(min_value=1, max_value=6), max_size=40),
+    batch=st.integers(min_value=1, max_value=9),
+    rows=st.integers(min_value=1, max_value=12),
+)
+def test_chunks_by_key_keep_every_row_and_never_split_a_key(runs, batch, rows):
+    keys = [f"k{i:03d}" for i, n in enumerate(runs) for _ in range(n)]
+    table = pa.table({"key": keys, "n": list(range(len(keys)))})
+    chunks = list(chunks_by_key(table.to_batches(max_chunksize=batch), "key", rows))
+    assert [n for c in chunks for n in c["n"].to_list()] == list(range(len(keys)))
+    assert all(c.height for c in chunks)
+    for before, after in itertools.pairwise(chunks):
+        assert before["key"][-1] != after["key"][0]
+        # a chunk is cut as soon as it holds ``rows`` rows, at the next change of key
+        assert before.height < rows + batch + max(runs, default=0)

@@ -101,30 +101,39 @@ def test_article_text_is_escaped(con, tmp_path):
     assert "&lt;script&gt;alert(" in html and "&lt;img src=x onerror=" in html
 
 
-def test_the_html_lists_a_sample_of_passes_and_the_json_all(
+def test_the_html_lists_the_first_findings_and_counts_all(con, articles_dir, tmp_path):
+    from addsup.report import report_data
+
+    run_id, _ = _run(con, articles_dir, tmp_path / "reports")
+    data = report_data(con, run_id, passes_listed=3, flagged_listed=2)
+    paths = write_reports(con, run_id, tmp_path / "few", data)
+    c = data["counts"]
+    assert c["pass"] > 3 and c["fail"] > 2
+    html = paths.html.read_text()
+    failures = html[html.index('id="failures"') : html.index('id="fixed"')]
+    assert f"Failures ({c['fail']})" in failures
+    assert failures.count('<article class="finding fail">') == 2
+    assert f"The first 2 of the {c['fail']} failures" in failures
+    passed = html[html.index('id="passed"') :]
+    assert passed.count('<article class="finding pass">') == 3
+    assert f"Show 3 of the {c['pass']} checks that add up" in passed
+    assert f"… and {c['pass'] - 3} more: every pass is stored in the warehouse" in passed
+    # results.json is not cut by what the page shows
+    listed = json.loads(paths.json.read_text())["findings"]
+    assert sum(f["status"] == "fail" for f in listed) == c["fail"]
+    assert sum(f["status"] == "pass" for f in listed) == c["pass"]
+
+
+def test_results_json_lists_every_failure_and_the_first_passes_and_counts_all(
     con, articles_dir, tmp_path, monkeypatch
 ):
     import addsup.report.render as render
 
-    monkeypatch.setattr(render, "PASSES_SHOWN", 3)
-    _, paths = _run(con, articles_dir, tmp_path / "reports")
-    passes = [f for f in json.loads(paths.json.read_text())["findings"] if f["status"] == "pass"]
-    assert len(passes) > 3
-    html = paths.html.read_text()
-    section = html[html.index('id="passed"') :]
-    assert section.count('<article class="finding pass">') == 3
-    assert f"Show 3 of the {len(passes)} checks that add up" in section
-    assert (
-        f"… and {len(passes) - 3} more: every check, passed or not, is in results.json." in section
-    )
-
-
-def test_results_json_lists_every_failure_and_the_first_passes_and_counts_all(con, articles_dir):
-    from addsup.report import report_data
-
-    run_id, _ = _run(con, articles_dir, articles_dir.parent / "reports")
-    everything = report_data(con, run_id)
-    few = report_data(con, run_id, passes_listed=3)
+    run_id, paths = _run(con, articles_dir, tmp_path / "reports")
+    everything = json.loads(paths.json.read_text())
+    monkeypatch.setattr(render, "PASSES_LISTED", 3)
+    monkeypatch.setattr(render, "FINDING_ROWS", 4)  # streamed in chunks of 4 findings
+    few = json.loads(write_reports(con, run_id, tmp_path / "few").json.read_text())
     assert few["counts"] == {**everything["counts"], "passes_listed": 3}
     assert everything["counts"]["passes_listed"] == everything["counts"]["pass"] > 3
     assert len(everything["findings"]) == everything["counts"]["checks"]
@@ -136,3 +145,34 @@ def test_results_json_lists_every_failure_and_the_first_passes_and_counts_all(co
     by_subject = {(f["check"], f["subject"]): f["message"] for f in everything["findings"]}
     for f in listed:
         assert f["message"] and f["message"] == by_subject[(f["check"], f["subject"])]
+
+
+def test_changes_know_a_failure_by_its_figures_and_list_the_first_fixed(con, articles_dir):
+    from addsup.report.history import changes
+
+    first, _ = _run(con, articles_dir, articles_dir.parent / "r1")
+    before = changes(con, first)
+    assert before["previous_run_id"] is None and before["new"] == len(planted())
+    booths = articles_dir / "2023-08-28-japanese-booths.txt"
+    text = booths.read_text()
+    # the failing sentence stays, the article is edited elsewhere: the same failure
+    booths.write_text(text.replace("\n", "\n\nA new paragraph without numbers.\n", 1))
+    articles = "SELECT count(*) FROM articles"
+    read_before = con.execute(articles).fetchall()[0][0]
+    second, _ = _run(con, articles_dir, articles_dir.parent / "r2")
+    assert con.execute(articles).fetchall()[0][0] == read_before + 1  # a new version
+    assert changes(con, second) == {
+        "previous_run_id": first,
+        "new": 0,
+        "fixed": [],
+        "fixed_count": 0,
+    }
+    # the relations gone, their failures are fixed: the first one listed, all counted
+    con.execute("DELETE FROM relations")
+    third = str(uuid.uuid4())
+    steps.run_checks(con, steps.ingest_paths([]), third, SAMPLE_TABLES, SAMPLE_REFERENCE)
+    failing = "SELECT count(*) FROM run_findings WHERE for_run = ? AND status = 'fail'"
+    now, then = (con.execute(failing, [r]).fetchall()[0][0] for r in (third, second))
+    fixed = changes(con, third, listed=1)
+    assert fixed["fixed_count"] == then - now >= 5 and len(fixed["fixed"]) == 1
+    assert set(fixed["fixed"][0]) == {"check", "article", "title", "subject", "severity", "message"}

@@ -114,3 +114,38 @@ def test_a_pass_whose_article_has_gone_says_so(con, articles_dir):
     rows = [{"check_name": "share_of", "subject": subject, "article_id": article, "message": None}]
     explain_passes(con, rows)
     assert rows[0]["message"] == "passed when checked; its article has changed since"
+
+
+@pytest.mark.parametrize("rows", [1, 7, 50])
+def test_validation_in_small_chunks_stores_what_one_chunk_does(con, articles_dir, rows):
+    from addsup import pipeline as steps
+    from addsup.validate import validate_into
+
+    steps.load_articles(con, articles_dir, "r0")
+    whole = validate_into(con, "whole", rows=10**9)
+    chunked = validate_into(con, "chunked", rows=rows)
+    assert len(whole) == len(chunked) and set(whole) == set(chunked)
+    assert _stored(con, "whole") == _stored(con, "chunked")
+    stored = _stored(con, "whole").values()
+    assert {row[0] for row in stored} == {"pass", "fail", "skip"} and len(stored) > 40
+
+
+def test_a_failed_validation_stores_nothing_for_its_run(con, articles_dir, monkeypatch):
+    from addsup import pipeline as steps
+    from addsup.checks import base
+    from addsup.validate import validate_into
+
+    steps.load_articles(con, articles_dir, "r0")
+    calls, passes = [], base.RowCheck.passes
+
+    def failing_after_the_first_chunk(self, decided, run_id):
+        calls.append(run_id)
+        if len(calls) > 1:
+            raise RuntimeError("the disk is full")
+        return passes(self, decided, run_id)
+
+    monkeypatch.setattr(base.RowCheck, "passes", failing_after_the_first_chunk)
+    with pytest.raises(RuntimeError, match="disk is full"):
+        validate_into(con, "broken", rows=5)
+    assert len(calls) == 2
+    assert _stored(con, "broken") == {}

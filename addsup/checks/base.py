@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from addsup import fmt
 from addsup.findings import Finding, failing_rows
@@ -36,9 +37,50 @@ class Decided:
         return "skip" if i in self.skipped else "fail" if i in self.failing else "pass"
 
 
+CHUNK_ROWS = 250_000  # rows of a view decided at a time: memory stays bounded
+
+
 def read_view(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
     """The rows of ``addsup/sql/<query>.sql`` through Arrow."""
     return con.sql(sql(query)).pl()
+
+
+def read_view_chunks(
+    con: duckdb.DuckDBPyConnection, query: str, key: str, rows: int = CHUNK_ROWS
+) -> Iterator[pl.DataFrame]:
+    """The rows of ``addsup/sql/<query>.sql`` through Arrow, in frames of about ``rows``
+    rows, streamed: the whole view is never held at once.
+
+    The query is ordered by ``key``, and a frame never ends inside a run of equal keys, so a
+    ``unique`` check on ``key`` decides on a frame as on the whole view. ``con`` must run no
+    other statement until the frames are consumed (give it a ``con.cursor()`` of its own).
+    """
+    return chunks_by_key(con.sql(sql(query)).to_arrow_reader(rows), key, rows)
+
+
+def chunks_by_key(batches: Iterable[pa.RecordBatch], key: str, rows: int) -> Iterator[pl.DataFrame]:
+    """Frames of about ``rows`` rows from ``batches`` sorted by ``key``, each ending where
+    the key changes (a run of equal keys is never split)."""
+    carry, held_batches, held = None, [], 0
+    for batch in batches:
+        held_batches.append(batch)
+        held += batch.num_rows
+        if held >= rows:
+            frame = _joined(carry, held_batches)
+            tail = frame[key].eq_missing(frame[key][-1]).arg_true()[0]
+            if tail:
+                yield frame[:tail]
+            carry, held_batches, held = frame[tail:], [], frame.height - tail
+    frame = _joined(carry, held_batches)
+    if frame is not None and frame.height:
+        yield frame
+
+
+def _joined(carry: pl.DataFrame | None, batches: list[pa.RecordBatch]) -> pl.DataFrame | None:
+    if not batches:
+        return carry
+    frame = pl.from_arrow(pa.Table.from_batches(batches))
+    return frame if carry is None else pl.concat([carry, frame])
 
 
 def decide(
@@ -118,6 +160,14 @@ class RowCheck:
 
     def decide(self, con: duckdb.DuckDBPyConnection) -> Decided:
         return self.decide_frame(read_view(con, self.query))
+
+    def decide_chunks(
+        self, con: duckdb.DuckDBPyConnection, rows: int = CHUNK_ROWS
+    ) -> Iterator[Decided]:
+        """``decide`` on the view read in frames of about ``rows`` rows (each row is
+        decided on its own, so the chunks decide as the whole view does)."""
+        for frame in read_view_chunks(con, self.query, self.subject, rows):
+            yield self.decide_frame(frame)
 
     def findings(self, decided: Decided, statuses: tuple[str, ...]) -> list[Finding]:
         """The findings of the rows whose status is one of ``statuses``, explained."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import shutil
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,11 @@ from typing import Any
 import duckdb
 import jinja2
 import orjson
+import polars as pl
 
 from addsup.report import charts
 from addsup.report.article_view import article_views, figures_of_sentences, rows, segments
-from addsup.report.history import changes, failure_key
+from addsup.report.history import changes, previous_run
 from addsup.validate import explain_passes
 from addsup.warehouse import sql
 
@@ -33,9 +35,11 @@ _MD_ENV.filters["cell"] = lambda v: (
 
 
 PASSES_SHOWN = 200  # the HTML lists this many passed checks
+FLAGGED_SHOWN = 2_000  # and this many failures, and as many skips
 # results.json lists every failure and skip and this many passes (all of them in a run of up
 # to about 600 articles); the counts cover all, and every pass is a row of check_results
 PASSES_LISTED = 10_000
+FINDING_ROWS = 5_000  # findings built at a time while results.json is written
 
 
 @dataclass(frozen=True)
@@ -72,17 +76,30 @@ def _interval(lo: float | None, hi: float | None) -> dict[str, float | None] | N
     return {"lo": _bound(lo), "hi": _bound(hi)}
 
 
-def report_data(
-    con: duckdb.DuckDBPyConnection, run_id: str, passes_listed: int = PASSES_LISTED
-) -> dict[str, Any]:
-    """Everything a report shows, as plain JSON-able data (the ``results.json`` contract):
-    every failure and skip, the first ``passes_listed`` passes (explained now when they were
-    stored as numbers), and the counts of all."""
-    run_rows = rows(con, "select_run", [run_id])
-    if not run_rows:
-        raise KeyError(f"no run {run_id!r} in the warehouse")
-    run = run_rows[0]
-    results = rows(con, "select_run_findings", [run_id, run_id, passes_listed])
+def iter_findings(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    *,
+    flagged: int | None = None,
+    passes: int | None = None,
+    segments: bool = False,
+    rows: int | None = None,
+) -> Iterator[list[dict[str, Any]]]:
+    """The run's first ``flagged`` failures and as many skips and its first ``passes``
+    passes (None: all), as ``results.json`` findings (with the highlighted sentence for the
+    HTML when ``segments``), ``rows`` (default ``FINDING_ROWS``) at a time: read on a
+    cursor of their own and streamed, so a run with a million findings is never held in
+    memory at once."""
+    params = [run_id, flagged, flagged, passes, previous_run(con, run_id)]
+    with closing(con.cursor()) as reader:
+        query = reader.sql(sql("select_run_findings"), params=params)
+        for batch in query.to_arrow_reader(rows or FINDING_ROWS):
+            yield _findings(con, pl.from_arrow(batch).to_dicts(), segments)
+
+
+def _findings(
+    con: duckdb.DuckDBPyConnection, results: list[dict[str, Any]], with_segments: bool
+) -> list[dict[str, Any]]:
     explain_passes(con, results)
     # the sentences of the findings, and every figure they involve (agreement spans two)
     by_sentence = figures_of_sentences(
@@ -91,38 +108,39 @@ def report_data(
         {i for r in results for i in r["figure_ids"] or []},
     )
     figures = {f["figure_id"]: f for fs in by_sentence.values() for f in fs}
-
     findings = []
-    shown = itertools.count()  # passes given a highlighted sentence (the HTML shows that many)
     for r in results:
         figs = [figures[i] for i in r["figure_ids"] or [] if i in figures]
-        findings.append(
-            {
-                "article": r["source"],
-                "article_id": r["article_id"],
-                "title": r["title"],
-                "published_on": r["published_on"].isoformat() if r["published_on"] else None,
-                "check": r["check_name"],
-                "status": r["status"],
-                "severity": r["severity"],
-                "subject": r["subject"],
-                "sentence_no": r["sentence_no"],
-                "sentence": r["sentence"],
-                "figures": [
-                    {
-                        "figure_id": f["figure_id"],
-                        "surface": f["surface"],
-                        "article": f["source"],
-                        "start": f["start_char"] + (f["body_offset"] or 0),
-                        "end": f["end_char"] + (f["body_offset"] or 0),
-                    }
-                    for f in figs
-                ],
-                "stated": _interval(r["stated_lo"], r["stated_hi"]),
-                "implied": _interval(r["implied_lo"], r["implied_hi"]),
-                "tolerance": r["tolerance"],
-                "message": r["message"],
-                "_segments": segments(
+        finding = {
+            "article": r["source"],
+            "article_id": r["article_id"],
+            "title": r["title"],
+            "published_on": r["published_on"].isoformat() if r["published_on"] else None,
+            "check": r["check_name"],
+            "status": r["status"],
+            "severity": r["severity"],
+            "subject": r["subject"],
+            "sentence_no": r["sentence_no"],
+            "sentence": r["sentence"],
+            "figures": [
+                {
+                    "figure_id": f["figure_id"],
+                    "surface": f["surface"],
+                    "article": f["source"],
+                    "start": f["start_char"] + (f["body_offset"] or 0),
+                    "end": f["end_char"] + (f["body_offset"] or 0),
+                }
+                for f in figs
+            ],
+            "stated": _interval(r["stated_lo"], r["stated_hi"]),
+            "implied": _interval(r["implied_lo"], r["implied_hi"]),
+            "tolerance": r["tolerance"],
+            "message": r["message"],
+            "new": r["new"],
+        }
+        if with_segments:
+            finding["_segments"] = (
+                segments(
                     r["sentence"],
                     r["sentence_start"],
                     by_sentence.get((r["article_id"], r["sentence_no"]), []),
@@ -130,13 +148,37 @@ def report_data(
                     "fig-marked" if r["status"] == "fail" else "fig-involved",
                 )
                 if r["sentence"] is not None
-                and (r["status"] != "pass" or next(shown) < PASSES_SHOWN)
-                else None,
-            }
+                else None
+            )
+        findings.append(finding)
+    return findings
+
+
+def report_data(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    passes_listed: int | None = PASSES_SHOWN,
+    flagged_listed: int | None = FLAGGED_SHOWN,
+) -> dict[str, Any]:
+    """What a report page shows, as plain JSON-able data: the first ``flagged_listed``
+    failures and as many skips, the first ``passes_listed`` passes (None: all), each
+    explained, and the counts of all (``results.json`` lists more: ``write_results``)."""
+    run_rows = rows(con, "select_run", [run_id])
+    if not run_rows:
+        raise KeyError(f"no run {run_id!r} in the warehouse")
+    run = run_rows[0]
+    findings = [
+        f
+        for chunk in iter_findings(
+            con, run_id, flagged=flagged_listed, passes=passes_listed, segments=True
         )
+        for f in chunk
+    ]
     passed, failed, skipped, errors, warnings = con.execute(
         sql("count_run_statuses"), [run_id]
     ).fetchall()[0]
+    change = changes(con, run_id)
+    quarantine = rows(con, "select_run_quarantine", [run_id])
     counts = {
         "articles": run["articles_seen"],
         "articles_new": run["articles_new"],
@@ -147,23 +189,12 @@ def report_data(
         "skip": skipped,
         "errors": errors,
         "warnings": warnings,
-        "passes_listed": sum(f["status"] == "pass" for f in findings),
-        "quarantined": 0,
+        "passes_listed": min(passed, PASSES_LISTED),
+        "quarantined": sum(not q["loaded"] for q in quarantine),
+        "loaded_with_warning": sum(bool(q["loaded"]) for q in quarantine),
+        "new": change["new"],
+        "fixed": change["fixed_count"],
     }
-    quarantine = rows(con, "select_run_quarantine", [run_id])
-    counts["quarantined"] = sum(not q["loaded"] for q in quarantine)
-    counts["loaded_with_warning"] = sum(bool(q["loaded"]) for q in quarantine)
-
-    change = changes(con, run_id)
-    for f in findings:
-        if f["status"] == "fail":
-            place = f["article"] or f["subject"]
-            f["new"] = (
-                failure_key(f["check"], place, [g["surface"] for g in f["figures"]])
-                in change["new"]
-            )
-    counts["new"] = sum(bool(f.get("new")) for f in findings)
-    counts["fixed"] = len(change["fixed"])
     views, left_out = article_views(con, findings)
     return {
         "run": {
@@ -182,14 +213,24 @@ def report_data(
     }
 
 
-def _public(data: dict[str, Any]) -> dict[str, Any]:
-    """Drop the rendering helpers (keys starting with ``_``, at the top and in each finding)
-    for the JSON contract; orjson writes dates and times in ISO format."""
-    out = {k: v for k, v in data.items() if not k.startswith("_")}
-    out["findings"] = [
-        {k: v for k, v in f.items() if not k.startswith("_")} for f in data["findings"]
-    ]
-    return out
+def write_results(
+    con: duckdb.DuckDBPyConnection, run_id: str, data: dict[str, Any], path: Path
+) -> None:
+    """Write ``results.json``: the run, counts, quarantine and changes of ``data``, then every
+    failure and skip and the first ``PASSES_LISTED`` passes, streamed from the warehouse a
+    chunk at a time (a finding a line); atomically, so a reader sees the old file or the new
+    one. orjson writes dates in ISO format, and an infinite bound as null."""
+    head = {k: v for k, v in data.items() if not k.startswith("_") and k != "findings"}
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("wb") as out:
+        out.write(orjson.dumps(head)[:-1] + b',"findings":[')
+        sep = b"\n"
+        for chunk in iter_findings(con, run_id, passes=PASSES_LISTED):
+            for finding in chunk:
+                out.write(sep + orjson.dumps(finding))
+                sep = b",\n"
+        out.write(b"\n]}\n")
+    tmp.replace(path)
 
 
 def markdown_summary(data: dict[str, Any], html_path: Path | None = None, limit: int = 20) -> str:
@@ -219,10 +260,7 @@ def write_reports(
     data = data if data is not None else report_data(con, run_id)
     paths = ReportPaths.of(reports_dir, run_id)
     history = rows(con, "select_run_history", [HISTORY_RUNS])
-    by_check: dict[str, int] = {}
-    for f in data["findings"]:
-        if f["status"] == "fail":
-            by_check[f["check"]] = by_check.get(f["check"], 0) + 1
+    by_check = dict(con.execute(sql("count_run_failures_by_check"), [run_id]).fetchall())
     chart = {
         "over_time": charts.failures_over_time(history[:CHART_RUNS])
         if any(r["errors"] is not None for r in history)
@@ -231,8 +269,7 @@ def write_reports(
     }
     page = _ENV.get_template("report.html.j2")
     paths.markdown.write_text(markdown_summary(data, paths.html, limit=1000), encoding="utf-8")
-    # orjson: about ten times faster than json on a large run, and writes no "Infinity"
-    paths.json.write_bytes(orjson.dumps(_public(data), option=orjson.OPT_INDENT_2))
+    write_results(con, run_id, data, paths.json)
     paths.html.write_text(page.render(data=data, chart=chart, root="../../"), encoding="utf-8")
     _replace(paths.latest_html, page.render(data=data, chart=chart, root=""))
     shutil.copyfile(paths.json, paths.latest_json.with_suffix(".json.tmp"))

@@ -1,0 +1,96 @@
+"""A no-op run through Prefect, as a user sees it: the ``pipeline`` flow on a folder and a
+warehouse it has already read, reporting to a running Prefect server.
+
+    python -m bench.noop_server --articles DIR --db FILE --reports DIR [--workers N]
+
+A server is started on a free loopback port under a temporary ``PREFECT_HOME`` and stopped
+at the end. The flow runs twice with the tables and reference folders the library runs had,
+so both runs have nothing new; the first also pays for Prefect's first flow run in this
+process. Prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=Path, required=True)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--reports", type=Path, required=True)
+    parser.add_argument("--tables", type=Path, required=True)
+    parser.add_argument("--reference", type=Path, required=True)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="addsup-bench-prefect-"))
+    os.environ["PREFECT_HOME"] = str(home)
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ.pop("PREFECT_API_URL", None)
+    from flows.server import ensure_server, prefect_env
+
+    t = time.perf_counter()
+    url, _ = ensure_server(port=_free_port())
+    started = time.perf_counter() - t
+    os.environ["PREFECT_API_URL"] = url
+    try:
+        from addsup.paths import allow
+        from addsup.report import unchanged_since
+        from addsup.warehouse import connect
+        from flows.pipeline import pipeline
+
+        allow(args.articles, args.db.parent, args.reports, args.tables, args.reference)
+        params = {
+            "articles_dir": str(args.articles),
+            "tables_dir": str(args.tables),
+            "reference_dir": str(args.reference),
+            "warehouse_path": str(args.db),
+            "reports_dir": str(args.reports),
+            "workers": args.workers,
+        }
+        laps, run_ids = [], []
+        for _ in range(2):
+            t = time.perf_counter()
+            state = pipeline(**params, return_state=True)
+            laps.append(time.perf_counter() - t)
+            if not state.is_completed():
+                raise RuntimeError(f"the flow run ended {state.name}: {state.message}")
+            run_ids.append(state.result()["run_id"])
+        with connect(args.db) as con:
+            reused = all(unchanged_since(con, r) is not None for r in run_ids)
+    finally:
+        subprocess.run(
+            [str(Path(sys.executable).with_name("prefect")), "server", "stop"],
+            env=prefect_env(),
+            capture_output=True,
+            check=False,
+        )
+    print(
+        json.dumps(
+            {
+                "server_start_seconds": round(started, 1),
+                "noop_first_flow_run_seconds": round(laps[0], 2),
+                "noop_flow_run_seconds": round(laps[1], 2),
+                "noop_flow_run_took_the_last_findings": reused,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
