@@ -52,6 +52,11 @@ def validate(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     return [*validate_figures(con), *(f for check in ALL_CHECKS for f in check(con))]
 
 
+# the first passes of each row check put in words during validation (a report lists the
+# first 10,000 passes): explaining them later would read each check view again
+PASSES_WORDED = 10_000
+
+
 def validate_into(
     con: duckdb.DuckDBPyConnection,
     run_id: str,
@@ -75,9 +80,14 @@ def validate_into(
                 _insert_results(con, _result_rows(run_id, found))
                 explained += found
                 continue
+            worded, through = PASSES_WORDED, None
             for decided in check.decide_chunks(reader, rows):
                 found = check.findings(decided, ("fail", "skip"))
-                frames = [_result_rows(run_id, found), check.passes(decided, run_id)]
+                passes = check.passes(decided, run_id, worded, through)
+                said = passes.filter(pl.col("message").is_not_null())
+                worded -= said.height
+                through = said["article_id"].max() if said.height else through
+                frames = [_result_rows(run_id, found), passes]
                 _insert_results(con, pl.concat(frames, how="vertical"))
                 explained += found
     return explained

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -79,6 +80,7 @@ def main() -> int:
             capture_output=True,
             check=False,
         )
+        shutil.rmtree(home, ignore_errors=True)
     print(
         json.dumps(
             {

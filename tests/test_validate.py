@@ -69,12 +69,16 @@ def _stored(con, run_id):
     }
 
 
-def test_passes_stored_as_numbers_are_the_findings_validate_explains(con, articles_dir):
+def test_passes_stored_as_numbers_are_the_findings_validate_explains(
+    con, articles_dir, monkeypatch
+):
     from addsup import pipeline as steps
+    from addsup import validate as validation
     from addsup.validate import explain_passes, validate_into
 
     steps.load_articles(con, articles_dir, "r0")
     save_findings(con, "explained", validate(con))
+    monkeypatch.setattr(validation, "PASSES_WORDED", 0)
     returned = validate_into(con, "numbers")
     explained, numbers = _stored(con, "explained"), _stored(con, "numbers")
     assert explained.keys() == numbers.keys()
@@ -138,14 +142,43 @@ def test_a_failed_validation_stores_nothing_for_its_run(con, articles_dir, monke
     steps.load_articles(con, articles_dir, "r0")
     calls, passes = [], base.RowCheck.passes
 
-    def failing_after_the_first_chunk(self, decided, run_id):
+    def failing_after_the_first_chunk(self, decided, run_id, *words):
         calls.append(run_id)
         if len(calls) > 1:
             raise RuntimeError("the disk is full")
-        return passes(self, decided, run_id)
+        return passes(self, decided, run_id, *words)
 
     monkeypatch.setattr(base.RowCheck, "passes", failing_after_the_first_chunk)
     with pytest.raises(RuntimeError, match="disk is full"):
         validate_into(con, "broken", rows=5)
     assert len(calls) == 2
     assert _stored(con, "broken") == {}
+
+
+@pytest.mark.parametrize("worded", [1, 3])
+def test_the_first_passes_of_each_check_are_worded_by_whole_articles(
+    con, articles_dir, monkeypatch, worded
+):
+    from addsup import pipeline as steps
+    from addsup import validate as validation
+    from addsup.checks import ROW_CHECKS
+
+    steps.load_articles(con, articles_dir, "r0")
+    save_findings(con, "explained", validate(con))
+    monkeypatch.setattr(validation, "PASSES_WORDED", worded)
+    validation.validate_into(con, "numbers", rows=2)  # chunks of 2 rows: words cross chunks
+    explained, numbers = _stored(con, "explained"), _stored(con, "numbers")
+    for check in ROW_CHECKS:
+        passes = sorted(
+            (k[1], v[1], v[-1]) for k, v in numbers.items() if k[0] == check.name and v[0] == "pass"
+        )
+        if not passes:
+            continue
+        # in relation order, the passes up to the last article of the first ``worded`` ones
+        last_article = passes[min(worded, len(passes)) - 1][1]
+        for subject, article, message in passes:
+            if article <= last_article:
+                assert message == explained[(check.name, subject)][-1], subject
+            else:
+                assert message is None, subject
+        assert sum(m is not None for *_, m in passes) >= min(worded, len(passes))

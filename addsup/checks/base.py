@@ -180,12 +180,32 @@ class RowCheck:
             for i, row in zip(wanted, rows, strict=True)
         ]
 
-    def passes(self, decided: Decided, run_id: str) -> pl.DataFrame:
-        """The passing rows as ``check_results`` rows, built by column (message left out)."""
+    def passes(
+        self, decided: Decided, run_id: str, worded: int = 0, through: str | None = None
+    ) -> pl.DataFrame:
+        """The passing rows as ``check_results`` rows, built by column, the message left out
+        but for the first ``worded`` passes, the rest of the last one's article, and the
+        articles up to ``through`` (rows are in article order; a chunk may begin inside an
+        article worded in the one before): the passes a report lists first get their words
+        here, from the frame at hand, not from the view read again for the report."""
         frame = decided.frame.with_row_index("_i")
         others = [*decided.skipped, *decided.failing]
         if others:
             frame = frame.filter(~pl.col("_i").is_in(others))
+        messages = pl.lit(None, pl.String)
+        nth = min(worded, frame.height) - 1  # the last of the first ``worded`` passes
+        last = max(
+            filter(None, [frame["article_id"][nth] if nth >= 0 else None, through]), default=None
+        )
+        if last is not None:
+            first = frame.filter(pl.col("article_id") <= last)
+            words = {
+                row[self.subject]: self.explain(row, "pass", []).message
+                for row in first.drop("_i").iter_rows(named=True)
+            }
+            messages = pl.col(self.subject).replace_strict(
+                words, default=None, return_dtype=pl.String
+            )
         ids = [
             pl.col(c) if frame.schema[c] == pl.List(pl.String) else pl.concat_list(pl.col(c))
             for c in self.figures
@@ -204,7 +224,7 @@ class RowCheck:
             implied_lo=pl.col("implied_lo"),
             implied_hi=pl.col("implied_hi"),
             tolerance=pl.lit(self.tolerance),
-            message=pl.lit(None, pl.String),
+            message=messages,
         )
 
     def __call__(self, con: duckdb.DuckDBPyConnection) -> list[Finding]:
