@@ -204,4 +204,6 @@ def load_articles(
         out.rejected += len(rejected)
         for r in rejected:
             out.reasons[r.reason] = out.reasons.get(r.reason, 0) + 1
+    # the load's changes into the file, out of memory, before validation reads the tables
+    con.execute("CHECKPOINT")
     return out
