@@ -28,11 +28,10 @@ _PACKAGE = Path(addsup.__file__).resolve().parent
 _CHECK_CODE = [_PACKAGE / "sql", _PACKAGE / "checks", _PACKAGE.parent / "schemas"]
 
 
-def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, Stat]:
-    """The files read in full by earlier runs, as they were then."""
-    return {
-        s: (size, mtime) for s, size, mtime in con.execute(sql("select_source_files")).fetchall()
-    }
+def known_files(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The files read in full by earlier runs, as they were then: ``source``, ``size`` and
+    ``mtime_ns`` (``ingest.plan`` compares them with the files as they are, in columns)."""
+    return con.sql(sql("select_source_files")).pl()
 
 
 def record_files(con: duckdb.DuckDBPyConnection, stats: dict[str, Stat]) -> None:

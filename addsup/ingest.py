@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import polars as pl
+
 from addsup import incremental
-from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect, scan_files
+from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect
+from addsup.files import FILE_SCHEMA, scan_files
 
 
 @dataclass
@@ -22,11 +25,34 @@ class Ingested:
 
 @dataclass
 class Plan:
-    """The files a run reads (``todo``, with their size and mtime) and how many it passes over."""
+    """The files a run reads and how many it passes over.
 
-    todo: list[tuple[Path, str]]
-    stats: dict[str, incremental.Stat]
+    ``todo`` holds ``source``, ``size`` and ``mtime_ns`` of each file to read, sorted by
+    source, and ``known``: whether a file of that name was read in full before (then the
+    articles it held may be extracted already). Columns, not objects: a plan of a million
+    files takes tens of megabytes."""
+
+    folder: Path
+    todo: pl.DataFrame
     unchanged: int
+
+    def __len__(self) -> int:
+        return self.todo.height
+
+    def files(
+        self, start: int = 0, stop: int | None = None
+    ) -> tuple[list[tuple[Path, str]], dict[str, incremental.Stat]]:
+        """``(path, source)`` of the files from ``start`` to ``stop`` and their stats: what
+        ``read`` takes."""
+        part = self.todo.slice(start, None if stop is None else stop - start)
+        sources = part["source"].to_list()
+        stats = zip(part["size"].to_list(), part["mtime_ns"].to_list(), strict=True)
+        return [(self.folder / s, s) for s in sources], dict(zip(sources, stats, strict=True))
+
+    def known_sources(self, start: int = 0, stop: int | None = None) -> list[str]:
+        """The sources from ``start`` to ``stop`` read in full by an earlier run."""
+        part = self.todo.slice(start, None if stop is None else stop - start)
+        return part.filter(pl.col("known"))["source"].to_list()
 
 
 def in_range(published_on: date | None, start: date | None, end: date | None) -> bool:
@@ -38,19 +64,19 @@ def in_range(published_on: date | None, start: date | None, end: date | None) ->
     return (start is None or published_on >= start) and (end is None or published_on <= end)
 
 
-def plan(articles_dir: Path, known: dict[str, incremental.Stat] | None = None) -> Plan:
+def plan(articles_dir: Path, known: pl.DataFrame | None = None) -> Plan:
     """Every file below ``articles_dir`` but those whose size and modification time are as
     ``known`` records them (``incremental.known_files``): their articles are loaded already."""
     if not articles_dir.is_dir():
         raise FileNotFoundError(f"articles folder {articles_dir} does not exist")
-    files = scan_files(articles_dir)
-    known = known or {}
-    todo = [(path, source, stat) for path, source, stat in files if known.get(source) != stat]
-    return Plan(
-        [(Path(path), source) for path, source, _ in todo],
-        {source: stat for _, source, stat in todo},
-        len(files) - len(todo),
-    )
+    files = scan_files(articles_dir, sort=False)
+    if known is None or known.is_empty():
+        todo = files.with_columns(known=pl.lit(False))
+    else:
+        known = known.select(list(FILE_SCHEMA)).cast(FILE_SCHEMA)
+        todo = files.join(known, on=list(FILE_SCHEMA), how="anti")
+        todo = todo.with_columns(known=pl.col("source").is_in(known["source"].implode()))
+    return Plan(articles_dir, todo.sort("source"), files.height - todo.height)
 
 
 def read(

@@ -36,7 +36,7 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     published_from: date | None = None,
     published_to: date | None = None,
-    known: dict[str, incremental.Stat] | None = None,
+    known: pl.DataFrame | None = None,
 ) -> Ingested:
     """Read every article file below ``articles_dir``; unreadable ones come back rejected.
 
@@ -47,7 +47,7 @@ def ingest(
     All of it is held in memory: ``addsup.stream`` reads a large folder in batches.
     """
     planned = plan(articles_dir, known)
-    ingested = read(planned.todo, planned.stats, max_bytes, published_from, published_to)
+    ingested = read(*planned.files(), max_bytes, published_from, published_to)
     ingested.unchanged = planned.unchanged
     return ingested
 
@@ -188,11 +188,17 @@ def verdict(counts: dict[str, Any], fail_on: str) -> str | None:
 def finish(
     con: duckdb.DuckDBPyConnection, run_id: str, stats: warehouse.LoadStats
 ) -> dict[str, Any]:
-    """Record the run's counts (of the findings stored for it) and status."""
+    """Record the run's counts (of the findings stored for it) and status. A run that took
+    the findings of an earlier one had its current articles: it takes its count of figures."""
+    previous = unchanged_since(con, run_id)
+    if previous:
+        figures = con.execute(warehouse.sql("select_run_figures"), [previous]).fetchall()[0][0]
+    else:
+        figures = warehouse.current_counts(con)["figures"]
     counts = {
         "articles_seen": stats.articles_seen,
         "articles_new": stats.articles_new,
-        "figures_total": warehouse.current_counts(con)["figures"],
+        "figures_total": figures,
         "quarantined": con.execute(warehouse.sql("count_run_quarantined"), [run_id]).fetchall()[0][
             0
         ],

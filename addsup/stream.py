@@ -67,27 +67,18 @@ class Streamed:
         )
 
 
-_DONE: frozenset[str] = frozenset()  # in a worker: the articles extracted already
-
-
-def _set_done(done: frozenset[str]) -> None:
-    global _DONE
-    _DONE = done
-
-
 def read_batch(
     todo: list[tuple],
     stats: dict[str, incremental.Stat],
     max_bytes: int = DEFAULT_MAX_BYTES,
     published_from: date | None = None,
     published_to: date | None = None,
-    done: frozenset[str] | None = None,
+    done: frozenset[str] = frozenset(),
 ) -> Batch:
-    """Read a batch of files and extract the articles not in ``done`` (the worker's set when
-    None): the frames a load takes, built where the extraction ran."""
+    """Read a batch of files and extract the articles not in ``done`` (extracted already):
+    the frames a load takes, built where the extraction ran."""
     skeletons: dict[str, str] = {}
     ingested = read(todo, stats, max_bytes, published_from, published_to, skeletons)
-    done = _DONE if done is None else done
     todo_articles = [a for a in ingested.articles if a.article_id not in done]
     extractions = {a.article_id: extract(a.text, a.published_on) for a in todo_articles}
     return Batch(ingested, skeletons, warehouse.extraction_frames(extractions))
@@ -126,29 +117,30 @@ class _Seen:
         return again, notes
 
 
-def _batched(plan: Plan, size: int) -> Iterator[tuple[list[tuple], dict[str, incremental.Stat]]]:
-    for i in range(0, len(plan.todo), size):
-        todo = plan.todo[i : i + size]
-        yield todo, {s: plan.stats[s] for _, s in todo}
+Work = tuple[list[tuple[Path, str]], dict[str, incremental.Stat], frozenset[str]]
 
 
-def _results(
-    plan: Plan, size: int, workers: int, reader: partial[Batch], done: frozenset[str]
-) -> Iterator[Batch]:
+def _batched(con: duckdb.DuckDBPyConnection, plan: Plan, size: int) -> Iterator[Work]:
+    """The plan in batches of ``size`` files, each with the articles extracted already that
+    its files held when last read (a plan made without ``known`` files has none)."""
+    for start in range(0, len(plan), size):
+        known = plan.known_sources(start, start + size)
+        yield *plan.files(start, start + size), warehouse.extracted_of_sources(con, known)
+
+
+def _results(work: Iterator[Work], workers: int, reader: partial[Batch]) -> Iterator[Batch]:
     """The batches read and extracted by ``reader`` (``read_batch`` with its options), in
-    order: here, or on ``workers`` processes, each given ``done`` once, with a few batches
-    in flight (memory stays bounded)."""
+    order: here, or on ``workers`` processes with a few batches in flight (memory stays
+    bounded)."""
     if workers <= 1:
-        for todo, stats in _batched(plan, size):
+        for todo, stats, done in work:
             yield reader(todo, stats, done=done)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process holding DuckDB
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_set_done, initargs=(done,)
-    ) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
         pending: deque[Future[Batch]] = deque()
-        for todo, stats in _batched(plan, size):
-            pending.append(pool.submit(reader, todo, stats))
+        for todo, stats, done in work:
+            pending.append(pool.submit(reader, todo, stats, done=done))
             if len(pending) > workers:
                 yield pending.popleft().result()
         while pending:
@@ -171,8 +163,7 @@ def load_articles(
     read and extracted on ``workers`` processes (see the module). Files as they were when
     last read in full are passed over, and articles extracted already are not extracted
     again, unless ``full``."""
-    plan = ingest_plan(articles_dir, {} if full else incremental.known_files(con))
-    done = frozenset() if full else frozenset(warehouse.extracted_ids(con))
+    plan = ingest_plan(articles_dir, None if full else incremental.known_files(con))
     reader = partial(
         read_batch,
         max_bytes=max_bytes,
@@ -180,7 +171,7 @@ def load_articles(
         published_to=published_to,
     )
     seen, out = _Seen(), Streamed(unchanged=plan.unchanged)
-    for batch in _results(plan, batch_files, workers, reader, done):
+    for batch in _results(_batched(con, plan, batch_files), workers, reader):
         again, notes = seen.screen(batch)
         ingested = batch.ingested
         articles = [a for a in ingested.articles if a.article_id not in again]

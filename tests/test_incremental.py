@@ -4,9 +4,9 @@ whose inputs are those of the last completed run takes its findings."""
 import os
 import uuid
 
-from addsup import incremental
+from addsup import incremental, warehouse
 from addsup import pipeline as steps
-from addsup.articles import article_files
+from addsup.files import article_files
 from addsup.report import unchanged_since
 from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, planted
 
@@ -53,7 +53,7 @@ def test_a_refused_file_is_read_again_every_run(con, articles_dir):
     _run(con, articles_dir)
     _, again = _run(con, articles_dir)
     assert [r.source for r in again.rejected] == ["broken.txt"]
-    assert "broken.txt" not in incremental.known_files(con)
+    assert "broken.txt" not in incremental.known_files(con)["source"]
 
 
 def test_a_run_with_nothing_new_takes_the_findings_of_the_last_one(con, articles_dir):
@@ -68,9 +68,10 @@ def test_a_run_with_nothing_new_takes_the_findings_of_the_last_one(con, articles
     failing = {r[1] for r in _results(con, second) if r[2] == "fail"}
     assert len(failing) == len(planted())
     counts = con.execute(
-        "SELECT run_id, errors, checks_run FROM runs ORDER BY started_at"
+        "SELECT run_id, errors, checks_run, failures, figures_total FROM runs ORDER BY started_at"
     ).fetchall()
-    assert counts[0][1:] == counts[1][1:]
+    assert counts[0][1:] == counts[1][1:] == counts[2][1:]
+    assert counts[0][4] == warehouse.current_counts(con)["figures"] > 0
 
 
 def test_any_change_of_input_makes_the_next_run_check_again(con, articles_dir, tables_dir):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -99,3 +100,38 @@ def test_bad_files_are_quarantined_with_their_reason_and_the_run_goes_on(con, tm
     reasons = {r for _, r, loaded in _quarantine(con) if not loaded}
     assert streamed.rejected == len(_quarantine(con)) > 0
     assert {"empty", "binary"} <= reasons
+
+
+def _touch(path: Path) -> None:
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def test_a_touched_file_is_read_again_but_not_extracted_again(con, articles_dir):
+    steps.load_articles(con, articles_dir, "r1", batch_files=4)
+    before = _tables(con)
+    touched = [articles_dir / "2023-03-02-dalian-containers.txt", articles_dir / "wire.jsonl"]
+    for path in touched:
+        _touch(path)
+    lines = sum(1 for line in touched[1].read_text().splitlines() if line.strip())
+    again = steps.load_articles(con, articles_dir, "r2", batch_files=4)
+    assert again.articles_seen == 1 + lines  # the file's article and the feed's lines
+    assert again.articles_extracted == 0
+    assert _tables(con) == before
+    edited = touched[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe port hired 40 more workers.\n")
+    third = steps.load_articles(con, articles_dir, "r3", batch_files=4)
+    assert (third.articles_seen, third.articles_extracted, third.articles_new) == (1, 1, 1)
+
+
+def test_a_file_renamed_is_extracted_again_and_changes_nothing(con, articles_dir):
+    steps.load_articles(con, articles_dir, "r1", batch_files=4)
+    before = _tables(con)
+    first = articles_dir / "2023-03-02-dalian-containers.txt"
+    first.rename(articles_dir / "renamed.txt")
+    again = steps.load_articles(con, articles_dir, "r2", batch_files=4)
+    assert (again.articles_seen, again.articles_extracted, again.articles_new) == (1, 1, 0)
+    after = _tables(con)
+    assert {t: after[t] for t in TABLES if t != "article_sources"} == {
+        t: before[t] for t in TABLES if t != "article_sources"
+    }

@@ -1,11 +1,14 @@
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from addsup import pipeline as steps
 from addsup.warehouse import WarehouseBusy, connect, current_counts
+
+SCHEMA = Path(__file__).resolve().parents[1] / "addsup" / "sql" / "schema"
 
 TABLES = ["articles", "article_sources", "sentences", "figures", "relations", "quarantine"]
 
@@ -99,3 +102,52 @@ def test_a_second_writer_waits_then_gives_a_clear_message(tmp_path):
         holder.kill()
         holder.wait()
     connect(db, timeout=10).close()  # free again once the other process is gone
+
+
+KEYED = {
+    "sentences": (
+        "    end_char    INTEGER NOT NULL\n",
+        "    end_char    INTEGER NOT NULL,\n    PRIMARY KEY (article_id, sentence_no)\n",
+    ),
+    "figures": ("figure_id        VARCHAR NOT NULL,", "figure_id VARCHAR PRIMARY KEY,"),
+    "relations": ("relation_id VARCHAR NOT NULL,", "relation_id VARCHAR PRIMARY KEY,"),
+}
+
+
+def _keyed_tables(con) -> set[str]:
+    return {
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+        ).fetchall()
+    }
+
+
+def test_a_warehouse_made_with_keys_on_extracted_rows_loses_them_and_keeps_its_rows(
+    tmp_path, articles_dir
+):
+    """Warehouses made before 0.9 had a primary key on sentences, figures and relations."""
+    db = tmp_path / "old.duckdb"
+    with connect(db) as con:
+        _load_dir(con, articles_dir, "r1")
+        before = _snapshot(con)
+        for number, name in (("03", "sentences"), ("04", "figures"), ("05", "relations")):
+            ddl = (SCHEMA / f"{number}_{name}.sql").read_text()
+            old, keyed = KEYED[name]
+            assert old in ddl
+            con.execute(f"ALTER TABLE {name} RENAME TO {name}_now")
+            con.execute(ddl.replace(old, keyed))
+            for column, kind in con.execute(
+                f"SELECT column_name, data_type FROM duckdb_columns() "
+                f"WHERE table_name = '{name}_now' AND column_name NOT IN "
+                f"(SELECT column_name FROM duckdb_columns() WHERE table_name = '{name}')"
+            ).fetchall():
+                con.execute(f"ALTER TABLE {name} ADD COLUMN {column} {kind}")
+            con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM {name}_now")
+            con.execute(f"DROP TABLE {name}_now")
+        assert {"sentences", "figures", "relations"} <= _keyed_tables(con)
+    with connect(db) as con:
+        assert not {"sentences", "figures", "relations"} & _keyed_tables(con)
+        assert "articles" in _keyed_tables(con)
+        assert _snapshot(con) == before
+        assert steps.validate(con, "r2")  # the check views read the rebuilt tables

@@ -1,0 +1,1 @@
+SELECT figures_total FROM runs WHERE run_id = ?;
