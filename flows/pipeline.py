@@ -43,7 +43,7 @@ def ingest(
     published_to: date | None,
     full: bool,
 ) -> steps.Ingested:
-    known = {}
+    known = None
     if not full:
         with warehouse.warehouse(db) as con:
             known = incremental.known_files(con)

@@ -43,16 +43,26 @@ def test_unsorted_the_same_files(folder):
     assert scan_files(folder, sort=False).sort("source").equals(scan_files(folder))
 
 
-def test_a_file_removed_while_the_folder_is_listed_is_left_out(folder, monkeypatch):
-    listed = files._folders
+def test_a_file_removed_while_the_folder_is_read_is_left_out(folder, monkeypatch):
+    lstat = os.lstat
 
-    def listed_then_removed(directory):
-        found = listed(directory)
-        (folder / "b.txt").unlink()
-        return found
+    def removed_before_its_stat(name, *, dir_fd=None):
+        if name == "b.txt":
+            (folder / "b.txt").unlink()
+        return lstat(name, dir_fd=dir_fd)
 
-    monkeypatch.setattr(files, "_folders", listed_then_removed)
+    monkeypatch.setattr(files.os, "lstat", removed_before_its_stat)
     assert scan_files(folder)["source"].to_list() == ["a.txt", "sub/c.md"]
+
+
+def test_links_to_files_count_and_links_to_folders_are_not_followed(folder):
+    (folder / "link.txt").symlink_to(folder / "a.txt")
+    (folder / "linked").symlink_to(folder / "sub", target_is_directory=True)
+    (folder / "broken.txt").symlink_to(folder / "nowhere.txt")
+    os.mkfifo(folder / "pipe.txt")
+    frame = scan_files(folder)
+    assert frame["source"].to_list() == ["a.txt", "b.txt", "link.txt", "sub/c.md"]
+    assert frame.row(2)[1:] == frame.row(0)[1:]  # the link is read as the file it points to
 
 
 NAMES = st.text(
