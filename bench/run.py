@@ -110,6 +110,7 @@ def validation_at_scale(db: Path, target: int, workdir: Path) -> dict:
         base = con.execute("SELECT count(*) FROM figures").fetchall()[0][0]
         t = time.perf_counter()
         replicate(con, max(0, math.ceil(target / max(base, 1)) - 1))
+        con.execute("CHECKPOINT")  # as a load leaves the warehouse validation reads
         grown = time.perf_counter() - t
         figures, relations = con.execute(
             "SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM relations)"
