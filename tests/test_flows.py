@@ -135,6 +135,10 @@ def test_pipeline_on_a_local_dask_cluster(prefect_server, run_dirs, tmp_path):
     articles = len(steps.ingest(Path(run_dirs["articles_dir"])).articles)
     assert len(batches) == -(-articles // 8)  # one task per batch of 8, none per article
     assert {b.state.type.value for b in batches} == {"COMPLETED"}
+    # every article extracted again on the cluster (nothing passed over): nothing changes
+    again = pipeline(**run_dirs, dask_workers=2, batch_size=8, full=True)
+    assert (again["errors"], again["checks_run"]) == (expected["errors"], expected["checks_run"])
+    assert _tables(run_dirs["warehouse_path"]) == _tables(plain["warehouse_path"])
 
 
 def test_pipeline_on_two_worker_processes_in_batches(prefect_server, run_dirs, tmp_path):
