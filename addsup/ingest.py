@@ -44,15 +44,17 @@ class Plan:
     ) -> tuple[list[tuple[Path, str]], dict[str, incremental.Stat]]:
         """``(path, source)`` of the files from ``start`` to ``stop`` and their stats: what
         ``read`` takes."""
-        part = self.todo.slice(start, None if stop is None else stop - start)
+        part = self._part(start, stop)
         sources = part["source"].to_list()
         stats = zip(part["size"].to_list(), part["mtime_ns"].to_list(), strict=True)
         return [(self.folder / s, s) for s in sources], dict(zip(sources, stats, strict=True))
 
     def known_sources(self, start: int = 0, stop: int | None = None) -> list[str]:
         """The sources from ``start`` to ``stop`` read in full by an earlier run."""
-        part = self.todo.slice(start, None if stop is None else stop - start)
-        return part.filter(pl.col("known"))["source"].to_list()
+        return self._part(start, stop).filter(pl.col("known"))["source"].to_list()
+
+    def _part(self, start: int, stop: int | None) -> pl.DataFrame:
+        return self.todo.slice(start, None if stop is None else stop - start)
 
 
 def in_range(published_on: date | None, start: date | None, end: date | None) -> bool:

@@ -19,6 +19,7 @@ from addsup.articles import DEFAULT_MAX_BYTES, Article, collect
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
 from addsup.findings import Finding
+from addsup.frames import article_frames, concat_frames, extraction_frames
 from addsup.ingest import Ingested, plan, read
 from addsup.report import ReportPaths, unchanged_since, write_reports, write_unchanged_report
 from addsup.stream import load_articles as load_articles  # the streamed ingest-extract-load
@@ -80,7 +81,7 @@ def extract(articles: list[Article]) -> dict[str, Extraction]:
 
 def extract_frames(articles: list[Article]) -> dict[str, pl.DataFrame]:
     """``extract`` of a batch as the frames a load takes: what a Dask worker returns."""
-    return warehouse.extraction_frames(extract(articles))
+    return extraction_frames(extract(articles))
 
 
 def batches(articles: list[Article], size: int) -> list[list[Article]]:
@@ -95,7 +96,7 @@ def load_frames(
     run_id: str,
 ) -> warehouse.LoadStats:
     """``load`` with extractions made elsewhere (``extract_frames`` of each batch)."""
-    frames = {**warehouse.article_frames(ingested.articles), **warehouse.concat_frames(parts)}
+    frames = {**article_frames(ingested.articles), **concat_frames(parts)}
     stats = warehouse.load_frames(con, frames, run_id)
     warehouse.load_quarantine(con, ingested.rejected, run_id)
     incremental.record_files(con, ingested.files)
@@ -109,7 +110,7 @@ def load(
     run_id: str,
 ) -> warehouse.LoadStats:
     """Load the batch and its rejections; loading the same batch again changes nothing."""
-    return load_frames(con, ingested, [warehouse.extraction_frames(extractions)], run_id)
+    return load_frames(con, ingested, [extraction_frames(extractions)], run_id)
 
 
 def load_tables(con: duckdb.DuckDBPyConnection, tables_dir: Path, run_id: str) -> list[Finding]:

@@ -27,6 +27,7 @@ import polars as pl
 from addsup import incremental, warehouse
 from addsup.articles import DEFAULT_MAX_BYTES, Rejected, near_duplicate_detail
 from addsup.extract import extract
+from addsup.frames import article_frames, extraction_frames
 from addsup.ingest import Ingested, Plan, read
 from addsup.ingest import plan as ingest_plan
 
@@ -81,7 +82,7 @@ def read_batch(
     ingested = read(todo, stats, max_bytes, published_from, published_to, skeletons)
     todo_articles = [a for a in ingested.articles if a.article_id not in done]
     extractions = {a.article_id: extract(a.text, a.published_on) for a in todo_articles}
-    return Batch(ingested, skeletons, warehouse.extraction_frames(extractions))
+    return Batch(ingested, skeletons, extraction_frames(extractions))
 
 
 class _Seen:
@@ -179,9 +180,7 @@ def load_articles(
         if again:
             keep = ~pl.col("article_id").is_in(list(again))
             frames = {name: frame.filter(keep) for name, frame in frames.items()}
-        loaded = warehouse.load_frames(
-            con, {**warehouse.article_frames(articles), **frames}, run_id
-        )
+        loaded = warehouse.load_frames(con, {**article_frames(articles), **frames}, run_id)
         rejected = [*ingested.rejected, *notes]
         warehouse.load_quarantine(con, rejected, run_id)
         incremental.record_files(con, ingested.files)
