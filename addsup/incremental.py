@@ -48,9 +48,15 @@ def record_files(con: duckdb.DuckDBPyConnection, stats: dict[str, Stat]) -> None
 
 
 def _digest_files(h: hashlib._Hash, folder: Path) -> None:
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    """Each file's name and bytes; bytecode caches are left out (they change with the
+    interpreter, not with what a run checks)."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _bytecode(p)):
         h.update(path.relative_to(folder).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def _bytecode(path: Path) -> bool:
+    return path.suffix == ".pyc" or "__pycache__" in path.parts
 
 
 @cache

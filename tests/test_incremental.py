@@ -103,3 +103,19 @@ def test_the_report_of_a_run_with_nothing_new_points_to_the_one_that_stands(
     assert f'href="../../runs/{first}/report.html"' in page
     assert (reports / "latest.html").read_bytes() == latest  # still the full report
     assert "nothing new" in (reports / "index.html").read_text()
+
+
+def test_the_digest_of_code_counts_sources_and_not_bytecode(tmp_path):
+    def digest():
+        h = incremental.hashlib.sha256()
+        incremental._digest_files(h, tmp_path)
+        return h.hexdigest()
+
+    (tmp_path / "check.py").write_text("LIMIT = 1\n")
+    first = digest()
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "check.cpython-311.pyc").write_bytes(b"\x00compiled")
+    (tmp_path / "stray.pyc").write_bytes(b"\x00compiled")
+    assert digest() == first
+    (tmp_path / "check.py").write_text("LIMIT = 2\n")
+    assert digest() != first
