@@ -7,6 +7,7 @@ Supported inputs (docs/inputs.md):
   the rest is the body.
 * ``.jsonl``: one article per line, an object with ``text`` and optionally ``id``,
   ``date``, ``title``, ``url``.
+* ``.html`` / ``.htm``: a web page; its main text, title, date and URL (``addsup.pages``).
 
 The article id is a hash of the normalised body (Unicode NFC, whitespace folded), so
 the same text gives the same id wherever it comes from.
@@ -25,8 +26,9 @@ from pathlib import Path
 
 from addsup.extract.dates import infer_date
 from addsup.files import article_files
+from addsup.pages import HTML_SUFFIXES, parse_html
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".jsonl"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".jsonl"}) | HTML_SUFFIXES
 DEFAULT_MAX_BYTES = 2_000_000
 
 _HEADER = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n")
@@ -101,7 +103,7 @@ def _decode(data: bytes, source: str) -> tuple[str, Rejected | None]:
         )
 
 
-def _date_from_text(text: str, source: str) -> tuple[date | None, Rejected]:
+def date_from_text(text: str, source: str) -> tuple[date | None, Rejected]:
     """The date the text implies, with a warning that says how; or a ``no_date`` warning."""
     inferred = infer_date(text)
     if inferred is None:
@@ -144,7 +146,7 @@ def parse_text_article(raw: str, source: str) -> tuple[Article | None, list[Reje
     if not body.strip():
         return None, [*notes, Rejected(source, "empty", "the file has no article text")]
     if published is None:
-        published, note = _date_from_text(body, source)
+        published, note = date_from_text(body, source)
         notes.append(note)
     return Article(article_id(body), source, body, offset, title, published, url), notes
 
@@ -179,7 +181,7 @@ def parse_jsonl(raw: str, source: str) -> Iterator[Article | Rejected]:
             continue
         published = _parse_date(str(obj["date"])) if obj.get("date") else None
         if published is None:
-            published, note = _date_from_text(obj["text"], where)
+            published, note = date_from_text(obj["text"], where)
             yield note
         ext = obj.get("id")
         yield Article(
@@ -219,6 +221,9 @@ def read_article_file(
                 source, "binary", "the file contains NUL bytes: not text", content_hash=_hash(data)
             )
         ]
+    if suffix in HTML_SUFFIXES:  # a page names its own charset
+        article, notes = parse_html(data, source)
+        return [*notes, article] if article else notes
     raw, warning = _decode(data, source)
     out: list[Article | Rejected] = [warning] if warning else []
     if suffix == ".jsonl":

@@ -1,4 +1,5 @@
-"""The steps of a run as plain functions: ingest -> extract -> load -> validate -> publish.
+"""The steps of a run as plain functions: (fetch ->) ingest -> extract -> load -> validate ->
+publish.
 
 ``flows/pipeline.py`` wraps each in a Prefect task of the same name; ``run_checks`` runs
 them all in one process for ``addsup check`` (no Prefect, any DuckDB connection).
@@ -15,13 +16,15 @@ import duckdb
 import polars as pl
 
 from addsup import incremental, warehouse
-from addsup.articles import DEFAULT_MAX_BYTES, Article, collect
+from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
+from addsup.fetch import Fetched, fetch_sources
 from addsup.findings import Finding
 from addsup.frames import article_frames, concat_frames, extraction_frames
 from addsup.ingest import Ingested, plan, read
 from addsup.report import ReportPaths, unchanged_since, write_reports, write_unchanged_report
+from addsup.sources import SourcesError, read_sources
 from addsup.stream import load_articles as load_articles  # the streamed ingest-extract-load
 from addsup.tables import load_tables as load_table_files
 from addsup.validate import validate_into
@@ -30,6 +33,21 @@ DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_TABLES = Path("data/tables")
 DEFAULT_REPORTS = Path("reports")
 DEFAULT_REFERENCE = Path("data/reference")
+FETCHED = "fetched"  # the raw store of fetched pages, inside the articles folder
+
+
+def fetch(
+    con: duckdb.DuckDBPyConnection, sources: Path, articles_dir: Path, run_id: str
+) -> Fetched:
+    """Download what the sources file names into the raw store (``articles_dir/fetched``),
+    which ingest then reads as part of the articles folder; what cannot be fetched, and a
+    sources file that cannot be read, are quarantined for this run."""
+    try:
+        done = fetch_sources(read_sources(sources), articles_dir / FETCHED)
+    except SourcesError as err:
+        done = Fetched(rejected=[Rejected(str(sources), "bad_sources", str(err))])
+    warehouse.load_quarantine(con, done.rejected, run_id)
+    return done
 
 
 def ingest(
