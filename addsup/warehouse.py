@@ -67,6 +67,35 @@ class WarehouseBusy(RuntimeError):
     """Another process holds the warehouse's write lock for longer than we waited."""
 
 
+class WarehouseDamaged(RuntimeError):
+    """The warehouse file is not a DuckDB database, or is damaged; the message says how to
+    recover (the warehouse holds only what runs derive: ``addsup rebuild`` re-creates it)."""
+
+
+# what DuckDB says of a file that is not a database, cut short, or scribbled over
+_DAMAGE = (
+    "not a valid duckdb database",
+    "corrupt database",
+    "could not read enough bytes",
+    "checksum",
+    "invalid database",
+    "not a duckdb",
+)
+
+
+def damaged(path: str | Path, err: BaseException) -> WarehouseDamaged | None:
+    """The clear error for ``err`` when it says the warehouse file is damaged, else None."""
+    text = str(err)
+    if not isinstance(err, duckdb.Error) or not any(m in text.lower() for m in _DAMAGE):
+        return None
+    first = text.splitlines()[0] if text else type(err).__name__
+    return WarehouseDamaged(
+        f"the warehouse {path} is not a DuckDB database or is damaged ({first}). It holds only "
+        f"what runs derive from the articles, tables and reference data: run "
+        f"`addsup rebuild --warehouse {path}` to set it aside and make it again."
+    )
+
+
 def sql(name: str) -> str:
     """The text of ``addsup/sql/<name>.sql``."""
     return resources.files("addsup.sql").joinpath(f"{name}.sql").read_text(encoding="utf-8")
@@ -93,6 +122,9 @@ def connect(
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
+                clear = damaged(target, err)
+                if clear:
+                    raise clear from err
                 raise
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(
@@ -101,10 +133,30 @@ def connect(
                 ) from err
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
-    for statement in _schema_statements():
-        con.execute(statement)
-    unkey(con)
+    try:
+        for statement in _schema_statements():
+            con.execute(statement)
+        unkey(con)
+    except duckdb.Error as err:
+        con.close()
+        clear = damaged(target, err)
+        if clear:
+            raise clear from err
+        raise
     return con
+
+
+def set_aside(path: Path) -> Path | None:
+    """Move a warehouse file (and its write-ahead log) out of the way, to
+    ``<name>.damaged-<time>``; returns where it went (None when there was none)."""
+    if not path.exists():
+        return None
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%dT%H%M%S')}")
+    path.rename(aside)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        wal.rename(aside.with_name(aside.name + ".wal"))
+    return aside
 
 
 def unkey(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from addsup import pipeline as steps
+from addsup import warehouse
 from addsup.warehouse import WarehouseBusy, connect, current_counts
 
 SCHEMA = Path(__file__).resolve().parents[1] / "addsup" / "sql" / "schema"
@@ -151,3 +152,38 @@ def test_a_warehouse_made_with_keys_on_extracted_rows_loses_them_and_keeps_its_r
         assert "articles" in _keyed_tables(con)
         assert _snapshot(con) == before
         assert steps.validate(con, "r2")  # the check views read the rebuilt tables
+
+
+def _made_and_cut(path, keep):
+    """A real warehouse with rows, then cut to ``keep`` of its bytes."""
+    con = warehouse.connect(path)
+    con.execute(
+        "CREATE TABLE filler AS SELECT range AS i, md5(range::VARCHAR) AS s FROM range(200000)"
+    )
+    con.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+
+
+@pytest.mark.parametrize("damage", ["not a database", "cut short"])
+def test_a_damaged_warehouse_says_how_to_recover(tmp_path, damage):
+    path = tmp_path / "warehouse.duckdb"
+    if damage == "not a database":
+        path.write_text("these are notes, not a database\n" * 200)
+    else:
+        _made_and_cut(path, 0.3)
+    with pytest.raises(warehouse.WarehouseDamaged, match=r"addsup rebuild --warehouse") as err:
+        con = warehouse.connect(path, timeout=1)
+        con.execute("SELECT count(*), max(s) FROM filler").fetchall()  # pragma: no cover
+    assert str(path) in str(err.value)
+
+
+def test_a_warehouse_set_aside_keeps_its_log_beside_it(tmp_path):
+    path = tmp_path / "warehouse.duckdb"
+    path.write_text("damaged")
+    path.with_name("warehouse.duckdb.wal").write_text("log")
+    aside = warehouse.set_aside(path)
+    assert not path.exists() and aside.read_text() == "damaged"
+    assert aside.with_name(aside.name + ".wal").read_text() == "log"
+    assert warehouse.set_aside(path) is None
+    warehouse.connect(path).close()  # a new one opens in its place
