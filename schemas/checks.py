@@ -1,6 +1,6 @@
 """Reusable checks, registered with pandera so any schema can name them in its Config.
 
-Both compare intervals, never floats: a printed number stands for every value that
+They compare intervals, never floats: a printed number stands for every value that
 rounds to it (see addsup.intervals).
 """
 
@@ -25,20 +25,6 @@ def intervals_overlap(
 ) -> pl.LazyFrame:
     """The stated interval and the implied interval overlap on every row."""
     return data.lazyframe.select(intervals_overlap_expr(stated, implied))
-
-
-@extensions.register_check_method(statistics=["parts", "total", "half_unit"])
-def sum_within_rounding(
-    data: PolarsData, *, parts: list[str], total: str, half_unit: float
-) -> pl.LazyFrame:
-    """The parts add up to the total within the rounding of every printed number.
-
-    Each of the n parts and the total may be off by ``half_unit``, so the sum may
-    miss the total by at most (n + 1) × half_unit.
-    """
-    slack = (len(parts) + 1) * half_unit + 1e-9
-    gap = (pl.sum_horizontal([pl.col(p) for p in parts]) - pl.col(total)).abs()
-    return data.lazyframe.select(gap <= slack)
 
 
 class IntervalRows(pa.DataFrameModel):

@@ -1,4 +1,5 @@
-"""Schemas of the curated tables under ``data/tables/`` (one CSV per table)."""
+"""Schemas of the curated tables under ``data/tables/``: the rows of a contract's arithmetic
+(``TableArithmetic``), and the tables whose checks a contract cannot say."""
 
 from __future__ import annotations
 
@@ -11,38 +12,24 @@ from pandera.api.polars.types import PolarsData
 
 import schemas.checks  # noqa: F401  (registers the reusable checks)
 
-PARTNERS = ["Japan", "Republic of Korea", "DPRK", "Mongolia", "Russia", "Northeast Asia"]
 
+class TableArithmetic(pa.DataFrameModel):
+    """Rows of a table contract's arithmetic check (``addsup.table_checks``): the stated
+    interval and the one the other columns imply, read from the digits the file printed."""
 
-class TradeByPartner(pa.DataFrameModel):
-    """China's goods trade with a partner in a year, billions of US dollars, one decimal."""
-
-    year: int = pa.Field(ge=1990, le=2100)
-    partner: str = pa.Field(isin=PARTNERS)
-    exports_usd_bn: float = pa.Field(ge=0)
-    imports_usd_bn: float = pa.Field(ge=0)
-    total_usd_bn: float = pa.Field(ge=0)
-    source: str = pa.Field(str_length={"min_value": 1})
+    line: int = pa.Field(ge=1)
+    stated_lo: float
+    stated_hi: float
+    implied_lo: float
+    implied_hi: float
 
     class Config:
         coerce = True
-        unique = ["year", "partner"]
-        sum_within_rounding = {
-            "parts": ["exports_usd_bn", "imports_usd_bn"],
-            "total": "total_usd_bn",
-            "half_unit": 0.05,
+        # registered in schemas.checks: the two intervals share a point on every row
+        intervals_overlap = {
+            "stated": ("stated_lo", "stated_hi"),
+            "implied": ("implied_lo", "implied_hi"),
         }
-
-    @classmethod
-    def describe_failure(cls, check: str, row: dict[str, Any]) -> str:
-        if check == "sum_within_rounding":
-            total = row["exports_usd_bn"] + row["imports_usd_bn"]
-            return (
-                f"{row['partner']} {row['year']}: exports {row['exports_usd_bn']:g} + imports "
-                f"{row['imports_usd_bn']:g} = {total:.1f}, but the total says {row['total_usd_bn']:g} "
-                f"(allowed gap 0.15 for rounding)"
-            )
-        return f"{row.get('partner')} {row.get('year')}: fails {check}"
 
 
 class ExpoEditions(pa.DataFrameModel):

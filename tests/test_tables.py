@@ -1,9 +1,14 @@
+"""Curated tables (addsup/tables.py): loading, quarantine, and the checks of their contract
+or schema. The contract format itself is tested in tests/test_contracts.py."""
+
+import shutil
 from pathlib import Path
 
 import pytest
 
 from addsup.tables import load_tables
 from schemas import TABLE_SCHEMAS
+from tests.conftest import SAMPLE_TABLES
 
 HEADER = "year,partner,exports_usd_bn,imports_usd_bn,total_usd_bn,source\n"
 
@@ -12,6 +17,8 @@ def _write(folder: Path, name: str, text: str) -> Path:
     folder.mkdir(exist_ok=True)
     path = folder / name
     path.write_text(text)
+    if name == "trade_by_partner.csv":  # with the shipped contract beside it
+        shutil.copy(SAMPLE_TABLES / "trade_by_partner.toml", folder)
     return path
 
 
@@ -19,9 +26,12 @@ def test_bundled_tables_load_with_only_the_planted_failure(con, tables_dir):
     findings, rejected = load_tables(con, tables_dir, TABLE_SCHEMAS)
     assert rejected == []
     assert [(f.check, f.subject) for f in findings] == [
-        ("trade_by_partner.sum_within_rounding", "tables/trade_by_partner.csv:9")
+        ("trade_by_partner.sum", "tables/trade_by_partner.csv:9")
     ]
-    assert "4.1 + imports 19.9 = 24.0, but the total says 21" in findings[0].message
+    assert (
+        "line 9 (year=2023, partner=Mongolia): exports_usd_bn + imports_usd_bn = 24 "
+        "(23.9 to 24.1), but total_usd_bn says 21 (20.95 to 21.05)"
+    ) in findings[0].message
     assert con.execute("SELECT count(*) FROM trade_by_partner").fetchall() == [(8,)]
     assert con.execute("SELECT count(*) FROM expo_editions").fetchall() == [(2,)]
 
@@ -30,12 +40,18 @@ def test_bundled_tables_load_with_only_the_planted_failure(con, tables_dir):
     ("exports", "imports", "total", "fails"),
     [
         ("10.0", "20.0", "30.0", False),
-        ("10.04", "20.04", "30.0", False),  # within the rounding of three one-decimal figures
-        ("10.0", "20.0", "30.15", False),  # exactly at the edge: 3 x 0.05
+        ("10.0", "20.0", "30.1", False),  # within rounding: 29.9 to 30.1 against 30.05 to 30.15
+        ("10.0", "20.0", "30.15", True),  # two decimals printed: 30.145 to 30.155
         ("10.0", "20.0", "30.2", True),
+        ("10", "20", "31", False),  # whole numbers stand for more: 29 to 31 against 30.5 to 31.5
+        ("10.0", "20.0", "31", True),  # the same values with a decimal printed: 29.9 to 30.1
+        ("10.04", "20.04", "30.0", True),  # two decimals: 30.07 to 30.09 against 29.95 to 30.05
+        ("10.04", "20.04", "30.1", False),
     ],
 )
-def test_sum_within_rounding(con, tmp_path, exports, imports, total, fails):
+def test_sum_within_the_rounding_of_the_printed_digits(
+    con, tmp_path, exports, imports, total, fails
+):
     folder = tmp_path / "t"
     _write(folder, "trade_by_partner.csv", HEADER + f"2022,Japan,{exports},{imports},{total},x\n")
     findings, _ = load_tables(con, folder, TABLE_SCHEMAS)
