@@ -47,6 +47,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --articles $(or $(ARTICLES),20000)
+	$(BIN)/python -m bench.infer --rows 100000 --columns 30
 
 eval: $(STAMP)
 	$(BIN)/addsup eval tests/gold --seeds ../shared/seeds $(if $(ERRORS),--errors)
