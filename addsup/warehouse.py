@@ -10,7 +10,7 @@ import json
 import os
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -83,6 +83,26 @@ _DAMAGE = (
 )
 
 
+class WarehouseFull(RuntimeError):
+    """The disk that holds the warehouse is full; what was committed before is kept."""
+
+
+def disk_full(path: str | Path, err: BaseException) -> WarehouseFull | None:
+    """The clear error for ``err`` when it says the warehouse's disk is full, else None."""
+    if not isinstance(err, duckdb.Error | OSError) or "no space left" not in str(err).lower():
+        return None
+    return WarehouseFull(
+        f"no space left on the disk that holds the warehouse {path}: the batches committed "
+        f"before are kept, the one being written is not. Free some space (or set "
+        f"ADDSUP_DUCKDB_MEMORY_LIMIT lower, so that less spills to {path}.tmp) and run again."
+    )
+
+
+def clear_error(path: str | Path, err: BaseException) -> RuntimeError | None:
+    """``err`` said in words a person can act on, when it is about the warehouse file."""
+    return damaged(path, err) or disk_full(path, err)
+
+
 def damaged(path: str | Path, err: BaseException) -> WarehouseDamaged | None:
     """The clear error for ``err`` when it says the warehouse file is damaged, else None."""
     text = str(err)
@@ -122,7 +142,7 @@ def connect(
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
-                clear = damaged(target, err)
+                clear = clear_error(target, err)
                 if clear:
                     raise clear from err
                 raise
@@ -139,7 +159,7 @@ def connect(
         unkey(con)
     except duckdb.Error as err:
         con.close()
-        clear = damaged(target, err)
+        clear = clear_error(target, err)
         if clear:
             raise clear from err
         raise
@@ -181,11 +201,19 @@ def unkey(con: duckdb.DuckDBPyConnection) -> list[str]:
 def warehouse(
     path: str | Path = DEFAULT_WAREHOUSE, *, timeout: float = 120.0
 ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection for the block; an error about the warehouse file (damaged, disk full)
+    leaves it as ``WarehouseDamaged`` / ``WarehouseFull``, which say what to do."""
     con = connect(path, timeout=timeout)
     try:
         yield con
+    except (duckdb.Error, OSError) as err:
+        clear = clear_error(path, err)
+        if clear:
+            raise clear from err
+        raise
     finally:
-        con.close()
+        with suppress(duckdb.Error):  # a connection the error invalidated
+            con.close()
 
 
 @contextmanager
