@@ -275,6 +275,7 @@ def run(
     allow(articles, tables, reports, reference, db.parent)
     _prefect_environment(port)
     from flows.deployments import ensure_warehouse_limit
+    from flows.outcome import result_of
     from flows.pipeline import pipeline
 
     ensure_warehouse_limit()
@@ -293,8 +294,8 @@ def run(
         dask_address=dask_address,
         return_state=True,
     )
-    result = state.result(raise_on_failure=False)
-    if not isinstance(result, dict):
+    result = result_of(state)
+    if result is None:
         err.print(f"[red]the run did not finish: {state.name}: {state.message}[/red]")
         raise typer.Exit(2)
     out.print(f"[bold]{state.name}[/bold]: {state.message}")

@@ -17,7 +17,7 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.cache_policies import NONE
 from prefect.concurrency.sync import concurrency
 from prefect.runtime import flow_run
-from prefect.states import Completed, Failed, State
+from prefect.states import State
 
 from addsup import incremental, warehouse
 from addsup import pipeline as steps
@@ -31,7 +31,10 @@ from addsup.report import (
     unchanged_markdown,
     unchanged_since,
 )
+from flows.outcome import failed, outcome, quiet_failures
 from flows.scale import extract_and_load
+
+quiet_failures()  # a run that fails on purpose ends with its message, not a traceback
 
 
 @task(cache_policy=NONE)
@@ -275,7 +278,7 @@ def pipeline(
             reference_dir=reference_dir,
         )
     except PathNotAllowed as err:
-        return Failed(message=f"refused: {err}")
+        return failed(f"refused: {err}")
     run_id = flow_run.get_id() or str(uuid.uuid4())
     db = Path(warehouse_path)
     params = {k: v for k, v in locals().items() if k not in ("run_id", "db")}
@@ -304,22 +307,4 @@ def pipeline(
         inputs = None if full else (Path(tables_dir), Path(reference_dir))
         counts = validate(db, run_id, table_findings, stats, inputs)
         paths = publish(db, run_id, Path(reports_dir))
-    return outcome(run_id, counts, paths, fail_on)
-
-
-def outcome(run_id: str, counts: dict[str, Any], paths: ReportPaths, fail_on: str) -> State:
-    """The run's final state: Failed when ``fail_on`` says so, with the counts in its message."""
-    result = {
-        "run_id": run_id,
-        **counts,
-        "report": str(paths.html),
-        "latest": str(paths.latest_html),
-    }
-    summary = (
-        f"{counts['errors']} error(s), {counts['warnings']} warning(s) in {counts['checks_run']} "
-        f"checks; report: {paths.html}"
-    )
-    reason = steps.verdict(counts, fail_on)
-    if reason:
-        return Failed(message=f"{reason} (fail_on={fail_on}): {summary}", data=result)
-    return Completed(message=summary, data=result)
+    return outcome(run_id, counts, str(paths.html), str(paths.latest_html), fail_on)

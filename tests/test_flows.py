@@ -153,3 +153,52 @@ def test_pipeline_on_two_worker_processes_in_batches(prefect_server, run_dirs, t
         expected["articles_new"],
     )
     assert _tables(run_dirs["warehouse_path"]) == _tables(plain["warehouse_path"])
+
+
+def _engine_exit(exc: BaseException):
+    import logging
+
+    try:
+        raise exc
+    except BaseException as raised:
+        info = (type(raised), raised, raised.__traceback__)
+    from flows.outcome import ENGINE_EXIT
+
+    return logging.LogRecord("prefect.flow_runs", logging.ERROR, __file__, 1, ENGINE_EXIT, (), info)
+
+
+@pytest.mark.parametrize(
+    ("exc", "kept"),
+    [
+        ("run_failed", False),
+        ("parameter", False),
+        (TypeError("a real bug"), True),
+        (RuntimeError("disk full"), True),
+    ],
+)
+def test_the_engine_traceback_is_dropped_only_for_failures_on_purpose(exc, kept):
+    from prefect.exceptions import ParameterTypeError
+
+    from flows.outcome import QuietFailures, RunFailed
+
+    exc = {"run_failed": RunFailed("refused: x"), "parameter": ParameterTypeError("bad date")}.get(
+        exc, exc
+    )
+    assert QuietFailures().filter(_engine_exit(exc)) is kept
+
+
+@pytest.mark.parametrize(("fail_on", "failed"), [("never", False), ("error", True)])
+def test_outcome_keeps_the_counts_of_a_run_failed_on_purpose(fail_on, failed):
+    from flows.outcome import outcome, result_of
+
+    counts = {"errors": 2, "warnings": 0, "checks_run": 5}
+    state = outcome("r1", counts, "/r/report.html", "/r/latest.html", fail_on)
+    assert state.is_failed() is failed
+    assert result_of(state) == {
+        "run_id": "r1",
+        **counts,
+        "report": "/r/report.html",
+        "latest": "/r/latest.html",
+    }
+    if failed:
+        assert state.message.startswith("2 error-severity finding(s) do not add up (fail_on=error)")
