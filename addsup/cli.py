@@ -1,7 +1,8 @@
-"""``addsup run | extract | check | report``.
+"""``addsup run | serve | check | extract | eval | report``.
 
-``run`` orchestrates through Prefect (imported only there); ``extract`` and ``check``
-need no server and work on any files.
+Quick to start: only typer is imported here; each command imports what it needs when it
+runs (``run`` and ``serve`` Prefect, the others the library), so ``addsup --help`` takes a
+fraction of a second and ``check`` / ``extract`` never import Prefect.
 """
 
 from __future__ import annotations
@@ -9,32 +10,36 @@ from __future__ import annotations
 import json
 import math
 import os
-import signal
 import sys
-import uuid
-import webbrowser
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from addsup import pipeline as steps
-from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_article_file
-from addsup.extract import extract as extract_text
-from addsup.paths import allow
-from addsup.warehouse import DEFAULT_WAREHOUSE, warehouse
+from addsup import __version__
+from addsup.paths import (
+    DEFAULT_ARTICLES,
+    DEFAULT_REFERENCE,
+    DEFAULT_REPORTS,
+    DEFAULT_TABLES,
+    DEFAULT_WAREHOUSE,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from addsup.articles import Rejected
 
 app = typer.Typer(
     pretty_exceptions_show_locals=False,
     add_completion=False,
     no_args_is_help=True,
     help="Check that the numbers in news articles add up.",
+    rich_markup_mode=None,
 )
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
+
+UNREADABLE_EXIT = 2  # an input could not be read (missing, unsupported type, empty, binary)
 
 Articles = Annotated[Path, typer.Option("--articles", help="Folder of article files.")]
 Tables = Annotated[Path, typer.Option("--tables", help="Folder of curated CSV tables.")]
@@ -46,9 +51,27 @@ Reference = Annotated[
 Port = Annotated[
     int,
     typer.Option(
-        "--port", help="Port of the local Prefect server (when PREFECT_API_URL is unset)."
+        "--port",
+        help="Port of the local Prefect server to use or start (when PREFECT_API_URL is unset).",
     ),
 ]
+Inputs = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Article files (.txt, .md, .jsonl) or folders (every file below, as an articles folder).",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar (none is shown on a pipe either).")
+]
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, soft_wrap=True)
 
 
 class ExtractFormat(StrEnum):
@@ -67,17 +90,53 @@ class FailOn(StrEnum):
     warning = "warning"
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"addsup {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", is_eager=True, callback=_version
+        ),
+    ] = False,
+) -> None:
+    """Check that the numbers in news articles add up."""
+
+
+def _report_unreadable(rejected: list[Rejected]) -> bool:
+    """One line on stderr per input that could not be read (or was read with a warning);
+    True when any could not be read."""
+    from rich.markup import escape
+
+    err = _console(stderr=True)
+    for r in rejected:
+        colour = "yellow" if r.loaded else "red"
+        err.print(f"[{colour}]{escape(f'{r.source}: {r.reason}: {r.detail}')}[/{colour}]")
+    return any(not r.loaded for r in rejected)
+
+
 def _num(x: float | None) -> float | None:
     return None if x is None or (isinstance(x, float) and (math.isinf(x) or math.isnan(x))) else x
 
 
 def figure_records(
-    path: Path, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, source: str | None = None, max_bytes: int | None = None
 ) -> tuple[list[dict], list[Rejected]]:
     """The ``addsup extract`` records of one file (offsets into the whole file for txt/md)."""
+    from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_article_file
+    from addsup.extract import extract as extract_text
+
+    source = source or str(path)
+    if not path.is_file():
+        return [], [Rejected(source, "not_found", "no such file")]
     records: list[dict] = []
     rejected: list[Rejected] = []
-    for item in read_article_file(path, str(path), max_bytes):
+    for item in read_article_file(path, source, max_bytes or DEFAULT_MAX_BYTES):
         if isinstance(item, Rejected):
             rejected.append(item)
             continue
@@ -86,7 +145,7 @@ def figure_records(
         line = article.source.rsplit(":", 1)[1] if path.suffix.lower() == ".jsonl" else None
         for f in x.figures:
             rec = {
-                "article": str(path),
+                "article": source,
                 "surface": f.surface,
                 "start": f.start + article.body_offset,
                 "end": f.end + article.body_offset,
@@ -113,7 +172,7 @@ def figure_records(
 def _bundled_reference() -> Path | None:
     """The reference data bundled with the project, when this is a checkout of it."""
     for candidate in (
-        steps.DEFAULT_REFERENCE,
+        DEFAULT_REFERENCE,
         Path(__file__).resolve().parent.parent / "data" / "reference",
     ):
         if candidate.is_dir():
@@ -121,36 +180,91 @@ def _bundled_reference() -> Path | None:
     return None
 
 
+class Bar:
+    """A progress bar on stderr while files are read and articles extracted: only on a
+    terminal and never with ``--quiet`` (nothing is written to a pipe)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.console = _console(stderr=True)
+        self.shown = not quiet and self.console.is_terminal
+        self.progress: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> Bar:
+        if self.shown:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self.progress = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.progress.start()
+        return self
+
+    def stage(self, description: str, total: int | None) -> Any:
+        """A new stage of ``total`` steps; the callable it returns advances it."""
+        if self.progress is None:
+            return None
+        if self.task is not None:
+            self.progress.update(self.task, visible=False)
+        self.task = self.progress.add_task(description, total=total)
+        task = self.task
+        return lambda n: self.progress.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .jsonl).")],
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+    paths: Inputs,
+    format: Annotated[
+        ExtractFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl: one JSON object per figure (docs/contracts.md); table: for reading.",
+        ),
+    ] = ExtractFormat.jsonl,
 ) -> None:
-    """Print every figure found in the given files."""
-    table = Table("article", "surface", "value", "scale", "unit", "currency", "qualifier", "period")
-    for path in paths:
-        if not path.is_file():
-            err.print(f"[red]{path}: no such file[/red]")
-            continue
-        records, rejected = figure_records(path)
-        for r in rejected:
-            err.print(f"[yellow]{r.source}: {r.reason}: {r.detail}[/yellow]")
-        for rec in records:
-            if format is ExtractFormat.jsonl:
+    """Print every figure found in the given files.
+
+    Exit status 2 when an input cannot be read (one line each on stderr)."""
+    from addsup.files import input_files
+
+    rows: list[dict] = []
+    unreadable = False
+    for path, source in input_files(paths):
+        records, rejected = figure_records(path, source)
+        unreadable |= _report_unreadable(rejected)
+        if format is ExtractFormat.jsonl:
+            for rec in records:
                 sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            else:
-                table.add_row(
-                    rec["article"],
-                    rec["surface"],
-                    f"{rec['value']:g}",
-                    f"{rec['scale']:g}",
-                    rec["unit"],
-                    rec["currency"] or "",
-                    rec["qualifier"],
-                    rec["period_start"] or "",
-                )
+        else:
+            rows.extend(records)
     if format is ExtractFormat.table:
-        out.print(table)
+        from rich.table import Table
+
+        columns = ("article", "surface", "value", "scale", "unit", "currency", "qualifier")
+        table = Table(*columns, "period")
+        for rec in rows:
+            cells = [rec[c] if rec[c] is not None else "" for c in columns]
+            cells[2], cells[3] = f"{rec['value']:g}", f"{rec['scale']:g}"
+            table.add_row(*cells, rec["period_start"] or "")
+        _console().print(table)
+    if unreadable:
+        raise typer.Exit(UNREADABLE_EXIT)
 
 
 @app.command("eval")
@@ -162,9 +276,10 @@ def evaluate_gold(
     errors: Annotated[bool, typer.Option("--errors", help="List every miss.")] = False,
     min_f1: Annotated[float, typer.Option(help="Exit 1 when figure F1 is below this.")] = 0.0,
 ) -> None:
-    """Precision, recall and F1 of the extractor per field, on hand-annotated gold articles."""
+    """Precision, recall and F1 of the extractor on hand-annotated gold articles."""
     from addsup.evaluation import evaluate, load_gold, table
 
+    out = _console()
     articles = load_gold(folder, seeds if seeds.is_dir() else None)
     result = evaluate(articles)
     figures = sum(len(a.figures) for a in articles)
@@ -177,14 +292,23 @@ def evaluate_gold(
     elif result.errors:
         out.print(f"{len(result.errors)} miss(es): add --errors to list them")
     if result.figure.f1 < min_f1:
-        err.print(f"[red]figure F1 {result.figure.f1:.3f} is below {min_f1}[/red]")
+        _console(stderr=True).print(
+            f"[red]figure F1 {result.figure.f1:.3f} is below {min_f1}[/red]"
+        )
         raise typer.Exit(1)
 
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .jsonl).")],
-    format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
+    paths: Inputs,
+    format: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: what failed, one line each; json: every finding (docs/contracts.md).",
+        ),
+    ] = CheckFormat.text,
     fail_on: Annotated[
         FailOn, typer.Option(help="Exit 1 when a finding of this severity fails.")
     ] = FailOn.never,
@@ -195,21 +319,38 @@ def check(
         Path | None,
         typer.Option(help="Reference data folder (default: the bundled data/reference)."),
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
-    """Run the pipeline's extraction and checks on the given files alone (in memory, no server)."""
-    ingested = steps.ingest_paths(paths)
-    with warehouse(":memory:") as con:
-        run_id = f"check-{uuid.uuid4()}"
-        steps.run_checks(con, ingested, run_id, tables, reference or _bundled_reference())
-        from addsup.report import report_data
+    """Check the given files alone (in memory, no server).
 
-        data = report_data(con, run_id, passes_listed=None, flagged_listed=None)
+    The pipeline's extraction and checks on these files only. Exit status 1 when
+    --fail-on is met, 2 when an input cannot be read (one line each on stderr)."""
+    import uuid
+
+    from addsup import pipeline as steps
+    from addsup.files import input_files
+    from addsup.report import report_data
+    from addsup.warehouse import warehouse
+
+    with Bar(quiet) as bar:
+        reading = bar.stage("reading", len(input_files(paths)))
+        ingested = steps.ingest_paths(paths, progress=reading)
+        extracting = bar.stage("extracting", len(ingested.articles))
+        with warehouse(":memory:") as con:
+            run_id = f"check-{uuid.uuid4()}"
+            reference = reference or _bundled_reference()
+            steps.run_checks(con, ingested, run_id, tables, reference, progress=extracting)
+            bar.stage("checking", None)
+            data = report_data(con, run_id, passes_listed=None, flagged_listed=None)
     findings = data["findings"]
     if format is CheckFormat.json:
         public = [{k: v for k, v in f.items() if not k.startswith("_")} for f in findings]
         payload = {"findings": public, "counts": data["counts"], "quarantine": data["quarantine"]}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
     else:
+        from rich.markup import escape
+
+        out = _console()
         for f in findings:
             if f["status"] == "pass":
                 continue
@@ -217,15 +358,14 @@ def check(
             where = (
                 f"{f['article']} sentence {f['sentence_no'] + 1}" if f["article"] else f["subject"]
             )
-            out.print(
-                f"[{colour}]{f['status'].upper():4}[/{colour}] {f['check']:10} {where}: {f['message']}"
-            )
+            line = escape(f"{f['check']:10} {where}: {f['message']}")
+            out.print(f"[{colour}]{f['status'].upper():4}[/{colour}] {line}")
         c = data["counts"]
         out.print(
             f"{c['checks']} checks: {c['pass']} passed, {c['fail']} failed, {c['skip']} skipped"
         )
-        for q in data["quarantine"]:
-            err.print(f"[yellow]{q['source']}: {q['reason']}: {q['detail']}[/yellow]")
+    if _report_unreadable(ingested.rejected):
+        raise typer.Exit(UNREADABLE_EXIT)
     failing = {f["severity"] for f in findings if f["status"] == "fail"}
     if (fail_on is FailOn.error and "error" in failing) or (fail_on is FailOn.warning and failing):
         raise typer.Exit(1)
@@ -246,11 +386,11 @@ def _prefect_environment(port: int) -> bool:
 
 @app.command()
 def run(
-    articles: Articles = steps.DEFAULT_ARTICLES,
-    tables: Tables = steps.DEFAULT_TABLES,
+    articles: Articles = DEFAULT_ARTICLES,
+    tables: Tables = DEFAULT_TABLES,
     db: Warehouse = DEFAULT_WAREHOUSE,
-    reports: Reports = steps.DEFAULT_REPORTS,
-    reference: Reference = steps.DEFAULT_REFERENCE,
+    reports: Reports = DEFAULT_REPORTS,
+    reference: Reference = DEFAULT_REFERENCE,
     fail_on: Annotated[
         FailOn, typer.Option(help="Fail the run (exit 1) on findings of this severity.")
     ] = FailOn.never,
@@ -271,7 +411,9 @@ def run(
         str | None, typer.Option(help="Extract on the Dask scheduler at this address.")
     ] = None,
 ) -> None:
-    """Run the pipeline flow once (through Prefect) and print where the report is."""
+    """Run the pipeline flow once (through Prefect); print where the report is."""
+    from addsup.paths import allow
+
     allow(articles, tables, reports, reference, db.parent)
     _prefect_environment(port)
     from flows.deployments import ensure_warehouse_limit
@@ -294,6 +436,7 @@ def run(
         dask_address=dask_address,
         return_state=True,
     )
+    out, err = _console(), _console(stderr=True)
     result = result_of(state)
     if result is None:
         err.print(f"[red]the run did not finish: {state.name}: {state.message}[/red]")
@@ -313,11 +456,11 @@ def _interrupt(signum: int, frame: object) -> None:
 
 @app.command()
 def serve(
-    articles: Articles = steps.DEFAULT_ARTICLES,
-    tables: Tables = steps.DEFAULT_TABLES,
+    articles: Articles = DEFAULT_ARTICLES,
+    tables: Tables = DEFAULT_TABLES,
     db: Warehouse = DEFAULT_WAREHOUSE,
-    reports: Reports = steps.DEFAULT_REPORTS,
-    reference: Reference = steps.DEFAULT_REFERENCE,
+    reports: Reports = DEFAULT_REPORTS,
+    reference: Reference = DEFAULT_REFERENCE,
     allowed: Annotated[
         list[Path] | None,
         typer.Option("--allow", help="Another folder custom runs may use (repeatable)."),
@@ -326,12 +469,17 @@ def serve(
     daily_cron: Annotated[str, typer.Option(help="Schedule of addsup-daily.")] = "30 6 * * *",
     port: Port = 4200,
 ) -> None:
-    """Serve the scheduled deployments in the foreground (Ctrl-C stops what this started)."""
+    """Serve the scheduled deployments until Ctrl-C (stops what it started)."""
+    import signal
+
+    from addsup.paths import allow
+
     allow(articles, tables, reports, reference, db.parent, *(allowed or []))
     started = _prefect_environment(port)
     from flows.deployments import serve_deployments
     from flows.server import stop_server
 
+    out = _console()
     ui = os.environ["PREFECT_API_URL"].removesuffix("/api")
     out.print(
         f"Prefect UI: {ui}/deployments  (deployments pipeline/addsup-hourly, pipeline/addsup-daily)"
@@ -356,16 +504,18 @@ def serve(
 
 @app.command()
 def report(
-    reports: Reports = steps.DEFAULT_REPORTS,
+    reports: Reports = DEFAULT_REPORTS,
     open_: Annotated[bool, typer.Option("--open", help="Open it in a browser.")] = False,
 ) -> None:
     """Print the path of the latest report."""
     latest = reports / "latest.html"
     if not latest.exists():
-        err.print(f"no report yet in {reports}: run `addsup run` first")
+        typer.echo(f"no report yet in {reports}: run `addsup run` first", err=True)
         raise typer.Exit(1)
     typer.echo(str(latest.resolve()))
     if open_:
+        import webbrowser
+
         webbrowser.open(latest.resolve().as_uri())
 
 
