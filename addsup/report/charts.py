@@ -37,7 +37,7 @@ def failures_over_time(history: Sequence[dict[str, Any]]) -> str:
     ax.set_ylabel("failures")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, fontsize=8)
+    ax.legend(frameon=False, fontsize=8, ncol=2, loc="lower left", bbox_to_anchor=(0, 1.0))
     return _data_uri(fig)
 
 
