@@ -39,6 +39,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+RUNNER_POLL_SECONDS = 2  # how often addsup serve asks the server for runs to start
 UNREADABLE_EXIT = 2  # an input could not be read (missing, unsupported type, empty, binary)
 
 Articles = Annotated[Path, typer.Option("--articles", help="Folder of article files.")]
@@ -372,15 +373,26 @@ def check(
 
 
 def _prefect_environment(port: int) -> bool:
-    """Point Prefect at the local server (started if needed); True when we started it."""
+    """Point Prefect at a server and say which: PREFECT_API_URL's when set (it must answer),
+    else the local one on ``port`` (started if needed). True when this started it; one line
+    and exit status 2 when no server can be used."""
+    from flows.server import DEFAULT_HOST, ServerUnavailable, check_api_url, ensure_server
+
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ.setdefault("PREFECT_HOME", str(Path(".prefect").resolve()))
-    if os.environ.get("PREFECT_API_URL"):
-        return False
-    from flows.server import DEFAULT_HOST, ensure_server
-
-    url, started = ensure_server(DEFAULT_HOST, port)
+    err = _console(stderr=True)
+    try:
+        if url := os.environ.get("PREFECT_API_URL"):
+            check_api_url(url)
+            err.print(f"Prefect server: {url} (from PREFECT_API_URL)")
+            return False
+        err.print(f"Prefect server: looking for one on {DEFAULT_HOST}:{port} …")
+        url, started = ensure_server(DEFAULT_HOST, port)
+    except ServerUnavailable as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        raise typer.Exit(2) from None
     os.environ["PREFECT_API_URL"] = url
+    err.print(f"Prefect server: {url} ({'started now' if started else 'already running'})")
     return started
 
 
@@ -468,13 +480,24 @@ def serve(
     hourly_cron: Annotated[str, typer.Option(help="Schedule of addsup-hourly.")] = "0 * * * *",
     daily_cron: Annotated[str, typer.Option(help="Schedule of addsup-daily.")] = "30 6 * * *",
     port: Port = 4200,
+    reports_port: Annotated[
+        int | None,
+        typer.Option(
+            help="Port to serve the reports folder on, read-only, for the report links in the "
+            "Prefect UI (default: the Prefect port + 1; -1: do not serve it).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the scheduled deployments until Ctrl-C (stops what it started)."""
     import signal
+    from urllib.parse import urlsplit
 
     from addsup.paths import allow
+    from addsup.report.server import ReportsServer
 
     allow(articles, tables, reports, reference, db.parent, *(allowed or []))
+    # look for runs to start every 2 s, not Prefect's 10 s: a Quick run starts sooner
+    os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", str(RUNNER_POLL_SECONDS))
     started = _prefect_environment(port)
     from flows.deployments import serve_deployments
     from flows.server import stop_server
@@ -484,6 +507,20 @@ def serve(
     out.print(
         f"Prefect UI: {ui}/deployments  (deployments pipeline/addsup-hourly, pipeline/addsup-daily)"
     )
+    web = None
+    if reports_port != -1:
+        host = urlsplit(ui).hostname or "127.0.0.1"
+        host = host if host in ("127.0.0.1", "localhost", "::1") else "127.0.0.1"
+        try:
+            web = ReportsServer(reports, host, port + 1 if reports_port is None else reports_port)
+        except OSError as exc:
+            _console(stderr=True).print(
+                f"[yellow]reports not served over HTTP ({exc}): the report artifact says where "
+                "the file is; choose a free port with --reports-port N[/yellow]"
+            )
+        else:
+            web.advertise()
+            out.print(f"Reports: {web.url}latest.html  (the folder {web.folder}, read-only)")
     params = {
         "articles_dir": str(articles.resolve()),
         "tables_dir": str(tables.resolve()),
@@ -497,6 +534,8 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
+        if web is not None:
+            web.close()
         if started:
             out.print("stopping the Prefect server this command started")
             stop_server()

@@ -31,6 +31,7 @@ from addsup.report import (
     unchanged_markdown,
     unchanged_since,
 )
+from addsup.report.server import report_url
 from flows.outcome import failed, outcome, quiet_failures
 from flows.scale import extract_and_load
 
@@ -143,6 +144,30 @@ def validate(
 
 
 ARTIFACT_ROWS = 500  # failures in the table artifact (the report has the rest)
+FAILURE_COLUMNS = ("what does not add up", "sentence", "article", "check", "severity")
+
+
+def report_artifact(html: Path) -> None:
+    """``addsup-report``: a link the UI can open when ``addsup serve`` serves the reports
+    folder over HTTP; else where the file is (a browser will not open file:// from the UI)."""
+    url = report_url(html)
+    if url:
+        create_link_artifact(
+            key="addsup-report",
+            link=url,
+            link_text="HTML report",
+            description="The full report of this run, served by addsup serve",
+        )
+        return
+    create_markdown_artifact(
+        key="addsup-report",
+        markdown=(
+            f"The full report of this run is a file on the machine that ran it:\n\n"
+            f"`{html.resolve()}`\n\nOpen it there, or run `addsup serve` to have the "
+            "reports folder served over HTTP and linked here."
+        ),
+        description="Where the full report of this run is",
+    )
 
 
 @task(cache_policy=NONE)
@@ -181,37 +206,24 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
         markdown=summary,
         description="What doesn't add up in this run",
     )
+    # what failed and why first: the UI shows the first columns, the rest scroll off
     rows = [
         {
+            "what does not add up": f["message"],
+            "sentence": f["sentence"] or "",
+            "article": f["title"] or f["article"] or f["subject"],
             "check": f["check"],
             "severity": f["severity"],
-            "article": f["title"] or f["article"] or f["subject"],
-            "sentence": f["sentence"] or "",
-            "arithmetic": f["message"],
         }
         for f in failures[:ARTIFACT_ROWS]
     ]
     create_table_artifact(
         key="addsup-failures",
-        table=rows
-        or [
-            {
-                "check": "",
-                "severity": "",
-                "article": "",
-                "sentence": "",
-                "arithmetic": "no failures",
-            }
-        ],
+        table=rows or [dict.fromkeys(FAILURE_COLUMNS, "") | {FAILURE_COLUMNS[0]: "no failures"}],
         description=f"{failing} failing check(s)"
         + (f", the first {ARTIFACT_ROWS} listed" if failing > ARTIFACT_ROWS else ""),
     )
-    create_link_artifact(
-        key="addsup-report",
-        link=paths.html.resolve().as_uri(),
-        link_text="HTML report",
-        description="The full report of this run (a file on the machine that ran it)",
-    )
+    report_artifact(paths.html)
     get_run_logger().info("report: %s", paths.html)
     return paths
 
@@ -256,8 +268,11 @@ def pipeline(
         warehouse_path: The DuckDB warehouse file.
         reports_dir: Folder for the HTML, Markdown and JSON reports.
         reference_dir: Folder of reference data (exchange rates, official statistics).
-        published_from: Only read articles published on or after this date.
-        published_to: Only read articles published on or before this date.
+        published_from: Read only article files published on or after this date (the
+            others are left unread); articles read by earlier runs stay in the warehouse
+            and are checked and reported as before.
+        published_to: Read only article files published on or before this date (as
+            published_from).
         fail_on: Mark the run Failed when a finding of this severity does not add up.
         full: Extract every article again, not only new or changed ones.
         max_bytes: Files larger than this are quarantined unread.

@@ -86,6 +86,8 @@ def test_markdown_summary_lists_failures(con, articles_dir, tmp_path):
     md = paths.markdown.read_text()
     assert f"**{len(planted())} error(s)**" in md
     assert md.count("| share_of | new |") == 4
+    header = next(line for line in md.splitlines() if line.startswith("| what does not add up"))
+    assert header.split("|")[1:3] == [" what does not add up ", " sentence "]
 
 
 def test_article_text_is_escaped(con, tmp_path):

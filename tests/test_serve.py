@@ -133,6 +133,7 @@ def served(tmp_path_factory):
 
 
 def _start(tmp, port, url, env, prefect, server_log, serve_log):
+    reports_port = _free_port()
     server = subprocess.Popen(
         [prefect, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
@@ -159,6 +160,8 @@ def _start(tmp, port, url, env, prefect, server_log, serve_log):
                 str(tmp / "warehouse.duckdb"),
                 "--reports",
                 str(tmp / "reports"),
+                "--reports-port",
+                str(reports_port),
             ],
             env=serve_env,
             cwd=ROOT,
@@ -174,7 +177,13 @@ def _start(tmp, port, url, env, prefect, server_log, serve_log):
                 break
             assert serve.poll() is None, (tmp / "serve.log").read_text()[-2000:]
             time.sleep(0.5)
-        yield {"api": api, "url": url, "ui": f"http://127.0.0.1:{port}", "tmp": tmp}
+        yield {
+            "api": api,
+            "url": url,
+            "ui": f"http://127.0.0.1:{port}",
+            "reports": f"http://127.0.0.1:{reports_port}/",
+            "tmp": tmp,
+        }
     finally:
         if serve is not None:
             _stop(serve)
@@ -245,6 +254,18 @@ def test_click_run_in_the_prefect_ui(served, chromium, tmp_path):
     ).exists()
     artifacts = api.artifacts(run["id"])
     assert set(artifacts) == {"addsup-summary", "addsup-failures", "addsup-report"}
+    # what failed and why come first in the failures table
+    first_row = artifacts["addsup-failures"]["data"]
+    first_row = json.loads(first_row)[0] if isinstance(first_row, str) else first_row[0]
+    assert list(first_row)[:2] == ["what does not add up", "sentence"]
+
+    # the report link is served over HTTP by addsup serve, and opens in the browser
+    link = artifacts["addsup-report"]
+    # (Prefect stores a link artifact as Markdown: [text](url))
+    report_url = f"{served['reports']}runs/{run['id']}/report.html"
+    assert f"]({report_url})" in link["data"]
+    page.goto(report_url)
+    assert page.locator("#failures ~ article.finding.fail").count() == len(planted())
 
     # the flow run page shows the run's final state to the user
     page.goto(f"{served['ui']}/runs/flow-run/{run['id']}")
