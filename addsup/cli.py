@@ -222,6 +222,14 @@ class Bar:
         task = self.task
         return lambda n: self.progress.advance(task, n)
 
+    def show(self, description: str, done: int, total: int) -> None:
+        """Set the bar of ``description`` to ``done`` of ``total``."""
+        if self.progress is None:
+            return
+        if self.task is None or self.progress.tasks[-1].description != description:
+            self.stage(description, total)
+        self.progress.update(self.task, completed=done, total=total)
+
     def __exit__(self, *exc: object) -> None:
         if self.progress is not None:
             self.progress.stop()
@@ -422,6 +430,7 @@ def run(
     dask_address: Annotated[
         str | None, typer.Option(help="Extract on the Dask scheduler at this address.")
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
     """Run the pipeline flow once (through Prefect); print where the report is."""
     from addsup.paths import allow
@@ -431,23 +440,25 @@ def run(
     from flows.deployments import ensure_warehouse_limit
     from flows.outcome import result_of
     from flows.pipeline import pipeline
+    from flows.progress import shown_by
 
     ensure_warehouse_limit()
 
-    state = pipeline(
-        articles_dir=str(articles),
-        tables_dir=str(tables),
-        reference_dir=str(reference),
-        warehouse_path=str(db),
-        reports_dir=str(reports),
-        fail_on=fail_on.value,
-        full=full,
-        workers=workers,
-        batch_size=batch_files,
-        dask_workers=dask_workers,
-        dask_address=dask_address,
-        return_state=True,
-    )
+    with Bar(quiet) as bar, shown_by(lambda done, total, _: bar.show("files", done, total)):
+        state = pipeline(
+            articles_dir=str(articles),
+            tables_dir=str(tables),
+            reference_dir=str(reference),
+            warehouse_path=str(db),
+            reports_dir=str(reports),
+            fail_on=fail_on.value,
+            full=full,
+            workers=workers,
+            batch_size=batch_files,
+            dask_workers=dask_workers,
+            dask_address=dask_address,
+            return_state=True,
+        )
     out, err = _console(), _console(stderr=True)
     result = result_of(state)
     if result is None:

@@ -33,6 +33,7 @@ from addsup.report import (
 )
 from addsup.report.server import report_url
 from flows.outcome import failed, outcome, quiet_failures
+from flows.progress import BatchLog
 from flows.scale import extract_and_load
 
 quiet_failures()  # a run that fails on purpose ends with its message, not a traceback
@@ -89,6 +90,7 @@ def load_articles(
             max_bytes=max_bytes,
             published_from=published_from,
             published_to=published_to,
+            progress=BatchLog(),
         )
     get_run_logger().info(
         "read %d article(s) from %s in %d batch(es) on %d process(es) (%d file(s) unchanged "

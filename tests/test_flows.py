@@ -206,3 +206,33 @@ def test_outcome_keeps_the_counts_of_a_run_failed_on_purpose(fail_on, failed):
     }
     if failed:
         assert state.message.startswith("2 error-severity finding(s) do not add up (fail_on=error)")
+
+
+class _Log:
+    def __init__(self):
+        self.lines = []
+
+    def info(self, message, *args):
+        self.lines.append(message % args)
+
+
+def test_batch_progress_goes_to_the_sinks_and_now_and_then_to_the_log():
+    from types import SimpleNamespace
+
+    from flows.progress import BatchLog, shown_by
+
+    seen: list[tuple[int, int, int]] = []
+    log = _Log()
+    progress = BatchLog(every=3600, logger=log)
+    with shown_by(lambda *told: seen.append(told)):
+        for batch in (1, 2, 3):
+            progress(
+                SimpleNamespace(batches=batch, files_read=batch * 10, articles_extracted=batch), 30
+            )
+    progress(SimpleNamespace(batches=4, files_read=30, articles_extracted=4), 30)  # no sink now
+    assert seen == [(10, 30, 1), (20, 30, 2), (30, 30, 3)]
+    # not every batch: the last one (and one every `every` seconds)
+    assert log.lines == [
+        "loaded 30 of 30 file(s) in 3 batch(es): 3 article(s) extracted so far",
+        "loaded 30 of 30 file(s) in 4 batch(es): 4 article(s) extracted so far",
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -360,3 +361,52 @@ def test_a_path_outside_the_allowed_folders_is_refused(served):
         run, "refused: articles_dir='/etc' resolves to /etc, outside the allowed folders"
     )
     assert not Path("/etc/addsup.duckdb").exists()
+
+
+def test_addsup_run_shows_its_server_and_a_progress_bar_on_a_terminal(served, tmp_path):
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")} | {
+        "PREFECT_API_URL": served["url"],
+        "PREFECT_HOME": str(served["tmp"] / "prefect-home"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "TERM": "xterm-256color",
+        "COLUMNS": "120",
+    }
+    args = [
+        str(Path(sys.executable).with_name("addsup")),
+        "run",
+        "--articles",
+        str(served["tmp"] / "articles"),
+        "--warehouse",
+        str(tmp_path / "w.duckdb"),
+        "--reports",
+        str(tmp_path / "reports"),
+        "--tables",
+        str(SAMPLE_TABLES),
+        "--reference",
+        str(SAMPLE_REFERENCE),
+        "--batch-files",
+        "5",
+    ]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        args, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env, cwd=ROOT
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    assert proc.wait(timeout=300) == 0
+    os.close(master)
+    written = b"".join(chunks).decode("utf-8", "replace")
+    written = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", written)  # colours and cursor moves
+    assert f"Prefect server: {served['url']} (from PREFECT_API_URL)" in written
+    assert "files" in written and "━" in written  # the bar, drawn while batches load
+    assert "Completed" in written
