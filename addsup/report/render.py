@@ -276,6 +276,14 @@ def _replace(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+def runs_chart(history: list[dict[str, Any]]) -> str | None:
+    """Failures per run, once two runs have finished (one run makes a chart of a single bar:
+    the counts say it better)."""
+    if sum(r["errors"] is not None for r in history) < 2:
+        return None
+    return charts.failures_over_time(history[:CHART_RUNS])
+
+
 def write_reports(
     con: duckdb.DuckDBPyConnection,
     run_id: str,
@@ -288,11 +296,9 @@ def write_reports(
     paths = ReportPaths.of(reports_dir, run_id)
     history = rows(con, "select_run_history", [HISTORY_RUNS])
     by_check = dict(con.execute(sql("count_run_failures_by_check"), [run_id]).fetchall())
-    finished = sum(r["errors"] is not None for r in history)
     chart = {
-        # one run makes a chart of a single bar: the counts say it better until there are two
-        "over_time": charts.failures_over_time(history[:CHART_RUNS]) if finished > 1 else None,
-        "finished": finished,
+        "over_time": runs_chart(history),
+        "finished": sum(r["errors"] is not None for r in history),
         "by_check": charts.failures_by_check(by_check) if by_check else None,
     }
     page = _ENV.get_template("report.html.j2")
