@@ -285,7 +285,9 @@ def evaluate_gold(
     errors: Annotated[bool, typer.Option("--errors", help="List every miss.")] = False,
     min_f1: Annotated[float, typer.Option(help="Exit 1 when figure F1 is below this.")] = 0.0,
 ) -> None:
-    """Precision, recall and F1 of the extractor on hand-annotated gold articles."""
+    """Score the extractor on hand-annotated gold articles.
+
+    Precision, recall and F1 per field."""
     from addsup.evaluation import evaluate, load_gold, table
 
     out = _console()
@@ -432,7 +434,10 @@ def run(
     ] = None,
     quiet: Quiet = False,
 ) -> None:
-    """Run the pipeline flow once (through Prefect); print where the report is."""
+    """Run the pipeline once, through Prefect.
+
+    One flow run on a local Prefect server (started if needed) or PREFECT_API_URL's; prints
+    where the report is. Exit status 1 when --fail-on is met, 2 when no server can be used."""
     from addsup.paths import allow
 
     allow(articles, tables, reports, reference, db.parent)
@@ -499,7 +504,10 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Serve the scheduled deployments until Ctrl-C (stops what it started)."""
+    """Serve the scheduled deployments and the reports.
+
+    The hourly and daily deployments (and the Run button in the Prefect UI) until Ctrl-C or
+    SIGTERM, which also stop a server this started; the reports folder over HTTP, read-only."""
     import signal
     from urllib.parse import urlsplit
 
