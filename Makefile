@@ -6,14 +6,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-export PREFECT_HOME := $(CURDIR)/.prefect
+# Prefect keeps its database under the project unless you chose a PREFECT_HOME of your own
+PREFECT_HOME ?= $(CURDIR)/.prefect
+export PREFECT_HOME
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
+PORT ?= 4200
 
 .PHONY: run serve test bench eval lint format reference server-stop clean help
 
 help:
-	@echo "make run          run the pipeline once on the bundled data (starts a local Prefect server)"
-	@echo "make serve        serve the scheduled deployments (hourly, daily) and the Run button in the Prefect UI"
+	@echo "make run          run the pipeline once on the bundled data (starts a local Prefect server; PORT=4200)"
+	@echo "make serve        serve the scheduled deployments (hourly, daily), the Run button and the reports (PORT=4200)"
 	@echo "make test         lint and run the tests"
 	@echo "make bench        measure on a synthetic corpus (ARTICLES=20000); writes bench/results/latest.json"
 	@echo "make eval         precision, recall and F1 of the extractor on the gold set (ERRORS=1 lists misses)"
@@ -29,10 +32,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/addsup run
+	$(BIN)/addsup run --port $(PORT)
 
 serve: $(STAMP)
-	$(BIN)/addsup serve
+	$(BIN)/addsup serve --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -78,3 +78,16 @@ def scan_files(directory: Path, sort: bool = True) -> pl.DataFrame:
 def article_files(directory: Path) -> list[tuple[Path, str]]:
     """``(path, source)`` of every file below ``directory``, sorted by source (``scan_files``)."""
     return [(directory / source, source) for source in scan_files(directory)["source"]]
+
+
+def input_files(paths: list[Path] | tuple[Path, ...]) -> list[tuple[Path, str]]:
+    """``(path, source)`` of the inputs named on a command line: a folder stands for every
+    file below it, read as an articles folder (source: the folder as given / the file);
+    anything else for itself, as given (a missing one is reported by whoever reads it)."""
+    files: dict[str, Path] = {}  # by source: a file named twice is read once
+    for path in paths:
+        if path.is_dir():
+            files.update((str(path / source), f) for f, source in article_files(path))
+        else:
+            files[str(path)] = path
+    return [(path, source) for source, path in files.items()]

@@ -13,6 +13,13 @@ from pathlib import Path
 
 ENV = "ADDSUP_ALLOWED_ROOTS"
 
+# the default folders and files of a checkout (relative to where a run executes)
+DEFAULT_ARTICLES = Path("data/articles")
+DEFAULT_TABLES = Path("data/tables")
+DEFAULT_REPORTS = Path("reports")
+DEFAULT_REFERENCE = Path("data/reference")
+DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
+
 
 class PathNotAllowed(ValueError):
     """A path parameter resolves outside every allowed root."""

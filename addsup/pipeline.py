@@ -7,7 +7,7 @@ them all in one process for ``addsup check`` (no Prefect, any DuckDB connection)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,19 +20,22 @@ from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
 from addsup.fetch import Fetched, fetch_sources
+from addsup.files import input_files
 from addsup.findings import Finding
 from addsup.frames import article_frames, concat_frames, extraction_frames
 from addsup.ingest import Ingested, plan, read
+from addsup.paths import (  # noqa: F401  (re-exported as steps.DEFAULT_*)
+    DEFAULT_ARTICLES,
+    DEFAULT_REFERENCE,
+    DEFAULT_REPORTS,
+    DEFAULT_TABLES,
+)
 from addsup.report import ReportPaths, unchanged_since, write_reports, write_unchanged_report
 from addsup.sources import SourcesError, read_sources
 from addsup.stream import load_articles as load_articles  # the streamed ingest-extract-load
 from addsup.tables import load_tables as load_table_files
 from addsup.validate import validate_into
 
-DEFAULT_ARTICLES = Path("data/articles")
-DEFAULT_TABLES = Path("data/tables")
-DEFAULT_REPORTS = Path("reports")
-DEFAULT_REFERENCE = Path("data/reference")
 FETCHED = "fetched"  # the raw store of fetched pages, inside the articles folder
 
 
@@ -71,10 +74,25 @@ def ingest(
     return ingested
 
 
-def ingest_paths(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
-    """Read the given files (for ``addsup check``); the source of each is the path as given."""
-    articles, rejected = collect([(p, str(p)) for p in paths], max_bytes)
+def ingest_paths(
+    paths: Sequence[Path],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int], None] | None = None,
+) -> Ingested:
+    """Read the given files and folders (for ``addsup check``): a folder as an articles
+    folder, every file below it; the source of each is its path as given (below the folder
+    as given). ``progress`` is told of each file read."""
+    files = input_files(paths)
+    if progress is not None:
+        files = _counted(files, progress)
+    articles, rejected = collect(files, max_bytes)
     return Ingested(articles, rejected)
+
+
+def _counted(items: list[Any], progress: Callable[[int], None]) -> Iterator[Any]:
+    for item in items:
+        yield item
+        progress(1)
 
 
 def pending(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Article]:
@@ -92,9 +110,16 @@ def to_extract(
     return list(articles) if full else pending(con, articles)
 
 
-def extract(articles: list[Article]) -> dict[str, Extraction]:
-    """Figures, periods and relations of each article, by article id."""
-    return {a.article_id: extract_text(a.text, a.published_on) for a in articles}
+def extract(
+    articles: list[Article], progress: Callable[[int], None] | None = None
+) -> dict[str, Extraction]:
+    """Figures, periods and relations of each article, by article id (``progress`` is told
+    of each article done)."""
+    if progress is None:
+        return {a.article_id: extract_text(a.text, a.published_on) for a in articles}
+    return {
+        a.article_id: extract_text(a.text, a.published_on) for a in _counted(articles, progress)
+    }
 
 
 def extract_frames(articles: list[Article]) -> dict[str, pl.DataFrame]:
@@ -250,13 +275,15 @@ def run_checks(
     tables_dir: Path | None = None,
     reference_dir: Path | None = None,
     incremental: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Finding]:
     """Every step but publishing, in this process: what ``addsup check`` runs.
 
     ``incremental``: take the findings of the last completed run when nothing changed
-    (see ``validate``); the returned list is then empty."""
+    (see ``validate``); the returned list is then empty. ``progress`` is told of each
+    article extracted."""
     warehouse.start_run(con, run_id, {"mode": "check"})
-    extractions = extract(pending(con, ingested.articles))
+    extractions = extract(pending(con, ingested.articles), progress)
     stats = load(con, ingested, extractions, run_id)
     table_findings = load_tables(con, tables_dir, run_id) if tables_dir else []
     if reference_dir:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,6 +57,7 @@ class Streamed:
     out_of_range: int = 0
     unchanged: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
+    files_read: int = 0  # the files of the batches done
 
     def stats(self) -> warehouse.LoadStats:
         return warehouse.LoadStats(
@@ -159,11 +160,13 @@ def load_articles(
     max_bytes: int = DEFAULT_MAX_BYTES,
     published_from: date | None = None,
     published_to: date | None = None,
+    progress: Callable[[Streamed, int], None] | None = None,
 ) -> Streamed:
     """``ingest``, ``extract`` and ``load`` of a folder in batches of ``batch_files`` files,
     read and extracted on ``workers`` processes (see the module). Files as they were when
     last read in full are passed over, and articles extracted already are not extracted
-    again, unless ``full``."""
+    again, unless ``full``. ``progress`` is told, after each batch, what was done so far and
+    how many files there are to read."""
     plan = ingest_plan(articles_dir, None if full else incremental.known_files(con))
     reader = partial(
         read_batch,
@@ -194,6 +197,9 @@ def load_articles(
         out.rejected += len(rejected)
         for r in rejected:
             out.reasons[r.reason] = out.reasons.get(r.reason, 0) + 1
+        out.files_read = min(out.batches * batch_files, len(plan))  # batches come in order
+        if progress is not None:
+            progress(out, len(plan))
     # the load's changes into the file, out of memory, before validation reads the tables
     con.execute("CHECKPOINT")
     return out

@@ -22,8 +22,8 @@ import polars as pl
 from addsup.articles import Rejected
 from addsup.extract import EXTRACTOR_VERSION
 from addsup.frames import QUARANTINE_SCHEMA
+from addsup.paths import DEFAULT_WAREHOUSE  # noqa: F401  (re-exported)
 
-DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
 CORE_TABLES = frozenset(
     {
         "articles",

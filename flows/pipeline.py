@@ -17,7 +17,7 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.cache_policies import NONE
 from prefect.concurrency.sync import concurrency
 from prefect.runtime import flow_run
-from prefect.states import Completed, Failed, State
+from prefect.states import State
 
 from addsup import incremental, warehouse
 from addsup import pipeline as steps
@@ -31,7 +31,12 @@ from addsup.report import (
     unchanged_markdown,
     unchanged_since,
 )
+from addsup.report.server import report_url
+from flows.outcome import failed, outcome, quiet_failures
+from flows.progress import BatchLog
 from flows.scale import extract_and_load
+
+quiet_failures()  # a run that fails on purpose ends with its message, not a traceback
 
 
 @task(cache_policy=NONE)
@@ -85,6 +90,7 @@ def load_articles(
             max_bytes=max_bytes,
             published_from=published_from,
             published_to=published_to,
+            progress=BatchLog(),
         )
     get_run_logger().info(
         "read %d article(s) from %s in %d batch(es) on %d process(es) (%d file(s) unchanged "
@@ -140,6 +146,30 @@ def validate(
 
 
 ARTIFACT_ROWS = 500  # failures in the table artifact (the report has the rest)
+FAILURE_COLUMNS = ("what does not add up", "sentence", "article", "check", "severity")
+
+
+def report_artifact(html: Path) -> None:
+    """``addsup-report``: a link the UI can open when ``addsup serve`` serves the reports
+    folder over HTTP; else where the file is (a browser will not open file:// from the UI)."""
+    url = report_url(html)
+    if url:
+        create_link_artifact(
+            key="addsup-report",
+            link=url,
+            link_text="HTML report",
+            description="The full report of this run, served by addsup serve",
+        )
+        return
+    create_markdown_artifact(
+        key="addsup-report",
+        markdown=(
+            f"The full report of this run is a file on the machine that ran it:\n\n"
+            f"`{html.resolve()}`\n\nOpen it there, or run `addsup serve` to have the "
+            "reports folder served over HTTP and linked here."
+        ),
+        description="Where the full report of this run is",
+    )
 
 
 @task(cache_policy=NONE)
@@ -178,37 +208,24 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
         markdown=summary,
         description="What doesn't add up in this run",
     )
+    # what failed and why first: the UI shows the first columns, the rest scroll off
     rows = [
         {
+            "what does not add up": f["message"],
+            "sentence": f["sentence"] or "",
+            "article": f["title"] or f["article"] or f["subject"],
             "check": f["check"],
             "severity": f["severity"],
-            "article": f["title"] or f["article"] or f["subject"],
-            "sentence": f["sentence"] or "",
-            "arithmetic": f["message"],
         }
         for f in failures[:ARTIFACT_ROWS]
     ]
     create_table_artifact(
         key="addsup-failures",
-        table=rows
-        or [
-            {
-                "check": "",
-                "severity": "",
-                "article": "",
-                "sentence": "",
-                "arithmetic": "no failures",
-            }
-        ],
+        table=rows or [dict.fromkeys(FAILURE_COLUMNS, "") | {FAILURE_COLUMNS[0]: "no failures"}],
         description=f"{failing} failing check(s)"
         + (f", the first {ARTIFACT_ROWS} listed" if failing > ARTIFACT_ROWS else ""),
     )
-    create_link_artifact(
-        key="addsup-report",
-        link=paths.html.resolve().as_uri(),
-        link_text="HTML report",
-        description="The full report of this run (a file on the machine that ran it)",
-    )
+    report_artifact(paths.html)
     get_run_logger().info("report: %s", paths.html)
     return paths
 
@@ -253,8 +270,11 @@ def pipeline(
         warehouse_path: The DuckDB warehouse file.
         reports_dir: Folder for the HTML, Markdown and JSON reports.
         reference_dir: Folder of reference data (exchange rates, official statistics).
-        published_from: Only read articles published on or after this date.
-        published_to: Only read articles published on or before this date.
+        published_from: Read only article files published on or after this date (the
+            others are left unread); articles read by earlier runs stay in the warehouse
+            and are checked and reported as before.
+        published_to: Read only article files published on or before this date (as
+            published_from).
         fail_on: Mark the run Failed when a finding of this severity does not add up.
         full: Extract every article again, not only new or changed ones.
         max_bytes: Files larger than this are quarantined unread.
@@ -275,7 +295,7 @@ def pipeline(
             reference_dir=reference_dir,
         )
     except PathNotAllowed as err:
-        return Failed(message=f"refused: {err}")
+        return failed(f"refused: {err}")
     run_id = flow_run.get_id() or str(uuid.uuid4())
     db = Path(warehouse_path)
     params = {k: v for k, v in locals().items() if k not in ("run_id", "db")}
@@ -304,22 +324,4 @@ def pipeline(
         inputs = None if full else (Path(tables_dir), Path(reference_dir))
         counts = validate(db, run_id, table_findings, stats, inputs)
         paths = publish(db, run_id, Path(reports_dir))
-    return outcome(run_id, counts, paths, fail_on)
-
-
-def outcome(run_id: str, counts: dict[str, Any], paths: ReportPaths, fail_on: str) -> State:
-    """The run's final state: Failed when ``fail_on`` says so, with the counts in its message."""
-    result = {
-        "run_id": run_id,
-        **counts,
-        "report": str(paths.html),
-        "latest": str(paths.latest_html),
-    }
-    summary = (
-        f"{counts['errors']} error(s), {counts['warnings']} warning(s) in {counts['checks_run']} "
-        f"checks; report: {paths.html}"
-    )
-    reason = steps.verdict(counts, fail_on)
-    if reason:
-        return Failed(message=f"{reason} (fail_on={fail_on}): {summary}", data=result)
-    return Completed(message=summary, data=result)
+    return outcome(run_id, counts, str(paths.html), str(paths.latest_html), fail_on)

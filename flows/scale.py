@@ -10,20 +10,26 @@ stays one transaction in the flow's process, the warehouse's single writer. Seve
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
-from prefect_dask import DaskTaskRunner
 
 from addsup import pipeline as steps
 from addsup import warehouse
 from addsup.articles import Article
 
+if TYPE_CHECKING:
+    from prefect_dask import DaskTaskRunner
+
 
 def dask_runner(address: str | None, workers: int) -> DaskTaskRunner:
     """A runner on the scheduler at ``address``, else on a local cluster of ``workers``
-    single-threaded processes (extraction is pure Python: threads would share one core)."""
+    single-threaded processes (extraction is pure Python: threads would share one core).
+    Imported here: Dask takes half a second to import, and most runs do without it."""
+    from prefect_dask import DaskTaskRunner
+
     if address:
         return DaskTaskRunner(address=address)
     return DaskTaskRunner(

@@ -7,6 +7,7 @@ API address can still be put into the environment.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -80,13 +81,42 @@ def _clear_stale_pid(pid_file: Path) -> None:
         pid_file.unlink(missing_ok=True)
 
 
+class ServerUnavailable(RuntimeError):
+    """No Prefect server can be used: the message says why, in one line."""
+
+
+def port_taken(host: str, port: int) -> bool:
+    """Whether a program listens on ``host:port`` already."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(1.0)
+        return probe.connect_ex((host, port)) == 0
+
+
+def check_api_url(url: str) -> None:
+    """Raise ``ServerUnavailable`` when no Prefect server answers at ``url`` (PREFECT_API_URL)."""
+    if not healthy(url, timeout=5.0):
+        raise ServerUnavailable(
+            f"PREFECT_API_URL is {url} but no Prefect server answers there "
+            f"({url.rstrip('/')}/health): start that server, or unset PREFECT_API_URL to use a "
+            "local one"
+        )
+
+
 def ensure_server(
     host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = 90.0
 ) -> tuple[str, bool]:
-    """The API URL of a healthy server on ``host:port``, and whether we had to start it."""
+    """The API URL of a healthy server on ``host:port``, and whether we had to start it.
+
+    A port held by another program fails at once (``ServerUnavailable``), not after the
+    server we would start has given up."""
     url = api_url(host, port)
     if healthy(url):
         return url, False
+    if port_taken(host, port) and not healthy(url, timeout=5.0):
+        raise ServerUnavailable(
+            f"port {port} on {host} is taken by another program (not a Prefect server): "
+            "choose another port with --port N (make run PORT=N)"
+        )
     env = prefect_env()
     _clear_stale_pid(Path(env["PREFECT_HOME"]) / "server.pid")
     env["PREFECT_SERVER_API_HOST"] = host
@@ -106,7 +136,7 @@ def ensure_server(
     ]
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
     if not wait_healthy(url, timeout):
-        raise RuntimeError(
+        raise ServerUnavailable(
             f"the Prefect server did not become healthy at {url} within {timeout:.0f} s "
             f"(prefect said: {(result.stdout + result.stderr).strip()[-500:]})"
         )

@@ -1,9 +1,15 @@
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from addsup.cli import app
-from tests.conftest import SAMPLE_ARTICLES
+from addsup import __version__
+from addsup.cli import UNREADABLE_EXIT, app
+from tests.conftest import ROOT, SAMPLE_ARTICLES
 
 runner = CliRunner()
 
@@ -75,11 +81,167 @@ def test_check_reports_unreadable_input_without_crashing(tmp_path):
     result = runner.invoke(
         app, ["check", str(empty), str(tmp_path / "missing.txt"), "--format", "json"]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == UNREADABLE_EXIT, result.output
     reasons = {q["reason"] for q in json.loads(result.stdout)["quarantine"]}
     assert reasons == {"empty", "not_found"}
+
+
+def _article(folder, name: str, text: str = "Sales rose 5 percent to 210 tonnes.\n"):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"date 2024-03-01 Title of {name}\n{text}")
+    return path
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("missing.txt", None, "not_found: no such file"),
+        ("table.csv", "a,b\n1,2\n", "unsupported_type: '.csv' is not one of"),
+        ("empty.md", "", "empty: the file is empty"),
+        ("blob.txt", "x\x00y", "binary:"),
+    ],
+)
+def test_an_input_that_cannot_be_read_is_one_line_and_exit_2(
+    tmp_path, command, name, content, reason
+):
+    good = _article(tmp_path, "good.txt")
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_text(content)
+    result = runner.invoke(app, [command, str(good), str(bad)])
+    assert result.exit_code == UNREADABLE_EXIT, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"{bad}: {reason}"), lines
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_folder_is_read_like_the_articles_folder(tmp_path, command):
+    folder = tmp_path / "feed"
+    names = ["a.txt", "deeper/b.md", ".hidden.txt"]
+    for i, name in enumerate(names):
+        _article(folder, name, f"Exports rose {i + 2} percent to {100 + i} tonnes.\n")
+    result = runner.invoke(
+        app, [command, str(folder), "-f", "json" if command == "check" else "jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    if command == "check":
+        sources = {f["article"] for f in json.loads(result.stdout)["findings"] if f["article"]}
+    else:
+        sources = {json.loads(line)["article"] for line in result.stdout.splitlines()}
+    # every file below the folder, dot-files left out (as a run reads data/articles)
+    assert sources == {str(folder / "a.txt"), str(folder / "deeper" / "b.md")}
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"addsup {__version__}"
+
+
+def _commands():
+    import typer
+
+    group = typer.main.get_command(app)
+    return [("", group)] + [(name, cmd) for name, cmd in group.commands.items()]
+
+
+@pytest.mark.parametrize(("name", "command"), _commands(), ids=lambda c: getattr(c, "name", c))
+def test_every_option_has_help_and_no_type_noise(name, command):
+    undocumented = [p.name for p in command.params if not getattr(p, "help", None)]
+    assert undocumented == []
+    shown = runner.invoke(app, [*([name] if name else []), "--help"]).stdout
+    assert "<bool>" not in shown
+    assert command.help and "..." not in command.get_short_help_str(limit=55)
+
+
+def _python(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "data/articles/2023-08-28-japanese-booths.txt", "--format", "json"],
+        ["extract", "data/articles/2023-08-28-japanese-booths.txt"],
+    ],
+)
+def test_check_and_extract_never_import_prefect(args):
+    code = (
+        "import sys\n"
+        "from addsup.cli import app\n"
+        "try:\n"
+        f"    app({args!r})\n"
+        "except SystemExit as e:\n"
+        "    assert e.code in (0, None), e.code\n"
+        "print('prefect' in sys.modules, 'flows' in sys.modules, file=sys.stderr)\n"
+    )
+    done = _python(code)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stderr.strip().splitlines()[-1] == "False False"
+
+
+def test_help_imports_nothing_heavy():
+    """``addsup --help`` stays quick: neither the library's heavy parts nor Prefect load."""
+    code = (
+        "import sys\n"
+        "from addsup.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ['prefect', 'polars', 'duckdb', 'pandera', 'matplotlib', 'jinja2', 'rich']\n"
+        "print([m for m in heavy if m in sys.modules], file=sys.stderr)\n"
+    )
+    done = _python(code)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stderr.strip().splitlines()[-1] == "[]"
 
 
 def test_report_command_without_a_report(tmp_path):
     result = runner.invoke(app, ["report", "--reports", str(tmp_path)])
     assert result.exit_code == 1
+
+
+def _check_on(stderr_tty: bool, *extra: str) -> str:
+    """``addsup check`` on the sample articles, its stderr a pseudo-terminal or a pipe;
+    what it wrote to stderr."""
+    import pty
+
+    addsup = str(Path(sys.executable).with_name("addsup"))
+    args = [addsup, "check", str(SAMPLE_ARTICLES), *extra]
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    if not stderr_tty:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=300, env=env)
+        return done.stderr
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=300)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(
+    ("tty", "extra", "shown"),
+    [(True, (), True), (True, ("--quiet",), False), (False, (), False)],
+    ids=["terminal", "terminal-quiet", "pipe"],
+)
+def test_progress_bar_only_on_a_terminal(tty, extra, shown):
+    written = _check_on(tty, *extra)
+    assert ("extracting" in written) is shown, written[-500:]
+    assert ("━" in written) is shown

@@ -57,8 +57,12 @@ def test_pipeline_flow(prefect_server, run_dirs, tmp_path, chromium):
     assert set(by_key) == {"addsup-summary", "addsup-failures", "addsup-report"}
     assert by_key["addsup-failures"].type == "table"
     assert f"**{len(planted())} error(s)**" in by_key["addsup-summary"].data
-    # Prefect stores a link artifact as Markdown: [text](url)
-    assert f"runs/{first['run_id']}/report.html" in by_key["addsup-report"].data
+    # no reports server here: the artifact says where the file is (no dead file:// link)
+    report = by_key["addsup-report"]
+    assert report.type == "markdown" and "file://" not in report.data
+    assert f"`{(tmp_path / 'reports' / 'runs' / first['run_id'] / 'report.html').resolve()}`" in (
+        report.data
+    )
 
     second = pipeline(**run_dirs)
     assert second["run_id"] != first["run_id"] and second["errors"] == len(planted())
@@ -153,3 +157,82 @@ def test_pipeline_on_two_worker_processes_in_batches(prefect_server, run_dirs, t
         expected["articles_new"],
     )
     assert _tables(run_dirs["warehouse_path"]) == _tables(plain["warehouse_path"])
+
+
+def _engine_exit(exc: BaseException):
+    import logging
+
+    try:
+        raise exc
+    except BaseException as raised:
+        info = (type(raised), raised, raised.__traceback__)
+    from flows.outcome import ENGINE_EXIT
+
+    return logging.LogRecord("prefect.flow_runs", logging.ERROR, __file__, 1, ENGINE_EXIT, (), info)
+
+
+@pytest.mark.parametrize(
+    ("exc", "kept"),
+    [
+        ("run_failed", False),
+        ("parameter", False),
+        (TypeError("a real bug"), True),
+        (RuntimeError("disk full"), True),
+    ],
+)
+def test_the_engine_traceback_is_dropped_only_for_failures_on_purpose(exc, kept):
+    from prefect.exceptions import ParameterTypeError
+
+    from flows.outcome import QuietFailures, RunFailed
+
+    exc = {"run_failed": RunFailed("refused: x"), "parameter": ParameterTypeError("bad date")}.get(
+        exc, exc
+    )
+    assert QuietFailures().filter(_engine_exit(exc)) is kept
+
+
+@pytest.mark.parametrize(("fail_on", "failed"), [("never", False), ("error", True)])
+def test_outcome_keeps_the_counts_of_a_run_failed_on_purpose(fail_on, failed):
+    from flows.outcome import outcome, result_of
+
+    counts = {"errors": 2, "warnings": 0, "checks_run": 5}
+    state = outcome("r1", counts, "/r/report.html", "/r/latest.html", fail_on)
+    assert state.is_failed() is failed
+    assert result_of(state) == {
+        "run_id": "r1",
+        **counts,
+        "report": "/r/report.html",
+        "latest": "/r/latest.html",
+    }
+    if failed:
+        assert state.message.startswith("2 error-severity finding(s) do not add up (fail_on=error)")
+
+
+class _Log:
+    def __init__(self):
+        self.lines = []
+
+    def info(self, message, *args):
+        self.lines.append(message % args)
+
+
+def test_batch_progress_goes_to_the_sinks_and_now_and_then_to_the_log():
+    from types import SimpleNamespace
+
+    from flows.progress import BatchLog, shown_by
+
+    seen: list[tuple[int, int, int]] = []
+    log = _Log()
+    progress = BatchLog(every=3600, logger=log)
+    with shown_by(lambda *told: seen.append(told)):
+        for batch in (1, 2, 3):
+            progress(
+                SimpleNamespace(batches=batch, files_read=batch * 10, articles_extracted=batch), 30
+            )
+    progress(SimpleNamespace(batches=4, files_read=30, articles_extracted=4), 30)  # no sink now
+    assert seen == [(10, 30, 1), (20, 30, 2), (30, 30, 3)]
+    # not every batch: the last one (and one every `every` seconds)
+    assert log.lines == [
+        "loaded 30 of 30 file(s) in 3 batch(es): 3 article(s) extracted so far",
+        "loaded 30 of 30 file(s) in 4 batch(es): 4 article(s) extracted so far",
+    ]

@@ -1,6 +1,9 @@
 import json
 import re
 import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from addsup import pipeline as steps
 from addsup.report import write_reports
@@ -72,7 +75,10 @@ def test_html_shows_sentence_figures_and_arithmetic(con, articles_dir, tmp_path)
     assert "180 / 1,200 × 100 = 15.00 %" in html
     assert '<mark class="fig fig-marked"' in html
     assert re.search(r'<mark class="fig fig-marked"[^>]*>18 percent</mark>', html)
-    assert "http://" not in html and "https://" not in html  # self-contained, no external requests
+    # self-contained: a web address appears only as a link to an article's original
+    external = re.findall(r'<(\w+)[^>]*?\s([\w-]+)="https?://', html)
+    assert external and set(external) == {("a", "href")}
+    assert not re.search(r'(src|srcset|action|data|poster)="https?://', html)
 
 
 def test_markdown_summary_lists_failures(con, articles_dir, tmp_path):
@@ -80,6 +86,8 @@ def test_markdown_summary_lists_failures(con, articles_dir, tmp_path):
     md = paths.markdown.read_text()
     assert f"**{len(planted())} error(s)**" in md
     assert md.count("| share_of | new |") == 4
+    header = next(line for line in md.splitlines() if line.startswith("| what does not add up"))
+    assert header.split("|")[1:3] == [" what does not add up ", " sentence "]
 
 
 def test_article_text_is_escaped(con, tmp_path):
@@ -176,3 +184,55 @@ def test_changes_know_a_failure_by_its_figures_and_list_the_first_fixed(con, art
     fixed = changes(con, third, listed=1)
     assert fixed["fixed_count"] == then - now >= 5 and len(fixed["fixed"]) == 1
     assert set(fixed["fixed"][0]) == {"check", "article", "title", "subject", "severity", "message"}
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (datetime(2026, 12, 1, 2, 36, 5), "1 Dec 2026, 02:36 UTC"),
+        ("2026-12-01T02:36:05.123456", "1 Dec 2026, 02:36 UTC"),
+        (
+            datetime(2026, 12, 1, 3, 36, tzinfo=timezone(timedelta(hours=1))),
+            "1 Dec 2026, 02:36 UTC",
+        ),
+        (None, ""),
+    ],
+)
+def test_times_in_peoples_words(value, said):
+    from addsup.report.words import when
+
+    assert when(value) == said
+
+
+@pytest.mark.parametrize(
+    ("params", "said"),
+    [
+        ({}, None),
+        ({"published_from": "2024-01-01"}, "published on or after 1 Jan 2024"),
+        ({"published_to": "2023-12-31"}, "published on or before 31 Dec 2023"),
+        (
+            {"published_from": "2024-01-01", "published_to": "2024-02-29"},
+            "published from 1 Jan 2024 to 29 Feb 2024",
+        ),
+    ],
+)
+def test_the_date_range_says_what_it_did(params, said):
+    from addsup.report.words import date_scope
+
+    scope = date_scope(params)
+    if said is None:
+        assert scope is None
+    else:
+        assert said in scope and "every article in the warehouse" in scope
+
+
+def test_a_date_range_is_stated_in_the_report(con, articles_dir, tmp_path):
+    run_id = str(uuid.uuid4())
+    steps.run_checks(con, steps.ingest(articles_dir), run_id, SAMPLE_TABLES, SAMPLE_REFERENCE)
+    con.execute(
+        "UPDATE runs SET params = ? WHERE run_id = ?",
+        [json.dumps({"published_from": "2024-01-01"}), run_id],
+    )
+    paths = write_reports(con, run_id, tmp_path / "reports")
+    for text in (paths.html.read_text(), paths.markdown.read_text()):
+        assert "read only the articles published on or after 1 Jan 2024" in text

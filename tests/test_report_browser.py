@@ -61,7 +61,8 @@ def test_index_lists_runs_and_opens_offline(con, articles_dir, tmp_path, chromiu
     assert all(u.startswith(("file:", "data:")) for u in requests)
     rows = page.locator("tbody tr")
     assert rows.count() == 2
-    assert second in rows.first.inner_text()  # newest first
+    assert second[:8] in rows.first.inner_text()  # newest first, the run id shortened
+    assert rows.first.get_by_role("link").get_attribute("title") == second
     rows.nth(1).get_by_role("link").click()
     page.wait_for_url(f"**/runs/{first}/report.html")
 
@@ -129,3 +130,97 @@ def test_a_run_with_nothing_new_shows_a_page_that_leads_to_the_report(
     page.wait_for_load_state("load")
     assert page.url.endswith(f"runs/{first}/report.html")
     assert page.locator("#failures ~ article.finding.fail").count() == len(planted())
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _overflow(page) -> dict:
+    """How far the page is wider than the phone, and what clips or hides overflow to fit."""
+    return page.evaluate(
+        """() => {
+        const doc = document.documentElement;
+        const hidden = [document.documentElement, document.body]
+            .filter(e => ['hidden', 'clip'].includes(getComputedStyle(e).overflowX))
+            .map(e => e.tagName);
+        // elements (outside a scrolling box) that stick out on the right
+        const out = [...document.body.querySelectorAll('*')].filter(e => {
+            if (e.closest('.scroll')) return false;
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.right > doc.clientWidth + 1;
+        }).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 60));
+        return {extra: doc.scrollWidth - doc.clientWidth, hidden, out};
+    }"""
+    )
+
+
+def test_the_report_fits_a_phone_without_clipping(con, articles_dir, tmp_path, chromium):
+    # a long check name and an unbroken path, as a report can hold
+    long = articles_dir / ("a-very-long-file-name-without-any-spaces-" * 3 + "x.txt")
+    long.write_text(
+        "date 2024-03-01 Growth\n\nExports rose 12 percent to 560 tonnes from 500 tonnes.\n"
+    )
+    (articles_dir / "notes.csv").write_text("a,b\n")  # quarantined: the table of inputs
+    reports = tmp_path / "reports"
+    _run(con, articles_dir, reports)
+    _, paths = _run(con, articles_dir, reports)
+    for page_path in (paths.html, reports / "index.html"):
+        page = chromium.new_page(viewport=PHONE)
+        page.goto(page_path.resolve().as_uri())
+        page.wait_for_load_state("load")
+        page.screenshot(path=str(tmp_path / f"phone-{page_path.stem}.png"), full_page=True)
+        measured = _overflow(page)
+        assert measured == {"extra": 0, "hidden": [], "out": []}, page_path
+    # the runs table scrolls inside its own box rather than widening the page
+    box = page.locator(".scroll").first
+    assert box.evaluate("e => getComputedStyle(e).overflowX") == "auto"
+    # the counts do not fill the first screen: the failures begin on it
+    page = chromium.new_page(viewport=PHONE)
+    page.goto(paths.html.resolve().as_uri())
+    cards = page.locator("section.cards").bounding_box()
+    assert cards["y"] + cards["height"] < PHONE["height"] * 0.75
+
+
+def test_the_report_explains_its_intervals_and_names_the_other_article(
+    con, articles_dir, tmp_path, chromium
+):
+    _, paths = _run(con, articles_dir, tmp_path / "reports")
+    page, _, _ = _open(chromium, paths.html)
+    note = page.locator("header #intervals")
+    assert "16.35 to 16.45" in note.inner_text()
+    # nothing like "28.14 billion to 28.14 billion" anywhere
+    body = page.locator("body").inner_text()
+    import re
+
+    for lo, hi in re.findall(r"([\d.,]+ \w+) to ([\d.,]+ \w+)", body):
+        assert lo != hi, lo
+    # the agreement failure names the other article by its title and date, and links to it
+    finding = page.locator("article.finding.fail", has_text="89.4 billion yuan")
+    other = finding.locator("p.other")
+    assert "Liaoning's trade with Japan holds steady" in other.inner_text()
+    assert "14 Feb 2023" in other.inner_text()
+    target = other.get_by_role("link", name="Liaoning's trade with Japan holds steady")
+    href = target.get_attribute("href")
+    assert href.startswith("#a-") and page.locator(href).count() == 1
+    assert page.locator(href).get_by_role("link").first.get_attribute("href") == (
+        "https://example.org/addsup-sample/wire-0001"
+    )
+    target.click()
+    assert page.url.endswith(href)
+
+
+def test_one_run_shows_a_count_and_people_times(con, articles_dir, tmp_path, chromium):
+    run_id, paths = _run(con, articles_dir, tmp_path / "reports")
+    page, _, _ = _open(chromium, paths.html)
+    assert page.locator("img[alt^='Errors and warnings per run']").count() == 0
+    assert f"{len(planted())} error(s)" in page.locator(".first-run").inner_text()
+    meta = page.locator("header .meta").inner_text()
+    assert run_id[:8] in meta and run_id not in meta
+    import re
+
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC\b", meta), meta
+    # with a second run the chart appears
+    _, second = _run(con, articles_dir, tmp_path / "reports")
+    page, _, _ = _open(chromium, second.html)
+    assert page.locator("img[alt^='Errors and warnings per run']").count() == 1
+    assert page.locator(".first-run").count() == 0

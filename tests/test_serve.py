@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -77,6 +78,34 @@ class Api:
             time.sleep(1)
         raise AssertionError(f"flow run {run_id} did not finish in {timeout} s: {run['state']}")
 
+    def logs(self, run_id: str, settle: float = 4, timeout: float = 60) -> list[dict]:
+        """The run's logs once no new one has arrived for ``settle`` seconds (a run's process
+        sends its logs in batches, the last when it exits)."""
+        deadline = time.monotonic() + timeout
+        seen = None
+        while True:
+            logs = self.call(
+                "POST",
+                "/logs/filter",
+                json={"logs": {"flow_run_id": {"any_": [run_id]}}, "sort": "TIMESTAMP_ASC"},
+            ).json()
+            if logs and logs == seen or time.monotonic() > deadline:
+                return logs
+            seen = logs
+            time.sleep(settle)
+
+    def assert_failed_quietly(self, run: dict, message: str) -> None:
+        """Failed with ``message`` in its state, and no traceback in its logs."""
+        assert run["state"]["type"] == "FAILED", run["state"]
+        assert message in run["state"]["message"]
+        logs = self.logs(run["id"])
+        noisy = [
+            log["message"][:300]
+            for log in logs
+            if log["level"] >= 40 or "Traceback" in log["message"]
+        ]
+        assert noisy == []
+
     def artifacts(self, run_id: str) -> dict[str, dict]:
         found = self.call(
             "POST", "/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [run_id]}}}
@@ -105,6 +134,7 @@ def served(tmp_path_factory):
 
 
 def _start(tmp, port, url, env, prefect, server_log, serve_log):
+    reports_port = _free_port()
     server = subprocess.Popen(
         [prefect, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
@@ -131,6 +161,8 @@ def _start(tmp, port, url, env, prefect, server_log, serve_log):
                 str(tmp / "warehouse.duckdb"),
                 "--reports",
                 str(tmp / "reports"),
+                "--reports-port",
+                str(reports_port),
             ],
             env=serve_env,
             cwd=ROOT,
@@ -146,7 +178,13 @@ def _start(tmp, port, url, env, prefect, server_log, serve_log):
                 break
             assert serve.poll() is None, (tmp / "serve.log").read_text()[-2000:]
             time.sleep(0.5)
-        yield {"api": api, "url": url, "ui": f"http://127.0.0.1:{port}", "tmp": tmp}
+        yield {
+            "api": api,
+            "url": url,
+            "ui": f"http://127.0.0.1:{port}",
+            "reports": f"http://127.0.0.1:{reports_port}/",
+            "tmp": tmp,
+        }
     finally:
         if serve is not None:
             _stop(serve)
@@ -217,6 +255,18 @@ def test_click_run_in_the_prefect_ui(served, chromium, tmp_path):
     ).exists()
     artifacts = api.artifacts(run["id"])
     assert set(artifacts) == {"addsup-summary", "addsup-failures", "addsup-report"}
+    # what failed and why come first in the failures table
+    first_row = artifacts["addsup-failures"]["data"]
+    first_row = json.loads(first_row)[0] if isinstance(first_row, str) else first_row[0]
+    assert list(first_row)[:2] == ["what does not add up", "sentence"]
+
+    # the report link is served over HTTP by addsup serve, and opens in the browser
+    link = artifacts["addsup-report"]
+    # (Prefect stores a link artifact as Markdown: [text](url))
+    report_url = f"{served['reports']}runs/{run['id']}/report.html"
+    assert f"]({report_url})" in link["data"]
+    page.goto(report_url)
+    assert page.locator("#failures ~ article.finding.fail").count() == len(planted())
 
     # the flow run page shows the run's final state to the user
     page.goto(f"{served['ui']}/runs/flow-run/{run['id']}")
@@ -255,6 +305,7 @@ def test_custom_run_parameters_are_used(served):
     assert run["state"]["message"].startswith(
         "2 error-severity finding(s) do not add up (fail_on=error)"
     )
+    api.assert_failed_quietly(run, "(fail_on=error)")
     results = json.loads((tmp / "custom-reports" / "runs" / run["id"] / "results.json").read_text())
     assert results["run"]["params"]["published_from"] == "2024-01-01"
     assert results["counts"]["articles"] == 3  # the 2023 article is outside the date range
@@ -293,8 +344,7 @@ def test_a_malformed_date_fails_the_run_with_a_clear_message(served):
     )
     assert response.status_code == 201, response.text
     run = api.wait_final(response.json()["id"])
-    assert run["state"]["type"] == "FAILED"
-    assert "published_from: Input should be a valid date" in run["state"]["message"]
+    api.assert_failed_quietly(run, "published_from: Input should be a valid date")
 
 
 def test_a_path_outside_the_allowed_folders_is_refused(served):
@@ -307,9 +357,56 @@ def test_a_path_outside_the_allowed_folders_is_refused(served):
     )
     assert response.status_code == 201, response.text
     run = api.wait_final(response.json()["id"])
-    assert run["state"]["type"] == "FAILED"
-    assert (
-        "refused: articles_dir='/etc' resolves to /etc, outside the allowed folders"
-        in run["state"]["message"]
+    api.assert_failed_quietly(
+        run, "refused: articles_dir='/etc' resolves to /etc, outside the allowed folders"
     )
     assert not Path("/etc/addsup.duckdb").exists()
+
+
+def test_addsup_run_shows_its_server_and_a_progress_bar_on_a_terminal(served, tmp_path):
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")} | {
+        "PREFECT_API_URL": served["url"],
+        "PREFECT_HOME": str(served["tmp"] / "prefect-home"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "TERM": "xterm-256color",
+        "COLUMNS": "120",
+    }
+    args = [
+        str(Path(sys.executable).with_name("addsup")),
+        "run",
+        "--articles",
+        str(served["tmp"] / "articles"),
+        "--warehouse",
+        str(tmp_path / "w.duckdb"),
+        "--reports",
+        str(tmp_path / "reports"),
+        "--tables",
+        str(SAMPLE_TABLES),
+        "--reference",
+        str(SAMPLE_REFERENCE),
+        "--batch-files",
+        "5",
+    ]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        args, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env, cwd=ROOT
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    assert proc.wait(timeout=300) == 0
+    os.close(master)
+    written = b"".join(chunks).decode("utf-8", "replace")
+    written = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", written)  # colours and cursor moves
+    assert f"Prefect server: {served['url']} (from PREFECT_API_URL)" in written
+    assert "files" in written and "━" in written  # the bar, drawn while batches load
+    assert "Completed" in written

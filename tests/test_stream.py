@@ -135,3 +135,20 @@ def test_a_file_renamed_is_extracted_again_and_changes_nothing(con, articles_dir
     assert {t: after[t] for t in TABLES if t != "article_sources"} == {
         t: before[t] for t in TABLES if t != "article_sources"
     }
+
+
+@pytest.mark.parametrize("batch_files", [4, 7, 1000])
+def test_progress_is_told_after_each_batch(con, articles_dir, batch_files):
+    total = sum(1 for p in articles_dir.rglob("*") if p.is_file())
+    told: list[tuple[int, int, int, int]] = []
+    done = steps.load_articles(
+        con,
+        articles_dir,
+        "r1",
+        batch_files=batch_files,
+        progress=lambda s, n: told.append((s.batches, s.files_read, n, s.articles_extracted)),
+    )
+    assert [t[0] for t in told] == list(range(1, -(-total // batch_files) + 1))
+    assert [t[1] for t in told] == [min(b * batch_files, total) for b, *_ in told]
+    assert {t[2] for t in told} == {total}
+    assert told[-1][3] == done.articles_extracted

@@ -321,7 +321,8 @@ def finding(
 
 
 def verdict(status: str, arithmetic: str, stated: str, detail: list[str], main: str) -> str:
-    """ "<arithmetic> agrees with the stated <x>" or "<arithmetic>, but the article says <x>"."""
+    """ "<arithmetic>, as the article says: <x>" or "<arithmetic>, but the article says <x>"
+    (``stated`` may begin with words of its own: "a rise of 20 percent")."""
     if status == "pass":
-        return f"{arithmetic} agrees with the stated {stated}"
+        return f"{arithmetic}, as the article says: {stated}"
     return f"{arithmetic}, but the article says {stated}{also(detail, main)}"

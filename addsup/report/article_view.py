@@ -17,6 +17,11 @@ def rows(con: duckdb.DuckDBPyConnection, name: str, params: list[Any]) -> list[d
     return [dict(zip(cols, row, strict=True)) for row in cursor.fetchall()]
 
 
+def web_url(url: str | None) -> str | None:
+    """An article's URL when it is a web address a report may link to (never javascript:)."""
+    return url if url and url.startswith(("https://", "http://")) else None
+
+
 def figures_by_sentence(
     con: duckdb.DuckDBPyConnection, article_ids: list[str]
 ) -> dict[tuple[str, int], list[dict[str, Any]]]:
@@ -97,6 +102,7 @@ def article_views(
                 "source": s["source"],
                 "title": s["title"],
                 "published_on": s["published_on"].isoformat() if s["published_on"] else None,
+                "url": web_url(s["url"]),
                 "flagged": aid in flagged_set,
                 "checks": checks.get(aid, []),
                 "sentences": [],

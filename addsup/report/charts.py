@@ -1,4 +1,7 @@
-"""Charts drawn with matplotlib as SVG, embedded as ``data:`` images (no network, no script)."""
+"""Charts drawn with matplotlib as SVG, embedded as ``data:`` images (no network, no script).
+
+matplotlib is imported when a chart is drawn (it takes most of a second to import, which
+every flow run's process and ``addsup check`` would otherwise pay)."""
 
 from __future__ import annotations
 
@@ -7,16 +10,21 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
 ERROR = "#b42318"
 WARNING = "#dc6803"
 
 
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
 def _data_uri(fig: Any) -> str:
+    plt = _pyplot()
     buf = io.BytesIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
@@ -29,7 +37,7 @@ def failures_over_time(history: Sequence[dict[str, Any]]) -> str:
     labels = [r["started_at"].strftime("%m-%d %H:%M") if r["started_at"] else "?" for r in runs]
     errors = [r["errors"] or 0 for r in runs]
     warnings = [r["warnings"] or 0 for r in runs]
-    fig, ax = plt.subplots(figsize=(5.5, 2.4))
+    fig, ax = _pyplot().subplots(figsize=(5.5, 2.4))
     x = range(len(runs))
     ax.bar(x, errors, color=ERROR, label="errors")
     ax.bar(x, warnings, bottom=errors, color=WARNING, label="warnings")
@@ -37,14 +45,14 @@ def failures_over_time(history: Sequence[dict[str, Any]]) -> str:
     ax.set_ylabel("failures")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, fontsize=8)
+    ax.legend(frameon=False, fontsize=8, ncol=2, loc="lower left", bbox_to_anchor=(0, 1.0))
     return _data_uri(fig)
 
 
 def failures_by_check(counts: dict[str, int]) -> str:
     """Horizontal bars: how many checks of each kind failed in this run."""
     items = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
-    fig, ax = plt.subplots(figsize=(5.5, 0.6 + 0.35 * max(1, len(items))))
+    fig, ax = _pyplot().subplots(figsize=(5.5, 0.6 + 0.35 * max(1, len(items))))
     ax.barh([k for k, _ in items], [v for _, v in items], color=ERROR)
     ax.set_xlabel("failures")
     ax.xaxis.get_major_locator().set_params(integer=True)

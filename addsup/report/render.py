@@ -17,8 +17,15 @@ import orjson
 import polars as pl
 
 from addsup.report import charts
-from addsup.report.article_view import article_views, figures_of_sentences, rows, segments
+from addsup.report.article_view import (
+    article_views,
+    figures_of_sentences,
+    rows,
+    segments,
+    web_url,
+)
 from addsup.report.history import changes, previous_run
+from addsup.report.words import date_scope, day, run_label, when
 from addsup.validate import explain_passes
 from addsup.warehouse import sql
 
@@ -28,6 +35,7 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters.update(when=when, day=day, run_label=run_label)
 _MD_ENV = _ENV.overlay(autoescape=False)
 _MD_ENV.filters["cell"] = lambda v: (
     str(v if v is not None else "").replace("|", "\\|").replace("\n", " ")
@@ -116,6 +124,7 @@ def _findings(
             "article_id": r["article_id"],
             "title": r["title"],
             "published_on": r["published_on"].isoformat() if r["published_on"] else None,
+            "url": web_url(r["url"]),
             "check": r["check_name"],
             "status": r["status"],
             "severity": r["severity"],
@@ -139,6 +148,7 @@ def _findings(
             "new": r["new"],
         }
         if with_segments:
+            finding["_others"] = _other_articles(r["article_id"], figs)
             finding["_segments"] = (
                 segments(
                     r["sentence"],
@@ -152,6 +162,21 @@ def _findings(
             )
         findings.append(finding)
     return findings
+
+
+def _other_articles(article_id: str | None, figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The other articles a finding's figures come from (an agreement spans two)."""
+    others: dict[str, dict[str, Any]] = {}
+    for f in figures:
+        if f["article_id"] != article_id and f["article_id"] not in others:
+            others[f["article_id"]] = {
+                "article_id": f["article_id"],
+                "source": f["source"],
+                "title": f["title"],
+                "published_on": f["published_on"].isoformat() if f["published_on"] else None,
+                "url": web_url(f["url"]),
+            }
+    return list(others.values())
 
 
 def report_data(
@@ -235,7 +260,9 @@ def write_results(
 
 def markdown_summary(data: dict[str, Any], html_path: Path | None = None, limit: int = 20) -> str:
     """The top of the report in Markdown: small enough for a Prefect artifact."""
-    return _MD_ENV.get_template("report.md.j2").render(data=data, html_path=html_path, limit=limit)
+    return _MD_ENV.get_template("report.md.j2").render(
+        data=data, html_path=html_path, limit=limit, scope=date_scope(data["run"]["params"])
+    )
 
 
 HISTORY_RUNS = 1000
@@ -247,6 +274,14 @@ def _replace(path: Path, text: str) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+def runs_chart(history: list[dict[str, Any]]) -> str | None:
+    """Failures per run, once two runs have finished (one run makes a chart of a single bar:
+    the counts say it better)."""
+    if sum(r["errors"] is not None for r in history) < 2:
+        return None
+    return charts.failures_over_time(history[:CHART_RUNS])
 
 
 def write_reports(
@@ -262,16 +297,18 @@ def write_reports(
     history = rows(con, "select_run_history", [HISTORY_RUNS])
     by_check = dict(con.execute(sql("count_run_failures_by_check"), [run_id]).fetchall())
     chart = {
-        "over_time": charts.failures_over_time(history[:CHART_RUNS])
-        if any(r["errors"] is not None for r in history)
-        else None,
+        "over_time": runs_chart(history),
+        "finished": sum(r["errors"] is not None for r in history),
         "by_check": charts.failures_by_check(by_check) if by_check else None,
     }
     page = _ENV.get_template("report.html.j2")
     paths.markdown.write_text(markdown_summary(data, paths.html, limit=1000), encoding="utf-8")
     write_results(con, run_id, data, paths.json)
-    paths.html.write_text(page.render(data=data, chart=chart, root="../../"), encoding="utf-8")
-    _replace(paths.latest_html, page.render(data=data, chart=chart, root=""))
+    scope = date_scope(data["run"]["params"])
+    paths.html.write_text(
+        page.render(data=data, chart=chart, root="../../", scope=scope), encoding="utf-8"
+    )
+    _replace(paths.latest_html, page.render(data=data, chart=chart, root="", scope=scope))
     shutil.copyfile(paths.json, paths.latest_json.with_suffix(".json.tmp"))
     paths.latest_json.with_suffix(".json.tmp").replace(paths.latest_json)
     index = _ENV.get_template("index.html.j2").render(runs=history, chart=chart["over_time"])

@@ -8,9 +8,8 @@ from typing import Any
 
 import duckdb
 
-from addsup.report import charts
 from addsup.report.article_view import rows
-from addsup.report.render import _ENV, CHART_RUNS, HISTORY_RUNS, ReportPaths, _replace
+from addsup.report.render import _ENV, HISTORY_RUNS, ReportPaths, _replace, runs_chart
 from addsup.warehouse import sql
 
 
@@ -63,11 +62,6 @@ def write_unchanged_report(
     }
     paths.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     history = rows(con, "select_run_history", [HISTORY_RUNS])
-    chart = (
-        charts.failures_over_time(history[:CHART_RUNS])
-        if any(r["errors"] is not None for r in history)
-        else None
-    )
-    index = _ENV.get_template("index.html.j2").render(runs=history, chart=chart)
+    index = _ENV.get_template("index.html.j2").render(runs=history, chart=runs_chart(history))
     _replace(reports_dir / "index.html", index)
     return paths

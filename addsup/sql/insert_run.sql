@@ -1,1 +1,1 @@
-INSERT INTO runs (run_id, started_at, status, params) VALUES (?, now()::TIMESTAMP, 'running', ?);
+INSERT INTO runs (run_id, started_at, status, params) VALUES (?, (now() AT TIME ZONE 'UTC'), 'running', ?);

@@ -1,4 +1,4 @@
-SELECT a.article_id, a.source, a.title, a.published_on, s.sentence_no, s.start_char,
+SELECT a.article_id, a.source, a.title, a.published_on, a.url, s.sentence_no, s.start_char,
        substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS sentence
 FROM articles AS a
 JOIN sentences AS s ON s.article_id = a.article_id

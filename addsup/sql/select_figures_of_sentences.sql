@@ -10,7 +10,8 @@ picked AS (
     SELECT f.* FROM figures AS f SEMI JOIN ids USING (figure_id)
 )
 SELECT f.figure_id, f.article_id, f.sentence_no, f.start_char, f.end_char, f.surface, f.unit,
-       f.currency, f.currency_assumed, f.qualifier, f.period_label, a.source, a.body_offset
+       f.currency, f.currency_assumed, f.qualifier, f.period_label, a.source, a.body_offset,
+       a.title, a.published_on, a.url
 FROM picked AS f
 JOIN articles AS a ON a.article_id = f.article_id
 ORDER BY f.article_id, f.start_char;

@@ -15,7 +15,7 @@ new AS (SELECT check_name, subject FROM new_failures($1, $5))
 SELECT
     c.check_name, c.severity, c.status, c.subject, c.article_id, c.sentence_no, c.figure_ids,
     c.stated_lo, c.stated_hi, c.implied_lo, c.implied_hi, c.tolerance, c.message,
-    a.source, a.title, a.published_on, a.body_offset,
+    a.source, a.title, a.published_on, a.url, a.body_offset,
     s.start_char AS sentence_start,
     substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS sentence,
     n.subject IS NOT NULL AS new

@@ -1,0 +1,70 @@
+"""How a pipeline run ends: Completed with its counts, or Failed on purpose with a message.
+
+A run that fails on purpose (``fail_on`` met, a refused path, a malformed parameter) is an
+outcome, not a crash. Prefect re-raises a Failed run's exception when the engine runs a
+deployment's flow and then logs "Engine execution exited with unexpected exception" with
+its traceback; that traceback says nothing the state's message does not, so it is dropped
+for exactly these failures (``QuietFailures``) and kept for every other exception.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from prefect.exceptions import ParameterTypeError
+from prefect.states import Completed, Failed, State
+
+from addsup import pipeline as steps
+
+ENGINE_EXIT = "Engine execution exited with unexpected exception"
+
+
+class RunFailed(Exception):
+    """A run that ended Failed on purpose; ``result`` holds what it found (empty if refused)."""
+
+    def __init__(self, message: str, result: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.result = result or {}
+
+
+def failed(message: str, result: dict[str, Any] | None = None) -> State:
+    """A Failed state whose exception is a ``RunFailed`` carrying ``result``."""
+    return Failed(message=message, data=RunFailed(message, result))
+
+
+def outcome(run_id: str, counts: dict[str, Any], report: str, latest: str, fail_on: str) -> State:
+    """The run's final state: Failed when ``fail_on`` says so, with the counts in its message."""
+    result = {"run_id": run_id, **counts, "report": report, "latest": latest}
+    summary = (
+        f"{counts['errors']} error(s), {counts['warnings']} warning(s) in {counts['checks_run']} "
+        f"checks; report: {report}"
+    )
+    reason = steps.verdict(counts, fail_on)
+    if reason:
+        return failed(f"{reason} (fail_on={fail_on}): {summary}", result)
+    return Completed(message=summary, data=result)
+
+
+def result_of(state: State) -> dict[str, Any] | None:
+    """What a finished run found (Completed or Failed on purpose), None when it did not finish."""
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, RunFailed):
+        return result.result or None
+    return result if isinstance(result, dict) else None
+
+
+class QuietFailures(logging.Filter):
+    """Drops the engine's traceback for a run that failed on purpose (the state says why)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.getMessage() == ENGINE_EXIT:
+            return not isinstance(record.exc_info[1], (RunFailed, ParameterTypeError))
+        return True
+
+
+def quiet_failures() -> None:
+    """Install ``QuietFailures`` on Prefect's flow-run logger (once)."""
+    logger = logging.getLogger("prefect.flow_runs")
+    if not any(isinstance(f, QuietFailures) for f in logger.filters):
+        logger.addFilter(QuietFailures())
