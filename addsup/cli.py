@@ -59,9 +59,18 @@ Port = Annotated[
 Inputs = Annotated[
     list[Path],
     typer.Argument(
-        help="Article files (.txt, .md, .jsonl) or folders (every file below, as an articles folder).",
+        help="Article files (.txt, .md, .jsonl, .html) or folders (every file below, as an articles folder).",
         show_default=False,
         metavar="PATH",
+    ),
+]
+Sources = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources",
+        help="A sources file (TOML: feeds and pages, docs/inputs.md) to fetch from before "
+        "reading the articles; without one nothing is fetched.",
+        show_default=False,
     ),
 ]
 Quiet = Annotated[
@@ -432,6 +441,7 @@ def run(
     dask_address: Annotated[
         str | None, typer.Option(help="Extract on the Dask scheduler at this address.")
     ] = None,
+    sources: Sources = None,
     quiet: Quiet = False,
 ) -> None:
     """Run the pipeline once, through Prefect.
@@ -440,7 +450,8 @@ def run(
     where the report is. Exit status 1 when --fail-on is met, 2 when no server can be used."""
     from addsup.paths import allow
 
-    allow(articles, tables, reports, reference, db.parent)
+    allow(articles, tables, reports, reference, db.parent, *([sources.parent] if sources else []))
+    keep = _retention()
     _prefect_environment(port)
     from flows.deployments import ensure_warehouse_limit
     from flows.outcome import result_of
@@ -462,6 +473,9 @@ def run(
             batch_size=batch_files,
             dask_workers=dask_workers,
             dask_address=dask_address,
+            sources=str(sources) if sources else None,
+            keep_runs=keep.keep_runs,
+            keep_days=keep.keep_days,
             return_state=True,
         )
     out, err = _console(), _console(stderr=True)
@@ -476,6 +490,18 @@ def run(
     out.print(f"Prefect UI: {ui}/runs/flow-run/{result['run_id']}")
     if state.is_failed():
         raise typer.Exit(1)
+
+
+def _retention() -> Any:
+    """The retention settings (ADDSUP_KEEP_RUNS, ADDSUP_KEEP_DAYS); one line and exit 2 when
+    one is not a number."""
+    from addsup.retention import Retention
+
+    try:
+        return Retention.from_env()
+    except ValueError as exc:
+        _console(stderr=True).print(f"[red]{exc}[/red]", highlight=False)
+        raise typer.Exit(2) from None
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -503,6 +529,7 @@ def serve(
             "Prefect UI (default: the Prefect port + 1; -1: do not serve it).",
         ),
     ] = None,
+    sources: Sources = None,
 ) -> None:
     """Serve the scheduled deployments and the reports.
 
@@ -515,6 +542,9 @@ def serve(
     from addsup.report.server import ReportsServer
 
     allow(articles, tables, reports, reference, db.parent, *(allowed or []))
+    if sources:
+        allow(sources.parent)
+    keep = _retention()
     # look for runs to start every 2 s, not Prefect's 10 s: a Quick run starts sooner
     os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", str(RUNNER_POLL_SECONDS))
     started = _prefect_environment(port)
@@ -546,10 +576,13 @@ def serve(
         "reference_dir": str(reference.resolve()),
         "warehouse_path": str(db.resolve()),
         "reports_dir": str(reports.resolve()),
+        "keep_runs": keep.keep_runs,
+        "keep_days": keep.keep_days,
     }
+    fetching = str(sources.resolve()) if sources else None
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop = Ctrl-C
     try:
-        serve_deployments(params, hourly_cron=hourly_cron, daily_cron=daily_cron)
+        serve_deployments(params, fetching, hourly_cron=hourly_cron, daily_cron=daily_cron)
     except KeyboardInterrupt:
         pass
     finally:
@@ -558,6 +591,75 @@ def serve(
         if started:
             out.print("stopping the Prefect server this command started")
             stop_server()
+
+
+@app.command()
+def rebuild(
+    articles: Articles = DEFAULT_ARTICLES,
+    tables: Tables = DEFAULT_TABLES,
+    db: Warehouse = DEFAULT_WAREHOUSE,
+    reports: Reports = DEFAULT_REPORTS,
+    reference: Reference = DEFAULT_REFERENCE,
+    port: Port = 4200,
+    quiet: Quiet = False,
+) -> None:
+    """Make the warehouse again from the articles, tables and reference data.
+
+    For a warehouse that is damaged or not a DuckDB database: the file (and its log) is set
+    aside beside it, as <name>.damaged-<time>, and a full run makes a new one."""
+    from addsup.warehouse import set_aside
+
+    aside = set_aside(db)
+    note = f"set {db} aside as {aside}" if aside else f"no warehouse at {db}: making one"
+    _console(stderr=True).print(note, highlight=False)
+    run(
+        articles=articles,
+        tables=tables,
+        db=db,
+        reports=reports,
+        reference=reference,
+        fail_on=FailOn.never,
+        port=port,
+        full=True,
+        workers=1,
+        batch_files=2000,
+        dask_workers=0,
+        dask_address=None,
+        sources=None,
+        quiet=quiet,
+    )
+
+
+tables_app = typer.Typer(
+    help="Table contracts (docs/tables.md).", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(tables_app, name="tables")
+
+
+@tables_app.command("infer")
+def infer(
+    path: Annotated[Path, typer.Argument(help="A CSV table.", show_default=False)],
+    force: Annotated[bool, typer.Option(help="Replace a contract that is there.")] = False,
+) -> None:
+    """Propose a contract for a CSV table and write it beside it (<name>.toml).
+
+    Column types, a key, and the sums, shares, growth rates, differences and shares of one
+    whole that hold within the printed rounding on at least 90 % of the rows."""
+    from addsup.infer import infer_contract
+
+    err = _console(stderr=True)
+    target = path.with_suffix(".toml")
+    if target.exists() and not force:
+        err.print(f"{target} is there already: --force to replace it", highlight=False)
+        raise typer.Exit(1)
+    try:
+        text, checks = infer_contract(path)
+    except (OSError, ValueError) as exc:  # polars says why a CSV cannot be read
+        err.print(f"{path}: cannot read it as a CSV table: {exc}", highlight=False)
+        raise typer.Exit(UNREADABLE_EXIT) from None
+    target.write_text(text, encoding="utf-8")
+    kinds = ", ".join(f"{c['kind']}" for c in checks) or "no arithmetic found"
+    typer.echo(f"{target}: {len(checks)} check(s) ({kinds}); read it, then run addsup")
 
 
 @app.command()

@@ -47,6 +47,16 @@ def record_files(con: duckdb.DuckDBPyConnection, stats: dict[str, Stat]) -> None
         con.execute(sql("upsert_source_files"))
 
 
+def forget_missing(con: duckdb.DuckDBPyConnection, listed: pl.Series | list[str]) -> None:
+    """Forget the sources whose file is no longer in the articles folder (``listed``: every
+    file in it now), in one transaction: a deleted article is no longer checked or reported,
+    as a full run on a fresh warehouse would not see it."""
+    frame = pl.DataFrame({"source": listed}, schema={"source": pl.String})
+    with registered(con, {"listed_files": frame}), transaction(con):
+        con.execute(sql("delete_missing_article_sources"))
+        con.execute(sql("delete_missing_source_files"))
+
+
 def _digest_files(h: hashlib._Hash, folder: Path) -> None:
     """Each file's name and bytes; bytecode caches are left out (they change with the
     interpreter, not with what a run checks)."""

@@ -21,6 +21,7 @@ class Ingested:
     out_of_range: int = 0
     unchanged: int = 0  # files passed over: as they were when last read in full
     files: dict[str, incremental.Stat] = field(default_factory=dict)  # read in full now
+    listed: pl.Series | None = None  # every file of the folder (None: not a folder's read)
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Plan:
     folder: Path
     todo: pl.DataFrame
     unchanged: int
+    listed: pl.Series  # every file of the folder: sources of files gone are forgotten
 
     def __len__(self) -> int:
         return self.todo.height
@@ -78,7 +80,7 @@ def plan(articles_dir: Path, known: pl.DataFrame | None = None) -> Plan:
         known = known.select(list(FILE_SCHEMA)).cast(FILE_SCHEMA)
         todo = files.join(known, on=list(FILE_SCHEMA), how="anti")
         todo = todo.with_columns(known=pl.col("source").is_in(known["source"].implode()))
-    return Plan(articles_dir, todo.sort("source"), files.height - todo.height)
+    return Plan(articles_dir, todo.sort("source"), files.height - todo.height, files["source"])
 
 
 def read(

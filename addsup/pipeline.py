@@ -70,7 +70,7 @@ def ingest(
     """
     planned = plan(articles_dir, known)
     ingested = read(*planned.files(), max_bytes, published_from, published_to)
-    ingested.unchanged = planned.unchanged
+    ingested.unchanged, ingested.listed = planned.unchanged, planned.listed
     return ingested
 
 
@@ -143,6 +143,8 @@ def load_frames(
     stats = warehouse.load_frames(con, frames, run_id)
     warehouse.load_quarantine(con, ingested.rejected, run_id)
     incremental.record_files(con, ingested.files)
+    if ingested.listed is not None:  # the read of a whole folder: files gone are forgotten
+        incremental.forget_missing(con, ingested.listed)
     return stats
 
 

@@ -200,6 +200,7 @@ def load_articles(
         out.files_read = min(out.batches * batch_files, len(plan))  # batches come in order
         if progress is not None:
             progress(out, len(plan))
+    incremental.forget_missing(con, plan.listed)  # files gone from the folder
     # the load's changes into the file, out of memory, before validation reads the tables
     con.execute("CHECKPOINT")
     return out

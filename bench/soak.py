@@ -79,6 +79,7 @@ def soak(runs: int, work: Path, keep_runs: int = 10, seed: int = 1) -> dict:
     from flows.pipeline import pipeline
 
     rng = random.Random(seed)
+    work.mkdir(parents=True, exist_ok=True)
     for name in ("articles", "tables", "reference"):
         shutil.copytree(SAMPLE / name, work / name)
     dirs = {
@@ -131,9 +132,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--keep-runs", type=int, default=10)
     args = parser.parse_args()
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     with tempfile.TemporaryDirectory(prefix="addsup-soak-") as tmp:
-        figures = soak(args.runs, Path(tmp), args.keep_runs)
+        os.environ["PREFECT_HOME"] = str(Path(tmp) / "prefect-home")
+        from prefect.testing.utilities import prefect_test_harness
+
+        with prefect_test_harness(server_startup_timeout=120):  # a server of its own
+            figures = soak(args.runs, Path(tmp) / "work", args.keep_runs)
     print(json.dumps(figures, indent=1))
     out = ROOT / "bench" / "results" / "soak.json"
     out.parent.mkdir(exist_ok=True)

@@ -44,14 +44,18 @@ def _strict(deployment: RunnerDeployment) -> RunnerDeployment:
 
 
 def build_deployments(
-    parameters: dict[str, Any], hourly_cron: str = HOURLY_CRON, daily_cron: str = DAILY_CRON
+    parameters: dict[str, Any],
+    sources: str | None = None,
+    hourly_cron: str = HOURLY_CRON,
+    daily_cron: str = DAILY_CRON,
 ) -> list[RunnerDeployment]:
-    """The two scheduled deployments, with ``parameters`` as their defaults."""
+    """The two scheduled deployments, with ``parameters`` as their defaults; with a sources
+    file, the hourly one fetches from it first."""
     deployments = [
         pipeline.to_deployment(
             name="addsup-hourly",
             cron=hourly_cron,
-            parameters=dict(parameters),
+            parameters={**parameters, **({"sources": sources} if sources else {})},
             concurrency_limit=1,
             tags=["addsup"],
             description=(
@@ -94,7 +98,7 @@ def ensure_warehouse_limit() -> None:
             client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
 
 
-def serve_deployments(parameters: dict[str, Any], **crons: str) -> None:
+def serve_deployments(parameters: dict[str, Any], sources: str | None = None, **crons: str) -> None:
     """Register the deployments and run their flow runs until interrupted."""
     ensure_warehouse_limit()
-    serve(*build_deployments(parameters, **crons))
+    serve(*build_deployments(parameters, sources, **crons))

@@ -1,4 +1,4 @@
-"""The ``pipeline`` flow: ingest -> extract -> load -> validate -> publish.
+"""The ``pipeline`` flow: (fetch ->) ingest -> extract -> load -> validate -> publish -> prune.
 
 Each task wraps the library function of the same name in ``addsup.pipeline``; the
 flow adds logging, artifacts, the run record and the final state. Articles are
@@ -19,7 +19,7 @@ from prefect.concurrency.sync import concurrency
 from prefect.runtime import flow_run
 from prefect.states import State
 
-from addsup import incremental, warehouse
+from addsup import incremental, retention, warehouse
 from addsup import pipeline as steps
 from addsup.findings import Finding
 from addsup.paths import PathNotAllowed, confine, confine_all
@@ -37,6 +37,33 @@ from flows.progress import BatchLog
 from flows.scale import extract_and_load
 
 quiet_failures()  # a run that fails on purpose ends with its message, not a traceback
+
+
+@task(cache_policy=NONE, retries=1, retry_delay_seconds=10)
+def fetch(db: Path, sources: Path, articles_dir: Path, run_id: str) -> int:
+    """Fetch the feeds and pages of the sources file into the articles folder's raw store."""
+    with warehouse.warehouse(db) as con:
+        done = steps.fetch(con, sources, articles_dir, run_id)
+    get_run_logger().info(
+        "fetched %d new page(s) into %s; %d unchanged since the last fetch; %d quarantined",
+        len(done.stored),
+        articles_dir / steps.FETCHED,
+        len(done.unchanged),
+        len(done.rejected),
+    )
+    return len(done.stored)
+
+
+@task(cache_policy=NONE)
+def prune(db: Path, keep_runs: int, keep_days: int) -> int:
+    """Delete the rows of runs older than the last ``keep_runs`` and ``keep_days``."""
+    with warehouse.warehouse(db) as con:
+        pruned = retention.prune(con, retention.Retention(keep_runs, keep_days))
+    if pruned:
+        get_run_logger().info(
+            "pruned %d old run(s) (keep_runs=%d, keep_days=%d)", pruned, keep_runs, keep_days
+        )
+    return pruned
 
 
 @task(cache_policy=NONE)
@@ -261,11 +288,14 @@ def pipeline(
     dask_workers: int = 0,
     batch_size: int = 2000,
     workers: int = 1,
+    sources: str | None = None,
+    keep_runs: int = retention.DEFAULT_KEEP_RUNS,
+    keep_days: int = retention.DEFAULT_KEEP_DAYS,
 ) -> State:
     """Check that the numbers in news articles add up, and publish the report.
 
     Args:
-        articles_dir: Folder of article files (.txt, .md, .jsonl), relative to where the runs execute.
+        articles_dir: Folder of article files (.txt, .md, .jsonl, .html), relative to where the runs execute.
         tables_dir: Folder of curated CSV tables.
         warehouse_path: The DuckDB warehouse file.
         reports_dir: Folder for the HTML, Markdown and JSON reports.
@@ -285,6 +315,12 @@ def pipeline(
             with Dask), so memory is bounded by the batch.
         workers: Without Dask, the processes that read and extract batches while the
             flow's process loads them (2 on a 2-core machine).
+        sources: A sources file (TOML: feeds and pages, docs/inputs.md) to fetch from before
+            reading the articles folder; the pages go to its fetched/ folder. None: nothing
+            is fetched.
+        keep_runs: Keep the rows of at least the last this many runs (older ones are pruned
+            unless keep_days keeps them).
+        keep_days: Keep the rows of the runs of the last this many days.
     """
     try:
         confine_all(
@@ -293,6 +329,7 @@ def pipeline(
             warehouse_path=warehouse_path,
             reports_dir=reports_dir,
             reference_dir=reference_dir,
+            **({"sources": sources} if sources else {}),
         )
     except PathNotAllowed as err:
         return failed(f"refused: {err}")
@@ -302,6 +339,8 @@ def pipeline(
     with concurrency(WAREHOUSE_LIMIT, occupy=1, strict=False):
         with warehouse.warehouse(db) as con:
             warehouse.start_run(con, run_id, params)
+        if sources:
+            fetch(db, Path(sources), Path(articles_dir), run_id)
         if dask_address or dask_workers:
             ingested = ingest(db, Path(articles_dir), max_bytes, published_from, published_to, full)
             stats = extract_and_load(
@@ -324,4 +363,5 @@ def pipeline(
         inputs = None if full else (Path(tables_dir), Path(reference_dir))
         counts = validate(db, run_id, table_findings, stats, inputs)
         paths = publish(db, run_id, Path(reports_dir))
+        prune(db, keep_runs, keep_days)
     return outcome(run_id, counts, str(paths.html), str(paths.latest_html), fail_on)

@@ -245,3 +245,24 @@ def test_progress_bar_only_on_a_terminal(tty, extra, shown):
     written = _check_on(tty, *extra)
     assert ("extracting" in written) is shown, written[-500:]
     assert ("━" in written) is shown
+
+
+def test_tables_infer_writes_a_contract_beside_the_table(tmp_path):
+    table = tmp_path / "trade.csv"
+    rows = ["year,exports,imports,total"] + [
+        f"{2000 + i},{10 + i}.5,{20 + 2 * i}.25,{30 + 3 * i}.75" for i in range(30)
+    ]
+    table.write_text("\n".join(rows) + "\n")
+    result = runner.invoke(app, ["tables", "infer", str(table)])
+    assert result.exit_code == 0, result.output
+    contract = (tmp_path / "trade.toml").read_text()
+    assert 'kind = "sum"' in contract and 'total = "total"' in contract
+    again = runner.invoke(app, ["tables", "infer", str(table)])
+    assert again.exit_code == 1 and "--force" in again.output
+    assert runner.invoke(app, ["tables", "infer", str(table), "--force"]).exit_code == 0
+
+
+def test_tables_infer_on_a_file_that_is_no_table(tmp_path):
+    result = runner.invoke(app, ["tables", "infer", str(tmp_path / "missing.csv")])
+    assert result.exit_code == UNREADABLE_EXIT
+    assert "cannot read it as a CSV table" in result.output

@@ -236,3 +236,12 @@ def test_batch_progress_goes_to_the_sinks_and_now_and_then_to_the_log():
         "loaded 30 of 30 file(s) in 3 batch(es): 3 article(s) extracted so far",
         "loaded 30 of 30 file(s) in 4 batch(es): 4 article(s) extracted so far",
     ]
+
+
+def test_with_a_sources_file_the_hourly_deployment_fetches_and_the_daily_does_not():
+    from flows.deployments import build_deployments
+
+    hourly, daily = build_deployments({"keep_runs": 50}, "/data/sources.toml")
+    assert hourly.parameters == {"keep_runs": 50, "sources": "/data/sources.toml"}
+    assert daily.parameters["keep_runs"] == 50 and "sources" not in daily.parameters
+    assert "sources" in hourly._parameter_openapi_schema.model_dump()["properties"]

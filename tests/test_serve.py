@@ -315,6 +315,58 @@ def test_custom_run_parameters_are_used(served):
     }
 
 
+def test_an_hourly_run_fetches_what_a_sources_file_names(served, tmp_path):
+    """A local site with a feed of three pages: the hourly deployment, run from the API with
+    a sources file, fetches them into the raw store and reports them as articles."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    api, tmp = served["api"], served["tmp"]
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "tests" / "html", site)
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    web = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{web.server_address[1]}"
+    items = "".join(
+        f"<item><title>{name}</title><link>{base}/{name}</link></item>"
+        for name in ("harbour.html", "cafe-latin1.html", "port-list.html")
+    )
+    (site / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+    )
+    sources = tmp / "sources.toml"
+    sources.write_text(
+        f'[settings]\ndelay_seconds = 0\n\n[[feeds]]\nname = "site"\nurl = "{base}/feed.xml"\n'
+    )
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    try:
+        (tmp / "fetch-articles").mkdir()
+        params = {
+            "articles_dir": str(tmp / "fetch-articles"),
+            "warehouse_path": str(tmp / "fetch.duckdb"),
+            "reports_dir": str(tmp / "fetch-reports"),
+            "sources": str(sources),
+        }
+        dep = api.deployment("addsup-hourly")
+        response = api.call(
+            "POST", f"/deployments/{dep['id']}/create_flow_run", json={"parameters": params}
+        )
+        assert response.status_code == 201, response.text
+        run = api.wait_final(response.json()["id"])
+    finally:
+        web.shutdown()
+        web.server_close()
+    assert run["state"]["type"] == "COMPLETED", run["state"]
+    results = json.loads((tmp / "fetch-reports" / "runs" / run["id"] / "results.json").read_text())
+    assert results["counts"]["articles"] == 3
+    assert len(list((tmp / "fetch-articles" / "fetched").glob("*.html"))) == 3
+    page = (tmp / "fetch-reports" / "runs" / run["id"] / "report.html").read_text()
+    assert "Harbour trade climbs in spring" in page
+    assert "https://ledger.example.org/business/harbour-trade-climbs" in page  # its URL linked
+
+
 @pytest.mark.parametrize(
     ("parameters", "reason"),
     [
@@ -410,3 +462,43 @@ def test_addsup_run_shows_its_server_and_a_progress_bar_on_a_terminal(served, tm
     assert f"Prefect server: {served['url']} (from PREFECT_API_URL)" in written
     assert "files" in written and "━" in written  # the bar, drawn while batches load
     assert "Completed" in written
+
+
+def test_a_damaged_warehouse_is_named_and_rebuild_makes_it_again(served, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")} | {
+        "PREFECT_API_URL": served["url"],
+        "PREFECT_HOME": str(served["tmp"] / "prefect-home"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    }
+    db = tmp_path / "w.duckdb"
+    db.write_text("a spreadsheet saved over the warehouse\n" * 100)
+    folders = ["--articles", str(served["tmp"] / "articles"), "--warehouse", str(db)]
+    folders += ["--reports", str(tmp_path / "reports"), "--tables", str(SAMPLE_TABLES)]
+    folders += ["--reference", str(SAMPLE_REFERENCE), "--quiet"]
+    addsup = str(Path(sys.executable).with_name("addsup"))
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [addsup, *args, *folders],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    broken = cli("run")
+    assert broken.returncode != 0
+    said = broken.stdout + broken.stderr
+    assert (
+        "is not a DuckDB database or is damaged" in said
+        and f"addsup rebuild --warehouse {db}" in said
+    )
+    assert "Traceback" not in said
+    rebuilt = cli("rebuild")
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    assert "set" in rebuilt.stderr and "aside as" in rebuilt.stderr
+    [aside] = tmp_path.glob("w.duckdb.damaged-*")
+    assert aside.read_text().startswith("a spreadsheet")
+    results = json.loads((tmp_path / "reports" / "latest.json").read_text())
+    assert results["counts"]["errors"] == len(planted())

@@ -132,9 +132,32 @@ def test_a_file_renamed_is_extracted_again_and_changes_nothing(con, articles_dir
     again = steps.load_articles(con, articles_dir, "r2", batch_files=4)
     assert (again.articles_seen, again.articles_extracted, again.articles_new) == (1, 1, 0)
     after = _tables(con)
-    assert {t: after[t] for t in TABLES if t != "article_sources"} == {
-        t: before[t] for t in TABLES if t != "article_sources"
-    }
+    same = ("figures", "relations", "sentences")
+    assert {t: after[t] for t in same} == {t: before[t] for t in same}
+    # the article is named by the file that holds it now, and the old name is forgotten
+    renamed = {r[1] for r in after["articles"]} ^ {r[1] for r in before["articles"]}
+    assert renamed == {first.name, "renamed.txt"}
+    sources = {r[0] for r in after["article_sources"]}
+    assert "renamed.txt" in sources and first.name not in sources
+    assert len(after["articles"]) == len(before["articles"])
+
+
+def test_a_deleted_file_is_no_longer_checked(con, articles_dir):
+    steps.load_articles(con, articles_dir, "r1", batch_files=4)
+    gone = articles_dir / "2023-03-02-dalian-containers.txt"
+    article_id = con.execute(
+        "SELECT article_id FROM article_sources WHERE source = ?", [gone.name]
+    ).fetchall()[0][0]
+    gone.unlink()
+    steps.load_articles(con, articles_dir, "r2", batch_files=4)
+    current = {r[0] for r in con.execute("SELECT article_id FROM current_articles").fetchall()}
+    assert article_id not in current
+    known = {r[0] for r in con.execute("SELECT source FROM source_files").fetchall()}
+    assert gone.name not in known
+    # its history stays: the article's text and figures are kept, only no longer current
+    assert con.execute(
+        "SELECT count(*) FROM articles WHERE article_id = ?", [article_id]
+    ).fetchall() == [(1,)]
 
 
 @pytest.mark.parametrize("batch_files", [4, 7, 1000])
