@@ -8,6 +8,7 @@ processed in one batch per step, never one task per article.
 from __future__ import annotations
 
 import uuid
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -268,7 +269,9 @@ def _mark_failed(flow: Any, run: Any, state: Any) -> None:
         )
     except PathNotAllowed:
         return  # refused before it started: nothing to record, and nowhere we may write
-    with warehouse.warehouse(path, timeout=30) as con:
+    # a warehouse that cannot be opened was said in the run's message already
+    unusable = (warehouse.WarehouseDamaged, warehouse.WarehouseFull, warehouse.WarehouseBusy)
+    with suppress(*unusable), warehouse.warehouse(path, timeout=30) as con:
         warehouse.fail_run(con, str(run.id))
 
 
@@ -337,8 +340,11 @@ def pipeline(
     db = Path(warehouse_path)
     params = {k: v for k, v in locals().items() if k not in ("run_id", "db")}
     with concurrency(WAREHOUSE_LIMIT, occupy=1, strict=False):
-        with warehouse.warehouse(db) as con:
-            warehouse.start_run(con, run_id, params)
+        try:
+            with warehouse.warehouse(db) as con:
+                warehouse.start_run(con, run_id, params)
+        except (warehouse.WarehouseDamaged, warehouse.WarehouseFull) as err:
+            return failed(str(err))  # what to do is in the message; no traceback to read
         if sources:
             fetch(db, Path(sources), Path(articles_dir), run_id)
         if dask_address or dask_workers:
