@@ -1,0 +1,157 @@
+"""``balance`` (exports - imports against a stated surplus or deficit) and
+``growth_of_total`` (a total's, or a balance's, rate against the one its parts imply)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import polars as pl
+
+from addsup import fmt
+from addsup.checks.base import Decided, Row, RowCheck, also, amount, decide, finding, pct
+from addsup.checks.base import pct_interval
+from addsup.findings import Finding
+from schemas import BalanceCheck, GrowthOfTotalCheck
+
+
+def _severity(finding_: Finding, row: Row) -> Finding:
+    """A failure of one reading among several is a warning: another may be meant."""
+    if finding_.status == "fail" and row["readings"] > 1:
+        return replace(finding_, severity="warning")
+    return finding_
+
+
+def _linked(row: Row) -> str:
+    more = f"; one of {row['readings']} readings tried" if row["readings"] > 1 else ""
+    return f" [linked by: {row['cues']}{more}]" if row["cues"] else ""
+
+
+def _terms(surfaces: list[str], signs: list[int]) -> str:
+    out = ""
+    for k, (surface, sign) in enumerate(zip(surfaces, signs, strict=True)):
+        out += (" − " if sign < 0 else " + " if k else "") + surface if k or sign > 0 else (
+            f"−{surface}"
+        )
+    return out
+
+
+def _decide_balance(frame: pl.DataFrame) -> Decided:
+    return decide(frame, BalanceCheck)
+
+
+def _explain_balance(row: Row, status: str, detail: Any) -> Finding:
+    currency = row["currency"] or ""
+    said = "surplus" if row["direction"] > 0 else "deficit"
+    arithmetic = (
+        f"{_terms(row['part_surfaces'], row['part_signs'])} = "
+        f"{amount(row['parts_value'])} ({fmt.interval(row['implied_lo'], row['implied_hi'], currency)})"
+    )
+    stated = (
+        f"{said} of {row['stated_surface']} "
+        f"({fmt.interval(row['stated_lo'], row['stated_hi'], currency)})"
+    )
+    if status == "pass":
+        message = f"{arithmetic} agrees with the stated {stated}"
+    elif "sign_agrees_with_parts" in detail:
+        side = "below" if row["direction"] > 0 else "above"
+        message = (
+            f"the article states a {stated}, but exports are {side} imports: {arithmetic}"
+            f"{also(detail, 'sign_agrees_with_parts')}"
+        )
+    else:
+        message = f"{arithmetic}, but the article says a {stated}{also(detail, 'balance_agrees_with_parts')}"
+    made = finding(
+        "balance",
+        row,
+        status,
+        message + _linked(row),
+        subject=row["relation_id"],
+        figures=(row["stated_id"], *row["part_ids"]),
+    )
+    return _severity(made, row)
+
+
+BALANCE = RowCheck(
+    "balance",
+    "select_check_balance",
+    _decide_balance,
+    _explain_balance,
+    figures=("stated_id", "part_ids"),
+)
+
+validate_balance = BALANCE  # every finding of the view, explained
+
+
+def _growth_skip(row: Row) -> str | None:
+    if row["implied_lo"] is None:
+        return (
+            f"the parts' levels and rates ({', '.join(row['level_surfaces'])}; "
+            f"{', '.join(row['rate_surfaces'])}) imply no positive previous "
+            f"{'total' if row['is_total'] else 'balance'}: no growth can be computed"
+        )
+    return None
+
+
+def _decide_growth_of_total(frame: pl.DataFrame) -> Decided:
+    return decide(frame, GrowthOfTotalCheck, _growth_skip, pl.col("implied_lo").is_null())
+
+
+def _explain_growth_of_total(row: Row, status: str, detail: Any) -> Finding:
+    message = detail
+    if status != "skip":
+        parts = [
+            f"{'−' if sign < 0 else '+'} {level} / (1 {'−' if rate < 0 else '+'} {rate_surface})"
+            for level, sign, rate, rate_surface in zip(
+                row["level_surfaces"],
+                row["level_signs"],
+                row["rate_values"],
+                row["rate_surfaces"],
+                strict=True,
+            )
+        ]
+        previous = " ".join(parts).removeprefix("+ ")
+        value = (
+            100 * (row["total_value"] / row["previous_value"] - 1)
+            if row["previous_value"] and row["previous_value"] > 0
+            else None
+        )
+        what = "total" if row["is_total"] else "balance"
+        arithmetic = (
+            f"previous {what} {previous} = {amount(row['previous_value'])} "
+            f"({fmt.interval(row['previous_lo'], row['previous_hi'])}); "
+            f"{row['total_surface']} over it − 1 = {pct(value)} "
+            f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
+        )
+        change = "a rise of" if row["direction"] > 0 else "a fall of"
+        stated = f"{change} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
+        if status == "pass":
+            message = f"{arithmetic} agrees with the stated {stated}"
+        elif "total_moves_with_its_parts" in detail:
+            moved = "rose" if row["all_rose"] else "fell"
+            message = (
+                f"every part {moved}, yet the article says {stated}: {arithmetic}"
+                f"{also(detail, 'total_moves_with_its_parts')}"
+            )
+        else:
+            message = f"{arithmetic}, but the article says {stated}{also(detail, 'growth_agrees_with_parts')}"
+    made = finding(
+        "growth_of_total",
+        row,
+        status,
+        message + _linked(row),
+        subject=row["relation_id"],
+        figures=(row["growth_id"], row["total_id"], *row["level_ids"], *row["rate_ids"]),
+    )
+    return _severity(made, row)
+
+
+GROWTH_OF_TOTAL = RowCheck(
+    "growth_of_total",
+    "select_check_growth_of_total",
+    _decide_growth_of_total,
+    _explain_growth_of_total,
+    figures=("growth_id", "total_id", "level_ids", "rate_ids"),
+)
+
+validate_growth_of_total = GROWTH_OF_TOTAL  # every finding of the view, explained

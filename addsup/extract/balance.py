@@ -1,0 +1,426 @@
+"""``balance`` and ``growth_of_total``: exports, imports and what they make, across a passage.
+
+Each amount is given a role by the last role word before it in its clause (or a role word
+right after it: "a $3.25 billion trade deficit"): exports (or revenue), imports (or spending),
+a surplus, a deficit, total trade. Its scope is the word that qualifies the role word
+("merchandise exports", "exports of steel") and the partner it names ("exports to Japan");
+its period kind (one month, or months added up) is the period cue nearest to it in its
+sentence. An amount after "as against", "compared with", "from", "vs" is a base: a
+year-earlier level of the role before it.
+
+A ``balance`` links a stated surplus or deficit to exports and imports of the same currency,
+scope, base and period kind, anywhere in the passage: every pair is a reading; the first
+that agrees within rounding (nearest first) is kept, else the nearest, and ``readings``
+says how many were tried (a failure among several readings is only a warning).
+
+A ``growth_of_total`` links a total (or a balance) and its rate of change to exports and
+imports each with their level and rate of the same kind (year on year, or month on month):
+the parts' levels over their rates give the previous total, which the total's rate must
+reach. ``members`` are (level, rate) pairs; ``signs`` give each level's sign in the total
+(+1 for a total, exports - imports for a surplus, imports - exports for a deficit) and
+each rate's direction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import product
+
+from addsup.extract.figures import Figure
+from addsup.extract.relations import Relation
+from addsup.intervals import overlap
+
+_ROLE = re.compile(
+    r"\b(?:(?P<s>(?:trade\s+)?surplus(?:es)?)"
+    r"|(?P<d>(?:(?:trade|budget|fiscal)\s+)?(?:deficits?|shortfall))"
+    r"|(?P<x>exports?|exported|outbound\s+shipments|shipments|revenues?|receipts)"
+    r"|(?P<m>imports?|imported|import\s+bills?|inbound\s+shipments|expenditures?|spending|outlays)"
+    r"|(?P<t>(?:total|overall|foreign|external|two-way)\s+trade|trade(?!\s+(?:surplus|deficit"
+    r"|balance|gap|data|ministry|figures?|policy|war|talks|tensions?|body|office|bodies))"
+    r"|turnover))\b",
+    re.IGNORECASE,
+)
+_ROLE_AFTER = re.compile(r"\s*(?:[-‐]?\s*)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b", re.I)
+_BASE_BEFORE = re.compile(
+    r"(?:\bas\s+against|\bcompared\s+(?:with|to)|\bagainst|\bfrom|\bvs\.?|\bversus|\bthan)"
+    r"\s+(?:the\s+)?(?:a\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|widened|narrowed|rise|fall"
+    r"|increase|decrease|growth|drop)\s+(?:by\s+)?(?:of\s+)?(?:some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+_STOP = frozenset(
+    """the a an its their total overall and of while in with as on to by that which whereas
+    but after before budget federal state government fiscal country nation goods also
+    whole combined trade its' estimated monthly annual""".split()
+)
+_AFTER_SCOPE = re.compile(
+    r"\s+(?:(?P<of>of)\s+(?P<what>[a-z][\w-]+)|(?:to|from|with)\s+(?:the\s+|all\s+of\s+)?"
+    r"(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))"
+)
+_PARTNER_AFTER = re.compile(
+    r"\s+with\s+(?:the\s+|all\s+of\s+)?(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_CUMULATIVE = re.compile(
+    rf"\b(?:first\s+\w+\s+months|{_MONTHS}\s*(?:-|–|to|through)\s*{_MONTHS}|so\s+far\s+this\s+year"
+    r"|year[- ]to[- ]date|\w+\s+months|fiscal\s+year|financial\s+year|full\s+year|quarter)\b",
+    re.IGNORECASE,
+)
+_SINGLE_MONTH = re.compile(
+    rf"\b(?:(?:in|during|for)\s+(?:early\s+|late\s+)?{_MONTHS}(?!\s*(?:-|–|to|through)\s*{_MONTHS})"
+    r"|this\s+month|the\s+month|{_MONTHS}\s+alone)\b".replace("{_MONTHS}", _MONTHS),
+    re.IGNORECASE,
+)
+_MOM = re.compile(
+    rf"month[- ]on[- ]month|\bm-o-m\b|\bmom\b|(?:previous|prior|preceding|last)\s+month"
+    rf"|month\s+earlier|(?:versus|against|from|over)\s+{_MONTHS}\b",
+    re.IGNORECASE,
+)
+_FALL = re.compile(
+    r"\b(?:fell|fall|falling|fallen|declin\w*|drop\w*|decreas\w*|down|shr[ai]nk\w*|contract\w*"
+    r"|slid|slump\w*|plung\w*|lower|dived|dove|narrow\w*|less)\b",
+    re.IGNORECASE,
+)
+_RISE = re.compile(
+    r"\b(?:rose|ris\w*|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|gain\w*|expan\w*|surg\w*"
+    r"|soar\w*|advanc\w*|higher|widen\w*|more)\b",
+    re.IGNORECASE,
+)
+_MEASURES = frozenset({"currency", "count"})
+_NEAR = 10  # sentences either side of a stated figure where its parts are looked for
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What an amount is in a trade or budget story."""
+
+    kind: str  # x exports/revenue, m imports/spending, s surplus, d deficit, t total trade
+    scope: tuple[str, str]  # (qualifying word, partner)
+    base: bool  # a year-earlier level ("as against $422 billion")
+    period: str | None  # "month", "cumulative" or None (not said)
+    cue: str  # the words that gave the role
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    index: int
+    direction: int
+    kind: str  # "yoy" or "mom"
+
+
+def _norm(word: str) -> str:
+    w = word.lower().strip(".’'")
+    if w in ("us", "u.s", "u.s.", "usa", "america", "united states"):
+        return "us"
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+def _scope(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
+    before = text[max(sentence_start, m.start() - 30) : m.start()].split()
+    word = before[-1] if before else ""
+    modifier = ""
+    if word and not word.endswith(("'s", "’s")) and word.lower().strip(",;:(") not in _STOP:
+        if re.fullmatch(r"[A-Za-z][\w.-]*", word):
+            modifier = _norm(word)
+    partner = ""
+    after = _AFTER_SCOPE.match(text, m.end())
+    if after:
+        if after.group("of"):
+            modifier = modifier or _norm(after.group("what"))
+        else:
+            partner = _norm(after.group("partner"))
+    return modifier, partner
+
+
+def _period(text: str, start: int, end: int, at: int) -> str | None:
+    """The period kind whose cue is nearest to ``at`` within ``text[start:end]``."""
+    best: tuple[int, str] | None = None
+    for pattern, kind in ((_CUMULATIVE, "cumulative"), (_SINGLE_MONTH, "month")):
+        for m in pattern.finditer(text, start, end):
+            d = min(abs(m.start() - at), abs(m.end() - at))
+            if best is None or d < best[0]:
+                best = (d, kind)
+    return best[1] if best else None
+
+
+def _roles(
+    text: str, sentences: list[tuple[int, int]], figures: list[Figure]
+) -> dict[int, Role]:
+    roles: dict[int, Role] = {}
+    previous: int | None = None  # the amount before, for a base that names no role
+    for i, f in enumerate(figures):
+        if f.unit not in _MEASURES:
+            continue
+        s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
+        floor = max(s_start, f.start - 150)
+        if previous is not None and figures[previous].sentence_no == f.sentence_no:
+            floor = max(floor, figures[previous].end)
+        head = text[max(s_start, f.start - 40) : f.start]
+        base = bool(_BASE_BEFORE.search(head))
+        change = bool(_CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head)
+        after = _ROLE_AFTER.match(text, f.end)
+        found = None
+        if after and after.start("r") - f.end < 16:
+            kind = "s" if after.group("r").lower() == "surplus" else "d"
+            partner = _PARTNER_AFTER.match(text, after.end())
+            modifier_words = text[max(s_start, f.start - 30) : f.start].split()
+            scope = (
+                "",
+                _norm(partner.group("partner")) if partner else "",
+            )
+            found = (kind, scope, after.group(0).strip(), modifier_words)
+        else:
+            last = None
+            for m in _ROLE.finditer(text, floor, f.start):
+                last = m
+            if last is not None:
+                kind = next(k for k in "sdxmt" if last.group(k))
+                scope = _scope(text, last, s_start)
+                if kind in "sd":
+                    partner = _PARTNER_AFTER.match(text, f.end)
+                    if partner and not scope[1]:
+                        scope = (scope[0], _norm(partner.group("partner")))
+                found = (kind, scope, last.group(0), None)
+            elif base and previous is not None and previous in roles:
+                prior = roles[previous]
+                if f.start - figures[previous].end < 60:
+                    found = (prior.kind, prior.scope, prior.cue, None)
+        previous = i
+        if found is None or change:
+            continue
+        kind, scope, cue, _ = found
+        period = _period(text, s_start, s_end, f.start)
+        roles[i] = Role(kind, scope, base, period, cue)
+    return roles
+
+
+def _rate_kind(text: str, f: Figure, limit: int) -> str:
+    return "mom" if _MOM.search(text, f.end, min(limit, f.end + 45)) else "yoy"
+
+
+def _rates(
+    text: str, sentences: list[tuple[int, int]], figures: list[Figure], roles: dict[int, Role]
+) -> dict[int, list[Rate]]:
+    """The rates of change of each level with a role, read in its clause."""
+    out: dict[int, list[Rate]] = {}
+    order = sorted(roles)
+    for i in order:
+        f = figures[i]
+        s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
+        cue = None
+        for m in _ROLE.finditer(text, max(s_start, f.start - 150), f.start):
+            cue = m
+        left = cue.start() if cue else f.start
+        others = [j for j in roles if j != i and figures[j].sentence_no == f.sentence_no]
+        left = max([left, *(figures[j].end for j in others if figures[j].end <= f.start)])
+        right_limit = min(
+            [s_end, f.end + 70, *(figures[j].start for j in others if figures[j].start > f.end)]
+        )
+        nxt = _ROLE.search(text, f.end, right_limit)
+        if nxt:
+            right_limit = nxt.start()
+        found: list[Rate] = []
+        direction = 0
+        for j, g in enumerate(figures):
+            if g.unit != "percent" or g.sentence_no != f.sentence_no:
+                continue
+            if not (left <= g.start < f.start or f.end <= g.start < right_limit):
+                continue
+            lead = text[max(left if g.start < f.start else f.end, g.start - 40) : g.start]
+            trail = text[g.end : min(g.end + 30, right_limit if g.start > f.end else f.start)]
+            d = _direction(lead) or _direction(trail) or direction
+            if re.search(r"\b(?:of|accounting|share|or)\s+$", lead, re.I) and not _direction(lead):
+                continue  # a share, not a rate
+            direction = d or 1
+            found.append(Rate(j, direction, _rate_kind(text, g, s_end)))
+        if found:
+            out[i] = found
+    return out
+
+
+def _direction(words: str) -> int:
+    fall = [m.end() for m in _FALL.finditer(words)]
+    rise = [m.end() for m in _RISE.finditer(words)]
+    if not fall and not rise:
+        return 0
+    return -1 if max(fall, default=-1) > max(rise, default=-1) else 1
+
+
+def _compatible(a: Role, b: Role) -> bool:
+    if a.scope != b.scope or a.base != b.base:
+        return False
+    return a.period is None or b.period is None or a.period == b.period
+
+
+def _same_money(a: Figure, b: Figure) -> bool:
+    return a.unit == b.unit and a.currency == b.currency
+
+
+def _signed(f: Figure, sign: int) -> tuple[float, float]:
+    return (f.lo, f.hi) if sign > 0 else (-f.hi, -f.lo)
+
+
+def _balance_holds(stated: Figure, sign: int, x: Figure, m: Figure) -> bool:
+    lo = x.lo - m.hi
+    hi = x.hi - m.lo
+    return overlap((lo, hi), _signed(stated, sign))
+
+
+def _candidates(
+    figures: list[Figure], roles: dict[int, Role], i: int, kind: str
+) -> list[int]:
+    f, role = figures[i], roles[i]
+    out = [
+        j
+        for j, r in roles.items()
+        if r.kind == kind
+        and j != i
+        and _compatible(r, role)
+        and _same_money(figures[j], f)
+        and abs(figures[j].sentence_no - f.sentence_no) <= _NEAR
+    ]
+    return sorted(out, key=lambda j: (abs(figures[j].sentence_no - f.sentence_no), abs(j - i)))
+
+
+def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
+    out = []
+    for i, role in roles.items():
+        if role.kind not in "sd":
+            continue
+        sign = 1 if role.kind == "s" else -1
+        xs = _candidates(figures, roles, i, "x")
+        ms = _candidates(figures, roles, i, "m")
+        pairs = sorted(
+            product(xs, ms),
+            key=lambda p: (
+                max(abs(figures[j].sentence_no - figures[i].sentence_no) for j in p),
+                abs(p[0] - i) + abs(p[1] - i),
+            ),
+        )
+        if not pairs:
+            continue
+        stated = figures[i]
+        chosen = next(
+            (p for p in pairs if _balance_holds(stated, sign, figures[p[0]], figures[p[1]])),
+            pairs[0],
+        )
+        x, m = chosen
+        cues = f"{roles[x].cue} … {roles[m].cue} … {role.cue}"
+        out.append(
+            Relation(
+                "balance",
+                i,
+                x,
+                m,
+                stated.sentence_no,
+                sign,
+                phrase=cues,
+                members=(x, m),
+                signs=(1, -1),
+                readings=len(pairs),
+            )
+        )
+    return out
+
+
+def _rate_interval(f: Figure, direction: int) -> tuple[float, float]:
+    lo, hi = _signed(f, direction)
+    return lo / 100, hi / 100
+
+
+def _previous(
+    figures: list[Figure], parts: list[tuple[int, Rate, int]]
+) -> tuple[float, float] | None:
+    lo = hi = 0.0
+    for level, rate, sign in parts:
+        g_lo, g_hi = _rate_interval(figures[rate.index], rate.direction)
+        if g_lo <= -1:
+            return None
+        f = figures[level]
+        a, b = f.lo / (1 + g_hi), f.hi / (1 + g_lo)
+        lo, hi = (lo + a, hi + b) if sign > 0 else (lo - b, hi - a)
+    return lo, hi
+
+
+def _growth_holds(
+    figures: list[Figure], total: int, rate: Rate, parts: list[tuple[int, Rate, int]]
+) -> bool:
+    prev = _previous(figures, parts)
+    if prev is None or prev[0] <= 0:
+        return False
+    t = figures[total]
+    implied = (t.lo / prev[1] - 1, t.hi / prev[0] - 1)
+    return overlap(implied, _rate_interval(figures[rate.index], rate.direction))
+
+
+def _growths(
+    figures: list[Figure], roles: dict[int, Role], rates: dict[int, list[Rate]]
+) -> list[Relation]:
+    out = []
+    for i, role in roles.items():
+        if role.kind not in "sdt" or role.base or i not in rates:
+            continue
+        signs = {"t": (1, 1), "s": (1, -1), "d": (-1, 1)}[role.kind]
+        for rate in rates[i]:
+            xs = [
+                (j, r)
+                for j in _candidates(figures, roles, i, "x")
+                for r in rates.get(j, [])
+                if r.kind == rate.kind
+            ]
+            ms = [
+                (j, r)
+                for j in _candidates(figures, roles, i, "m")
+                for r in rates.get(j, [])
+                if r.kind == rate.kind
+            ]
+            readings = [
+                [(x, rx, signs[0]), (m, rm, signs[1])] for (x, rx), (m, rm) in product(xs, ms)
+            ]
+            if not readings:
+                continue
+            chosen = next(
+                (p for p in readings if _growth_holds(figures, i, rate, p)), readings[0]
+            )
+            (x, rx, sx), (m, rm, sm) = chosen
+            cues = f"{roles[x].cue} … {roles[m].cue} … {role.cue}"
+            out.append(
+                Relation(
+                    "growth_of_total",
+                    rate.index,
+                    i,
+                    None,
+                    figures[i].sentence_no,
+                    rate.direction,
+                    phrase=cues,
+                    members=(x, rx.index, m, rm.index),
+                    signs=(sx, rx.direction, sm, rm.direction),
+                    readings=len(readings),
+                )
+            )
+    return out
+
+
+def find_balance_relations(
+    text: str, sentences: list[tuple[int, int]], figures: list[Figure]
+) -> list[Relation]:
+    """``balance`` and ``growth_of_total`` relations among the figures of one passage."""
+    roles = _roles(text, sentences, figures)
+    if not any(r.kind in "sdt" for r in roles.values()):
+        return []
+    rates = _rates(text, sentences, figures, roles)
+    relations = _balances(figures, roles) + _growths(figures, roles, rates)
+    seen: set[tuple[str, int]] = set()
+    unique = []
+    for r in relations:  # one relation of a kind per stated figure (its id)
+        if (r.kind, r.stated) not in seen:
+            seen.add((r.kind, r.stated))
+            unique.append(r)
+    return unique
+
