@@ -23,8 +23,10 @@ each rate's direction.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from copy import copy
+from dataclasses import dataclass, replace
 from itertools import product
 
 from addsup.extract.figures import Figure
@@ -41,7 +43,11 @@ _ROLE = re.compile(
     r"|turnover))\b",
     re.IGNORECASE,
 )
-_ROLE_AFTER = re.compile(r"\s*(?:[-‐]?\s*)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b", re.I)
+_ROLE_AFTER = re.compile(
+    r"\s*(?:[-‐]?\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b", re.I
+)
+_BALANCE_WORD = re.compile(r"(?P<modifier>[\w-]+)\s+(?:trade\s+)?balance\b[^,;]*$", re.I)
+_CHANGE_AFTER = re.compile(r"\s+to\s+(?:a\s+|an\s+)?(?:record\s+)?(?:[$¥€£]|[A-Z]{2,3}\$?\s?)?\d")
 _BASE_BEFORE = re.compile(
     r"(?:\bas\s+against|\bcompared\s+(?:with|to)|\bagainst|\bfrom|\bvs\.?|\bversus|\bthan)"
     r"\s+(?:the\s+)?(?:a\s+)?$",
@@ -55,26 +61,30 @@ _CHANGE_BEFORE = re.compile(
 _STOP = frozenset(
     """the a an its their total overall and of while in with as on to by that which whereas
     but after before budget federal state government fiscal country nation goods also
-    whole combined trade its' estimated monthly annual""".split()
+    whole combined trade its' estimated monthly annual january february march april may june
+    july august september october november december""".split()
 )
 _AFTER_SCOPE = re.compile(
     r"\s+(?:(?P<of>of)\s+(?P<what>[a-z][\w-]+)|(?:to|from|with)\s+(?:the\s+|all\s+of\s+)?"
     r"(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))"
 )
 _PARTNER_AFTER = re.compile(
-    r"\s+with\s+(?:the\s+|all\s+of\s+)?(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+    r"[^,;.]{0,30}?\s+with\s+(?:the\s+|all\s+of\s+)?(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 )
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _CUMULATIVE = re.compile(
-    rf"\b(?:first\s+\w+\s+months|{_MONTHS}\s*(?:-|–|to|through)\s*{_MONTHS}|so\s+far\s+this\s+year"
+    rf"\b(?:first\s+\w+\s+months|{_MONTHS}[\s–-]*(?:-|–|to|through|till|until)[\s–-]*{_MONTHS}"
+    r"|so\s+far\s+this\s+year|as\s+of\s+[A-Z]\w+"
     r"|year[- ]to[- ]date|\w+\s+months|fiscal\s+year|financial\s+year|full\s+year|quarter)\b",
     re.IGNORECASE,
 )
 _SINGLE_MONTH = re.compile(
     rf"\b(?:(?:in|during|for)\s+(?:early\s+|late\s+)?{_MONTHS}(?!\s*(?:-|–|to|through)\s*{_MONTHS})"
-    r"|this\s+month|the\s+month|{_MONTHS}\s+alone)\b".replace("{_MONTHS}", _MONTHS),
+    r"|this\s+month|the\s+month|(?:in|for)\s+[A-Z][a-z]{2,8}\.?\s+alone)\b".replace(
+        "{_MONTHS}", _MONTHS
+    ),
     re.IGNORECASE,
 )
 _MOM = re.compile(
@@ -84,12 +94,12 @@ _MOM = re.compile(
 )
 _FALL = re.compile(
     r"\b(?:fell|fall|falling|fallen|declin\w*|drop\w*|decreas\w*|down|shr[ai]nk\w*|contract\w*"
-    r"|slid|slump\w*|plung\w*|lower|dived|dove|narrow\w*|less)\b",
+    r"|slid|slump\w*|plung\w*|lower|dived|dove|narrow\w*|less|tumbl\w*|sank|sunk|dipp?\w*|slipp?\w*)\b",
     re.IGNORECASE,
 )
 _RISE = re.compile(
     r"\b(?:rose|ris\w*|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|gain\w*|expan\w*|surg\w*"
-    r"|soar\w*|advanc\w*|higher|widen\w*|more)\b",
+    r"|soar\w*|advanc\w*|higher|widen\w*|more|leap\w*|spik\w*|rebound\w*|swell\w*|swollen)\b",
     re.IGNORECASE,
 )
 _MEASURES = frozenset({"currency", "count"})
@@ -114,6 +124,34 @@ class Rate:
     kind: str  # "yoy" or "mom"
 
 
+_RUN_ON = re.compile(r"(?<=[A-Za-z)\]”\"])[.!?](?=[A-Z“\"][a-z])")
+
+
+def _refined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, also split where a full stop has no space after it ("said.Imports")."""
+    out = []
+    for start, end in sentences or [(0, len(text))]:
+        for m in _RUN_ON.finditer(text, start, end):
+            out.append((start, m.end()))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
+def _renumber(
+    text: str, sentences: list[tuple[int, int]], figures: list[Figure]
+) -> tuple[list[Figure], list[tuple[int, int]]]:
+    """Copies of the figures numbered by the refined sentences (the extractor's stay as they are)."""
+    spans = _refined(text, sentences)
+    starts = [s for s, _ in spans]
+    out = []
+    for f in figures:
+        g = copy(f)
+        g.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
+        out.append(g)
+    return out, spans
+
+
 def _norm(word: str) -> str:
     w = word.lower().strip(".’'")
     if w in ("us", "u.s", "u.s.", "usa", "america", "united states"):
@@ -128,7 +166,15 @@ def _scope(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
     if word and not word.endswith(("'s", "’s")) and word.lower().strip(",;:(") not in _STOP:
         if re.fullmatch(r"[A-Za-z][\w.-]*", word):
             modifier = _norm(word)
-    partner = ""
+    if modifier.endswith("-bound"):  # "U.S.-bound exports" are exports to the U.S.
+        modifier, bound = "", _norm(modifier.removesuffix("-bound"))
+    else:
+        bound = ""
+    if modifier == "good" and m.group(0).lower().startswith("trade"):
+        modifier = ""  # "goods trade surplus": the trade in goods the story is about
+    if modifier == "service" and " ".join(before[-3:-1]).lower() == "goods and":
+        modifier = ""  # "the goods and services deficit": the whole balance
+    partner = bound
     after = _AFTER_SCOPE.match(text, m.end())
     if after:
         if after.group("of"):
@@ -163,18 +209,21 @@ def _roles(
             floor = max(floor, figures[previous].end)
         head = text[max(s_start, f.start - 40) : f.start]
         base = bool(_BASE_BEFORE.search(head))
-        change = bool(_CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head)
+        change = (
+            bool(_CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head)
+        ) or bool(_CHANGE_AFTER.match(text, f.end))  # "a decrease of $1.6 billion to $73.7 billion"
         after = _ROLE_AFTER.match(text, f.end)
         found = None
         if after and after.start("r") - f.end < 16:
             kind = "s" if after.group("r").lower() == "surplus" else "d"
             partner = _PARTNER_AFTER.match(text, after.end())
-            modifier_words = text[max(s_start, f.start - 30) : f.start].split()
+            named = _BALANCE_WORD.search(text[s_start : f.start])
+            modifier = named.group("modifier").lower() if named else ""
             scope = (
-                "",
+                "" if modifier in _STOP else _norm(modifier),
                 _norm(partner.group("partner")) if partner else "",
             )
-            found = (kind, scope, after.group(0).strip(), modifier_words)
+            found = (kind, scope, after.group(0).strip(), None)
         else:
             last = None
             for m in _ROLE.finditer(text, floor, f.start):
@@ -204,40 +253,52 @@ def _rate_kind(text: str, f: Figure, limit: int) -> str:
     return "mom" if _MOM.search(text, f.end, min(limit, f.end + 45)) else "yoy"
 
 
+_RATE_BEFORE_ROLE = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:increase|rise|decrease|fall|drop|gain|growth|decline|jump|contraction)"
+    r"\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _rates(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure], roles: dict[int, Role]
 ) -> dict[int, list[Rate]]:
-    """The rates of change of each level with a role, read in its clause."""
+    """The rates of change of each level with a role, read in its clause: between the role
+    word and the level ("exports rose 6.1% to ..."), right after the level ("..., up 15.2%"),
+    or just before the role word ("a 13.1 percent increase in exports to ...")."""
     out: dict[int, list[Rate]] = {}
-    order = sorted(roles)
-    for i in order:
+    for i in sorted(roles):
         f = figures[i]
         s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
         cue = None
         for m in _ROLE.finditer(text, max(s_start, f.start - 150), f.start):
             cue = m
-        left = cue.start() if cue else f.start
         others = [j for j in roles if j != i and figures[j].sentence_no == f.sentence_no]
-        left = max([left, *(figures[j].end for j in others if figures[j].end <= f.start)])
-        right_limit = min(
-            [s_end, f.end + 70, *(figures[j].start for j in others if figures[j].start > f.end)]
-        )
-        nxt = _ROLE.search(text, f.end, right_limit)
-        if nxt:
-            right_limit = nxt.start()
+        floor = max([s_start, *(figures[j].end for j in others if figures[j].end <= f.start)])
+        left = max(cue.start() if cue else f.start, floor)
         found: list[Rate] = []
         direction = 0
         for j, g in enumerate(figures):
             if g.unit != "percent" or g.sentence_no != f.sentence_no:
                 continue
-            if not (left <= g.start < f.start or f.end <= g.start < right_limit):
+            if left <= g.start < f.start:
+                lead = text[max(left, g.start - 40) : g.start]
+                trail = text[g.end : min(g.end + 30, f.start)]
+            elif f.end <= g.start:
+                gap = text[f.end : g.start]
+                if len(gap) > 45 or re.search(r"\band\b|;|\d", gap) or _ROLE.search(gap):
+                    continue
+                lead, trail = gap, text[g.end : min(g.end + 30, s_end)]
+            elif cue and floor <= g.start and _RATE_BEFORE_ROLE.fullmatch(text, g.end, cue.start()):
+                lead, trail = text[max(floor, g.start - 40) : g.start], text[g.end : cue.start()]
+            else:
                 continue
-            lead = text[max(left if g.start < f.start else f.end, g.start - 40) : g.start]
-            trail = text[g.end : min(g.end + 30, right_limit if g.start > f.end else f.start)]
-            d = _direction(lead) or _direction(trail) or direction
-            if re.search(r"\b(?:of|accounting|share|or)\s+$", lead, re.I) and not _direction(lead):
-                continue  # a share, not a rate
-            direction = d or 1
+            d = _direction(lead) or _direction(trail)
+            if not d and direction and re.fullmatch(r"[^,;:]{0,40}\band\s+", lead[-45:] or ""):
+                d = direction  # "grew 5.7% on the month and 15.8% on the year"
+            if not d:
+                continue  # no word of change: a share or a ratio, not a rate
+            direction = d
             found.append(Rate(j, direction, _rate_kind(text, g, s_end)))
         if found:
             out[i] = found
@@ -252,14 +313,25 @@ def _direction(words: str) -> int:
     return -1 if max(fall, default=-1) > max(rise, default=-1) else 1
 
 
-def _compatible(a: Role, b: Role) -> bool:
-    if a.scope != b.scope or a.base != b.base:
+def _compatible(part: Role, stated: Role, follows: bool) -> bool:
+    """Whether a part can go with a stated balance or total. A part that names no partner
+    goes with a balance with a partner in the same sentence or the next one (``follows``):
+    "a deficit with China ..., after imports rose ... while exports jumped ..."."""
+    if part.base != stated.base or part.scope[0] != stated.scope[0]:
         return False
-    return a.period is None or b.period is None or a.period == b.period
+    if part.scope[1] != stated.scope[1] and not (follows and not part.scope[1]):
+        return False
+    return part.period is None or stated.period is None or part.period == stated.period
 
 
 def _same_money(a: Figure, b: Figure) -> bool:
-    return a.unit == b.unit and a.currency == b.currency
+    """Same unit and currency; "¥" amounts of one passage are one currency, whichever the
+    extractor guessed for each."""
+    if a.unit != b.unit:
+        return False
+    return a.currency == b.currency or (
+        a.surface.lstrip("+-").startswith("¥") and b.surface.lstrip("+-").startswith("¥")
+    )
 
 
 def _signed(f: Figure, sign: int) -> tuple[float, float]:
@@ -276,12 +348,20 @@ def _candidates(
     figures: list[Figure], roles: dict[int, Role], i: int, kind: str
 ) -> list[int]:
     f, role = figures[i], roles[i]
+    stated_in = {
+        figures[j].sentence_no for j, r in roles.items() if r.kind in "sdt" and j != i
+    }
+
+    def follows(j: int) -> bool:
+        n = figures[j].sentence_no
+        return n == f.sentence_no or (n == f.sentence_no + 1 and n not in stated_in)
+
     out = [
         j
         for j, r in roles.items()
         if r.kind == kind
         and j != i
-        and _compatible(r, role)
+        and _compatible(r, role, follows(j))
         and _same_money(figures[j], f)
         and abs(figures[j].sentence_no - f.sentence_no) <= _NEAR
     ]
@@ -411,11 +491,15 @@ def find_balance_relations(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> list[Relation]:
     """``balance`` and ``growth_of_total`` relations among the figures of one passage."""
-    roles = _roles(text, sentences, figures)
+    numbered, spans = _renumber(text, sentences, figures)
+    roles = _roles(text, spans, numbered)
     if not any(r.kind in "sdt" for r in roles.values()):
         return []
-    rates = _rates(text, sentences, figures, roles)
-    relations = _balances(figures, roles) + _growths(figures, roles, rates)
+    rates = _rates(text, spans, numbered, roles)
+    relations = [
+        replace(r, sentence_no=figures[r.a if r.kind == "growth_of_total" else r.stated].sentence_no)
+        for r in _balances(numbered, roles) + _growths(numbered, roles, rates)
+    ]
     seen: set[tuple[str, int]] = set()
     unique = []
     for r in relations:  # one relation of a kind per stated figure (its id)
