@@ -35,9 +35,11 @@ from addsup.intervals import overlap
 
 _ROLE = re.compile(
     r"\b(?:(?P<s>(?:trade\s+)?surplus(?:es)?)"
-    r"|(?P<d>(?:(?:trade|budget|fiscal)\s+)?(?:deficits?|shortfall))"
-    r"|(?P<x>exports?|exported|outbound\s+shipments|shipments|revenues?|receipts)"
-    r"|(?P<m>imports?|imported|import\s+bills?|inbound\s+shipments|expenditures?|spending|outlays)"
+    r"|(?P<d>(?:(?:trade|budget|fiscal)\s+)?(?:deficits?|shortfall)|trade\s+gap)"
+    r"|(?P<x>exports?(?:\s+(?:turnover|value|earnings|revenues?))?|exported|outbound\s+shipments"
+    r"|shipments|revenues?|receipts)"
+    r"|(?P<m>imports?(?:\s+(?:turnover|value|bills?))?|imported|inbound\s+shipments"
+    r"|expenditures?|spending|outlays)"
     r"|(?P<t>(?:total|overall|foreign|external|two-way)\s+trade|trade(?!\s+(?:surplus|deficit"
     r"|balance|gap|data|ministry|figures?|policy|war|talks|tensions?|body|office|bodies))"
     r"|turnover))\b",
@@ -47,6 +49,7 @@ _ROLE_AFTER = re.compile(
     r"\s*(?:[-‐]?\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b", re.I
 )
 _BALANCE_WORD = re.compile(r"(?P<modifier>[\w-]+)\s+(?:trade\s+)?balance\b[^,;]*$", re.I)
+_GAPPED = re.compile(r"[^.;:\d]{0,40}\band\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"\s+to\s+(?:a\s+|an\s+)?(?:record\s+)?(?:[$¥€£]|[A-Z]{2,3}\$?\s?)?\d")
 _BASE_BEFORE = re.compile(
     r"(?:\bas\s+against|\bcompared\s+(?:with|to)|\bagainst|\bfrom|\bvs\.?|\bversus|\bthan)"
@@ -163,17 +166,22 @@ def _scope(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
     before = text[max(sentence_start, m.start() - 30) : m.start()].split()
     word = before[-1] if before else ""
     modifier = ""
-    if word and not word.endswith(("'s", "’s")) and word.lower().strip(",;:(") not in _STOP:
-        if re.fullmatch(r"[A-Za-z][\w.-]*", word):
-            modifier = _norm(word)
+    if (
+        word
+        and not word.endswith(("'s", "’s"))
+        and word.lower().strip(",;:(") not in _STOP
+        and re.fullmatch(r"[A-Za-z][\w.-]*", word)
+        and not re.search(r"(?:ed|ing|ly)$", word.lower())  # "reduced spending": a verb
+        and not (_norm(word) == "service" and len(before) >= 2 and before[-2].lower() == "and")
+        and not (word[0].isupper() and (len(before) >= 2 or "." in word or word.isupper()))
+    ):
+        modifier = _norm(word)  # "merchandise exports"; not "Chinese exports", "U.S. exports"
     if modifier.endswith("-bound"):  # "U.S.-bound exports" are exports to the U.S.
         modifier, bound = "", _norm(modifier.removesuffix("-bound"))
     else:
         bound = ""
     if modifier == "good" and m.group(0).lower().startswith("trade"):
         modifier = ""  # "goods trade surplus": the trade in goods the story is about
-    if modifier == "service" and " ".join(before[-3:-1]).lower() == "goods and":
-        modifier = ""  # "the goods and services deficit": the whole balance
     partner = bound
     after = _AFTER_SCOPE.match(text, m.end())
     if after:
@@ -236,9 +244,13 @@ def _roles(
                     if partner and not scope[1]:
                         scope = (scope[0], _norm(partner.group("partner")))
                 found = (kind, scope, last.group(0), None)
-            elif base and previous is not None and previous in roles:
+            elif previous is not None and previous in roles:
                 prior = roles[previous]
-                if f.start - figures[previous].end < 60:
+                gap = text[figures[previous].end : f.start]
+                if base and len(gap) < 60:  # "$422 billion as against $391 billion"
+                    found = (prior.kind, prior.scope, prior.cue, None)
+                elif not prior.base and _GAPPED.fullmatch(gap):
+                    # "a surplus of $2.2 billion in May and $9.8 billion in five months"
                     found = (prior.kind, prior.scope, prior.cue, None)
         previous = i
         if found is None or change:
@@ -345,9 +357,13 @@ def _balance_holds(stated: Figure, sign: int, x: Figure, m: Figure) -> bool:
 
 
 def _candidates(
-    figures: list[Figure], roles: dict[int, Role], i: int, kind: str
+    figures: list[Figure], roles: dict[int, Role], i: int, kind: str, loose: bool = False
 ) -> list[int]:
+    """The parts of role ``kind`` that can go with the stated figure ``i``, nearest first;
+    ``loose``: whatever word qualifies them."""
     f, role = figures[i], roles[i]
+    if loose:
+        role = Role(role.kind, ("", role.scope[1]), role.base, role.period, role.cue)
     stated_in = {
         figures[j].sentence_no for j, r in roles.items() if r.kind in "sdt" and j != i
     }
@@ -361,7 +377,11 @@ def _candidates(
         for j, r in roles.items()
         if r.kind == kind
         and j != i
-        and _compatible(r, role, follows(j))
+        and _compatible(
+            Role(r.kind, ("", r.scope[1]), r.base, r.period, r.cue) if loose else r,
+            role,
+            follows(j),
+        )
         and _same_money(figures[j], f)
         and abs(figures[j].sentence_no - f.sentence_no) <= _NEAR
     ]
@@ -376,8 +396,12 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
         sign = 1 if role.kind == "s" else -1
         xs = _candidates(figures, roles, i, "x")
         ms = _candidates(figures, roles, i, "m")
+        loose = not (xs and ms) and role.scope[0] == ""
+        if loose:  # "the trade deficit" of a story about merchandise exports and imports
+            xs = _candidates(figures, roles, i, "x", loose=True)
+            ms = _candidates(figures, roles, i, "m", loose=True)
         pairs = sorted(
-            product(xs, ms),
+            [(x, m) for x, m in product(xs, ms) if roles[x].scope == roles[m].scope],
             key=lambda p: (
                 max(abs(figures[j].sentence_no - figures[i].sentence_no) for j in p),
                 abs(p[0] - i) + abs(p[1] - i),
@@ -392,6 +416,7 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
         )
         x, m = chosen
         cues = f"{roles[x].cue} … {roles[m].cue} … {role.cue}"
+        sure = _same_period(role, roles[x], roles[m])
         out.append(
             Relation(
                 "balance",
@@ -403,10 +428,33 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
                 phrase=cues,
                 members=(x, m),
                 signs=(1, -1),
-                readings=len(pairs),
+                readings=max(len(pairs), 1 if sure and not loose else 2),
             )
         )
     return out
+
+
+def _same_period(stated: Role, *parts: Role) -> bool:
+    """The periods agree: all said alike, or a part says the stated figure's period."""
+    said = {p.period for p in parts}
+    return said == {stated.period} or (stated.period is not None and stated.period in said)
+
+
+def _taken(figures: list[Figure], relations: list[Relation]) -> list[Relation]:
+    """A failing balance whose parts agree with another stated balance is one reading of
+    several: the parts are that balance's."""
+    holds = {
+        r.members
+        for r in relations
+        if _balance_holds(figures[r.stated], r.direction, figures[r.a], figures[r.b])
+    }
+    return [
+        replace(r, readings=max(r.readings, 2))
+        if r.members in holds
+        and not _balance_holds(figures[r.stated], r.direction, figures[r.a], figures[r.b])
+        else r
+        for r in relations
+    ]
 
 
 def _rate_interval(f: Figure, direction: int) -> tuple[float, float]:
@@ -498,7 +546,7 @@ def find_balance_relations(
     rates = _rates(text, spans, numbered, roles)
     relations = [
         replace(r, sentence_no=figures[r.a if r.kind == "growth_of_total" else r.stated].sentence_no)
-        for r in _balances(numbered, roles) + _growths(numbered, roles, rates)
+        for r in _taken(numbered, _balances(numbered, roles)) + _growths(numbered, roles, rates)
     ]
     seen: set[tuple[str, int]] = set()
     unique = []
