@@ -26,9 +26,7 @@ class BalanceCheck(IntervalRows):
         """A surplus needs exports that can exceed imports; a deficit, imports that can."""
         surplus = pl.col("direction") > 0
         return data.lazyframe.select(
-            pl.when(surplus)
-            .then(pl.col("implied_hi") >= 0)
-            .otherwise(pl.col("implied_lo") <= 0)
+            pl.when(surplus).then(pl.col("implied_hi") >= 0).otherwise(pl.col("implied_lo") <= 0)
         )
 
 

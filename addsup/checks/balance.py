@@ -30,8 +30,10 @@ def _linked(row: Row) -> str:
 def _terms(surfaces: list[str], signs: list[int]) -> str:
     out = ""
     for k, (surface, sign) in enumerate(zip(surfaces, signs, strict=True)):
-        out += (" − " if sign < 0 else " + " if k else "") + surface if k or sign > 0 else (
-            f"−{surface}"
+        out += (
+            (" − " if sign < 0 else " + " if k else "") + surface
+            if k or sign > 0
+            else (f"−{surface}")
         )
     return out
 
@@ -124,7 +126,9 @@ def _explain_growth_of_total(row: Row, status: str, detail: Any) -> Finding:
             f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
         )
         change = "a rise of" if row["direction"] > 0 else "a fall of"
-        stated = f"{change} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
+        stated = (
+            f"{change} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
+        )
         if status == "pass":
             message = f"{arithmetic} agrees with the stated {stated}"
         elif "total_moves_with_its_parts" in detail:

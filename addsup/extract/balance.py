@@ -46,7 +46,8 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_AFTER = re.compile(
-    r"\s*(?:[-‐]?\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b", re.I
+    r"\s*(?:[-‐]?\s*)?(?:\([^()]{0,40}\)\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b",
+    re.I,
 )
 _BALANCE_WORD = re.compile(r"(?P<modifier>[\w-]+)\s+(?:trade\s+)?balance\b[^,;]*$", re.I)
 _GAPPED = re.compile(r"[^.;:\d]{0,40}\band\s+(?:a\s+|an\s+)?", re.IGNORECASE)
@@ -74,6 +75,10 @@ _AFTER_SCOPE = re.compile(
 _PARTNER_AFTER = re.compile(
     r"[^,;.]{0,30}?\s+with\s+(?:the\s+|all\s+of\s+)?(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 )
+_PARTNER_BEFORE = re.compile(
+    r"\b[Ww]ith\s+(?:(?:its|their)\s+[a-z][\w\s]*?,\s+)?(?:the\s+)?"
+    r"(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+)
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
@@ -90,6 +95,7 @@ _SINGLE_MONTH = re.compile(
     ),
     re.IGNORECASE,
 )
+_MONTH_NAME = re.compile(_MONTHS + r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 _MOM = re.compile(
     rf"month[- ]on[- ]month|\bm-o-m\b|\bmom\b|(?:previous|prior|preceding|last)\s+month"
     rf"|month\s+earlier|(?:versus|against|from|over)\s+{_MONTHS}\b",
@@ -97,7 +103,7 @@ _MOM = re.compile(
 )
 _FALL = re.compile(
     r"\b(?:fell|fall|falling|fallen|declin\w*|drop\w*|decreas\w*|down|shr[ai]nk\w*|contract\w*"
-    r"|slid|slump\w*|plung\w*|lower|dived|dove|narrow\w*|less|tumbl\w*|sank|sunk|dipp?\w*|slipp?\w*)\b",
+    r"|slid|skid\w*|slump\w*|plung\w*|lower|dived|dove|narrow\w*|less|tumbl\w*|sank|sunk|dipp?\w*|slipp?\w*)\b",
     re.IGNORECASE,
 )
 _RISE = re.compile(
@@ -199,13 +205,12 @@ def _period(text: str, start: int, end: int, at: int) -> str | None:
         for m in pattern.finditer(text, start, end):
             d = min(abs(m.start() - at), abs(m.end() - at))
             if best is None or d < best[0]:
-                best = (d, kind)
+                named = _MONTH_NAME.search(m.group(0)) if kind == "month" else None
+                best = (d, f"month:{named.group(0).lower()[:3]}" if named else kind)
     return best[1] if best else None
 
 
-def _roles(
-    text: str, sentences: list[tuple[int, int]], figures: list[Figure]
-) -> dict[int, Role]:
+def _roles(text: str, sentences: list[tuple[int, int]], figures: list[Figure]) -> dict[int, Role]:
     roles: dict[int, Role] = {}
     previous: int | None = None  # the amount before, for a base that names no role
     for i, f in enumerate(figures):
@@ -217,12 +222,12 @@ def _roles(
             floor = max(floor, figures[previous].end)
         head = text[max(s_start, f.start - 40) : f.start]
         base = bool(_BASE_BEFORE.search(head))
-        change = (
-            bool(_CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head)
-        ) or bool(_CHANGE_AFTER.match(text, f.end))  # "a decrease of $1.6 billion to $73.7 billion"
+        change = (bool(_CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head)) or bool(
+            _CHANGE_AFTER.match(text, f.end)
+        )  # "a decrease of $1.6 billion to $73.7 billion"
         after = _ROLE_AFTER.match(text, f.end)
         found = None
-        if after and after.start("r") - f.end < 16:
+        if after:
             kind = "s" if after.group("r").lower() == "surplus" else "d"
             partner = _PARTNER_AFTER.match(text, after.end())
             named = _BALANCE_WORD.search(text[s_start : f.start])
@@ -231,7 +236,7 @@ def _roles(
                 "" if modifier in _STOP else _norm(modifier),
                 _norm(partner.group("partner")) if partner else "",
             )
-            found = (kind, scope, after.group(0).strip(), None)
+            found = (kind, scope, re.sub(r"\([^()]*\)\s*", "", after.group(0)).strip(), None)
         else:
             last = None
             for m in _ROLE.finditer(text, floor, f.start):
@@ -256,12 +261,18 @@ def _roles(
         if found is None or change:
             continue
         kind, scope, cue, _ = found
+        if kind in "sd" and not scope[1]:
+            # "With the European Union, Japan had a deficit of ..."
+            named = _PARTNER_BEFORE.search(text, s_start, f.start)
+            if named:
+                scope = (scope[0], _norm(named.group("partner")))
         period = _period(text, s_start, s_end, f.start)
         roles[i] = Role(kind, scope, base, period, cue)
     return roles
 
 
 def _rate_kind(text: str, f: Figure, limit: int) -> str:
+    """Month on month when its cue follows the rate (before ``limit``, the next figure)."""
     return "mom" if _MOM.search(text, f.end, min(limit, f.end + 45)) else "yoy"
 
 
@@ -298,7 +309,12 @@ def _rates(
                 trail = text[g.end : min(g.end + 30, f.start)]
             elif f.end <= g.start:
                 gap = text[f.end : g.start]
-                if len(gap) > 45 or re.search(r"\band\b|;|\d", gap) or _ROLE.search(gap):
+                chained = bool(found) and re.fullmatch(
+                    r"\s+and\s+", gap
+                )  # "..., and 2% on the month"
+                if not chained and (
+                    len(gap) > 45 or re.search(r"\band\b|;|\d", gap) or _ROLE.search(gap)
+                ):
                     continue
                 lead, trail = gap, text[g.end : min(g.end + 30, s_end)]
             elif cue and floor <= g.start and _RATE_BEFORE_ROLE.fullmatch(text, g.end, cue.start()):
@@ -311,7 +327,8 @@ def _rates(
             if not d:
                 continue  # no word of change: a share or a ratio, not a rate
             direction = d
-            found.append(Rate(j, direction, _rate_kind(text, g, s_end)))
+            limit = figures[j + 1].start if j + 1 < len(figures) else s_end
+            found.append(Rate(j, direction, _rate_kind(text, g, min(limit, s_end))))
         if found:
             out[i] = found
     return out
@@ -333,7 +350,14 @@ def _compatible(part: Role, stated: Role, follows: bool) -> bool:
         return False
     if part.scope[1] != stated.scope[1] and not (follows and not part.scope[1]):
         return False
-    return part.period is None or stated.period is None or part.period == stated.period
+    return _periods_agree(part.period, stated.period)
+
+
+def _periods_agree(a: str | None, b: str | None) -> bool:
+    """None (not said) goes with any period; "the month" with any one month."""
+    if a is None or b is None or a == b:
+        return True
+    return "month" in (a, b) and a.startswith("month") and b.startswith("month")
 
 
 def _same_money(a: Figure, b: Figure) -> bool:
@@ -364,9 +388,7 @@ def _candidates(
     f, role = figures[i], roles[i]
     if loose:
         role = Role(role.kind, ("", role.scope[1]), role.base, role.period, role.cue)
-    stated_in = {
-        figures[j].sentence_no for j, r in roles.items() if r.kind in "sdt" and j != i
-    }
+    stated_in = {figures[j].sentence_no for j, r in roles.items() if r.kind in "sdt" and j != i}
 
     def follows(j: int) -> bool:
         n = figures[j].sentence_no
@@ -513,9 +535,7 @@ def _growths(
             ]
             if not readings:
                 continue
-            chosen = next(
-                (p for p in readings if _growth_holds(figures, i, rate, p)), readings[0]
-            )
+            chosen = next((p for p in readings if _growth_holds(figures, i, rate, p)), readings[0])
             (x, rx, sx), (m, rm, sm) = chosen
             cues = f"{roles[x].cue} … {roles[m].cue} … {role.cue}"
             out.append(
@@ -545,7 +565,9 @@ def find_balance_relations(
         return []
     rates = _rates(text, spans, numbered, roles)
     relations = [
-        replace(r, sentence_no=figures[r.a if r.kind == "growth_of_total" else r.stated].sentence_no)
+        replace(
+            r, sentence_no=figures[r.a if r.kind == "growth_of_total" else r.stated].sentence_no
+        )
         for r in _taken(numbered, _balances(numbered, roles)) + _growths(numbered, roles, rates)
     ]
     seen: set[tuple[str, int]] = set()
@@ -555,4 +577,3 @@ def find_balance_relations(
             seen.add((r.kind, r.stated))
             unique.append(r)
     return unique
-
