@@ -2,8 +2,8 @@
 
 from schemas import checks  # noqa: F401  (registers reusable checks first)
 from schemas.agreement import AgreementCheck, ReferenceCheck
-from schemas.balance import BalanceCheck, GrowthOfTotalCheck
 from schemas.amounts import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
+from schemas.balance import BalanceCheck, GrowthOfTotalCheck
 from schemas.change import GrowthCheck, GrowthStated, PpDifferenceCheck
 from schemas.figures import FigureSchema
 from schemas.reference import FxMonthly, OfficialStats

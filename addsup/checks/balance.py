@@ -9,8 +9,17 @@ from typing import Any
 import polars as pl
 
 from addsup import fmt
-from addsup.checks.base import Decided, Row, RowCheck, also, amount, decide, finding, pct
-from addsup.checks.base import pct_interval
+from addsup.checks.base import (
+    Decided,
+    Row,
+    RowCheck,
+    also,
+    amount,
+    decide,
+    finding,
+    pct,
+    pct_interval,
+)
 from addsup.findings import Finding
 from schemas import BalanceCheck, GrowthOfTotalCheck
 
