@@ -35,20 +35,21 @@ class GrowthOfTotalCheck(IntervalRows):
 
     relation_id: str = pa.Field(unique=True)
     readings: int = pa.Field(ge=1)
+    form: str = pa.Field(isin=["rate", "change", "level"])
     is_total: bool
     all_rose: bool
     all_fell: bool
 
     @pa.dataframe_check
     def growth_agrees_with_parts(cls, data: PolarsData) -> pl.LazyFrame:
-        """The stated total over the previous total its parts imply, less one, overlaps the
-        stated rate."""
+        """What the previous total its parts imply makes of the stated total (a rate, a
+        change in money, or the earlier level itself) overlaps what the article states."""
         return overlap(data)
 
     @pa.dataframe_check
     def total_moves_with_its_parts(cls, data: PolarsData) -> pl.LazyFrame:
         """A total whose parts all rose cannot fall, nor rise when they all fell."""
-        total = pl.col("is_total")
+        total = pl.col("is_total") & (pl.col("form") != "level")
         return data.lazyframe.select(
             ~(total & pl.col("all_rose") & (pl.col("stated_hi") < 0))
             & ~(total & pl.col("all_fell") & (pl.col("stated_lo") > 0))

@@ -37,14 +37,13 @@ def _linked(row: Row) -> str:
 
 
 def _terms(surfaces: list[str], signs: list[int]) -> str:
-    out = ""
+    """ "A − B", "A − 2 × B": the parts with their signs."""
+    out = []
     for k, (surface, sign) in enumerate(zip(surfaces, signs, strict=True)):
-        out += (
-            (" − " if sign < 0 else " + " if k else "") + surface
-            if k or sign > 0
-            else (f"−{surface}")
-        )
-    return out
+        times = f"{abs(sign)} × " if abs(sign) != 1 else ""
+        op = ("−" if sign < 0 else "+") if k else ("−" if sign < 0 else "")
+        out.append(f"{op} {times}{surface}".strip() if k else f"{op}{times}{surface}")
+    return " ".join(out)
 
 
 def _decide_balance(frame: pl.DataFrame) -> Decided:
@@ -104,6 +103,55 @@ def _growth_skip(row: Row) -> str | None:
     return None
 
 
+def _growth_words(row: Row, status: str, detail: Any) -> str:
+    """The arithmetic of a growth_of_total row in words, and its verdict."""
+    currency = row["currency"] or ""
+    parts = [
+        f"{'−' if sign < 0 else '+'} {level} / (1 {'−' if rate < 0 else '+'} {rate_surface})"
+        for level, sign, rate, rate_surface in zip(
+            row["level_surfaces"],
+            row["level_signs"],
+            row["rate_values"],
+            row["rate_surfaces"],
+            strict=True,
+        )
+    ]
+    what = "total" if row["is_total"] else "balance"
+    previous = (
+        f"previous {what} {' '.join(parts).removeprefix('+ ')} = "
+        f"{amount(row['previous_value'])} ({fmt.interval(row['previous_lo'], row['previous_hi'], currency)})"
+    )
+    implied = fmt.interval(row["implied_lo"], row["implied_hi"], currency)
+    said = fmt.interval(row["stated_lo"], row["stated_hi"], currency)
+    change = "a rise of" if row["direction"] > 0 else "a fall of"
+    if row["form"] == "level":
+        arithmetic, stated = previous, f"earlier {what} of {row['growth_surface']} ({said})"
+    elif row["form"] == "change":
+        value = row["total_value"] - row["previous_value"] if row["previous_value"] else None
+        arithmetic = f"{previous}; {row['total_surface']} less it = {amount(value)} ({implied})"
+        stated = f"{change} {row['growth_surface']} ({said})"
+    else:
+        value = (
+            100 * (row["total_value"] / row["previous_value"] - 1)
+            if row["previous_value"] and row["previous_value"] > 0
+            else None
+        )
+        arithmetic = (
+            f"{previous}; {row['total_surface']} over it − 1 = {pct(value)} "
+            f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
+        )
+        stated = f"{change} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
+    if status == "pass":
+        return f"{arithmetic} agrees with the stated {stated}"
+    if "total_moves_with_its_parts" in detail:
+        moved = "rose" if row["all_rose"] else "fell"
+        return (
+            f"every part {moved}, yet the article says {stated}: {arithmetic}"
+            f"{also(detail, 'total_moves_with_its_parts')}"
+        )
+    return f"{arithmetic}, but the article says {stated}{also(detail, 'growth_agrees_with_parts')}"
+
+
 def _decide_growth_of_total(frame: pl.DataFrame) -> Decided:
     return decide(frame, GrowthOfTotalCheck, _growth_skip, pl.col("implied_lo").is_null())
 
@@ -111,43 +159,7 @@ def _decide_growth_of_total(frame: pl.DataFrame) -> Decided:
 def _explain_growth_of_total(row: Row, status: str, detail: Any) -> Finding:
     message = detail
     if status != "skip":
-        parts = [
-            f"{'−' if sign < 0 else '+'} {level} / (1 {'−' if rate < 0 else '+'} {rate_surface})"
-            for level, sign, rate, rate_surface in zip(
-                row["level_surfaces"],
-                row["level_signs"],
-                row["rate_values"],
-                row["rate_surfaces"],
-                strict=True,
-            )
-        ]
-        previous = " ".join(parts).removeprefix("+ ")
-        value = (
-            100 * (row["total_value"] / row["previous_value"] - 1)
-            if row["previous_value"] and row["previous_value"] > 0
-            else None
-        )
-        what = "total" if row["is_total"] else "balance"
-        arithmetic = (
-            f"previous {what} {previous} = {amount(row['previous_value'])} "
-            f"({fmt.interval(row['previous_lo'], row['previous_hi'])}); "
-            f"{row['total_surface']} over it − 1 = {pct(value)} "
-            f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
-        )
-        change = "a rise of" if row["direction"] > 0 else "a fall of"
-        stated = (
-            f"{change} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
-        )
-        if status == "pass":
-            message = f"{arithmetic} agrees with the stated {stated}"
-        elif "total_moves_with_its_parts" in detail:
-            moved = "rose" if row["all_rose"] else "fell"
-            message = (
-                f"every part {moved}, yet the article says {stated}: {arithmetic}"
-                f"{also(detail, 'total_moves_with_its_parts')}"
-            )
-        else:
-            message = f"{arithmetic}, but the article says {stated}{also(detail, 'growth_agrees_with_parts')}"
+        message = _growth_words(row, status, detail)
     made = finding(
         "growth_of_total",
         row,

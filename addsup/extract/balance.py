@@ -36,13 +36,18 @@ from addsup.intervals import overlap
 _ROLE = re.compile(
     r"\b(?:(?P<s>(?:trade\s+)?surplus(?:es)?)"
     r"|(?P<d>(?:(?:trade|budget|fiscal)\s+)?(?:deficits?|shortfall)|trade\s+gap)"
-    r"|(?P<x>exports?(?:\s+(?:turnover|value|earnings|revenues?))?|exported|outbound\s+shipments"
-    r"|shipments|revenues?|receipts)"
-    r"|(?P<m>imports?(?:\s+(?:turnover|value|bills?))?|imported|inbound\s+shipments"
+    r"|(?P<x>exports?(?:\s+(?:turnover|value|earnings|revenues?))?(?!\s+_NOUN)|exported"
+    r"|outbound\s+shipments|shipments|revenues?|receipts)"
+    r"|(?P<m>imports?(?:\s+(?:turnover|value|bills?))?(?!\s+_NOUN)|imported|inbound\s+shipments"
     r"|expenditures?|spending|outlays)"
     r"|(?P<t>(?:total|overall|foreign|external|two-way)\s+trade|trade(?!\s+(?:surplus|deficit"
     r"|balance|gap|data|ministry|figures?|policy|war|talks|tensions?|body|office|bodies))"
-    r"|turnover))\b",
+    r"|turnover))\b".replace(
+        "_NOUN",  # "import items", "export markets": not the trade itself
+        r"(?:items?|markets?|dut(?:y|ies)|orders?|prices?|licen[cs]es?|controls?|bans?|curbs?"
+        r"|destinations?|sectors?|credits?|tax(?:es)?|volumes?|goods|products|commodit(?:y|ies)"
+        r"|growth|data|partners?|industr(?:y|ies)|firms?|companies|hubs?)\b",
+    ),
     re.IGNORECASE,
 )
 _ROLE_AFTER = re.compile(
@@ -82,6 +87,11 @@ _PARTNER_BEFORE = re.compile(
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+_DAYS = re.compile(
+    rf"\b(?:first\s+\d+\s+days(?:\s+of\s+(?:the\s+month|{_MONTHS}))?"
+    rf"|{_MONTHS}\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}|\w+\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+period)",
+    re.IGNORECASE,
+)
 _CUMULATIVE = re.compile(
     rf"\b(?:first\s+\w+\s+months|{_MONTHS}[\s–-]*(?:-|–|to|through|till|until)[\s–-]*{_MONTHS}"
     r"|so\s+far\s+this\s+year|as\s+of\s+[A-Z]\w+"
@@ -93,6 +103,22 @@ _SINGLE_MONTH = re.compile(
     r"|this\s+month|the\s+month|(?:in|for)\s+[A-Z][a-z]{2,8}\.?\s+alone)\b".replace(
         "{_MONTHS}", _MONTHS
     ),
+    re.IGNORECASE,
+)
+_YEAR_AGO = re.compile(
+    r"[^.;]{0,25}?\b(?:a\s+year\s+(?:ago|earlier|before)|(?:last|previous|prior)\s+year"
+    r"|year[- ]earlier|(?:the\s+)?same\s+(?:period|month|quarter)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)"
+    r"|in\s+(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+_MONTH_AGO = re.compile(
+    rf"[^.;]{{0,12}}?\b(?:in\s+{_MONTHS}|(?:last|previous|prior|the\s+previous)\s+month"
+    r"|a\s+month\s+(?:ago|earlier))",
+    re.IGNORECASE,
+)
+_YOY = re.compile(
+    r"year[- ]on[- ]year|\by-o-y\b|\byoy\b|on-year|\bannual|a\s+year\s+(?:ago|earlier|before)"
+    r"|year[- ]earlier|(?:last|previous|prior)\s+year|same\s+(?:period|month|quarter)",
     re.IGNORECASE,
 )
 _MONTH_NAME = re.compile(_MONTHS + r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
@@ -130,7 +156,8 @@ class Role:
 class Rate:
     index: int
     direction: int
-    kind: str  # "yoy" or "mom"
+    kind: str | None  # "yoy", "mom", or None: not said
+    amount: bool = False  # a change in money ("down by $2 billion"), not a rate
 
 
 _RUN_ON = re.compile(r"(?<=[A-Za-z)\]”\"])[.!?](?=[A-Z“\"][a-z])")
@@ -172,6 +199,8 @@ def _scope(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
     before = text[max(sentence_start, m.start() - 30) : m.start()].split()
     word = before[-1] if before else ""
     modifier = ""
+    if word.endswith(("'s", "’s")) and word[:1].islower():
+        word = word[:-2]  # "the sector's import bill"
     if (
         word
         and not word.endswith(("'s", "’s"))
@@ -198,20 +227,52 @@ def _scope(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
     return modifier, partner
 
 
-def _period(text: str, start: int, end: int, at: int) -> str | None:
-    """The period kind whose cue is nearest to ``at`` within ``text[start:end]``."""
-    best: tuple[int, str] | None = None
-    for pattern, kind in ((_CUMULATIVE, "cumulative"), (_SINGLE_MONTH, "month")):
+def _aside(text: str, start: int, at: int, end: int) -> bool:
+    """Whether ``at`` is inside a dash or bracket aside between ``start`` and ``end``:
+    "the trade gap — the difference between exports and imports — was up from ..." """
+    before, after = text[start:at], text[at:end]
+    return (before.count("—") % 2 == 1 and "—" in after) or before.count("(") > before.count(")")
+
+
+def _period_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The period cues of ``text[start:end]`` as (start, end, kind); a cue inside a longer
+    one is dropped ("the month" in "the first 20 days of the month")."""
+    cues = []
+    for pattern, kind in ((_DAYS, "days"), (_CUMULATIVE, "cumulative"), (_SINGLE_MONTH, "month")):
         for m in pattern.finditer(text, start, end):
-            d = min(abs(m.start() - at), abs(m.end() - at))
-            if best is None or d < best[0]:
-                named = _MONTH_NAME.search(m.group(0)) if kind == "month" else None
-                best = (d, f"month:{named.group(0).lower()[:3]}" if named else kind)
+            named = _MONTH_NAME.search(m.group(0)) if kind == "month" else None
+            cues.append(
+                (m.start(), m.end(), f"month:{named.group(0).lower()[:3]}" if named else kind)
+            )
+    return [c for c in cues if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in cues)]
+
+
+def _period(cues: list[tuple[int, int, str]], f: Figure) -> str | None:
+    """The period kind whose cue is nearest to ``f``; a cue right after the figure goes
+    with it ("$2.2 billion in May and $9.8 billion in five months")."""
+    best: tuple[int, str] | None = None
+    for start, end, kind in cues:
+        d = start - f.end if start >= f.end else f.start - end + 5
+        if best is None or d < best[0]:
+            best = (d, kind)
     return best[1] if best else None
+
+
+def _sentence_cues(text: str, sentences: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
+    """Each sentence's period cues; a sentence with none keeps the one before's ("In the
+    first five months, trade reached ... Exports were ...")."""
+    out: list[list[tuple[int, int, str]]] = []
+    for start, end in sentences:
+        cues = _period_cues(text, start, end)
+        if not cues and out and out[-1]:
+            cues = [(c[0] - 10**6, c[1] - 10**6, c[2]) for c in out[-1][-1:]]  # far away
+        out.append(cues)
+    return out
 
 
 def _roles(text: str, sentences: list[tuple[int, int]], figures: list[Figure]) -> dict[int, Role]:
     roles: dict[int, Role] = {}
+    cues = _sentence_cues(text, sentences)
     previous: int | None = None  # the amount before, for a base that names no role
     for i, f in enumerate(figures):
         if f.unit not in _MEASURES:
@@ -240,7 +301,8 @@ def _roles(text: str, sentences: list[tuple[int, int]], figures: list[Figure]) -
         else:
             last = None
             for m in _ROLE.finditer(text, floor, f.start):
-                last = m
+                if not _aside(text, floor, m.start(), f.start):
+                    last = m
             if last is not None:
                 kind = next(k for k in "sdxmt" if last.group(k))
                 scope = _scope(text, last, s_start)
@@ -266,14 +328,22 @@ def _roles(text: str, sentences: list[tuple[int, int]], figures: list[Figure]) -
             named = _PARTNER_BEFORE.search(text, s_start, f.start)
             if named:
                 scope = (scope[0], _norm(named.group("partner")))
-        period = _period(text, s_start, s_end, f.start)
+        period = _period(cues[f.sentence_no], f) if sentences else None
         roles[i] = Role(kind, scope, base, period, cue)
     return roles
 
 
-def _rate_kind(text: str, f: Figure, limit: int) -> str:
-    """Month on month when its cue follows the rate (before ``limit``, the next figure)."""
-    return "mom" if _MOM.search(text, f.end, min(limit, f.end + 45)) else "yoy"
+def _rate_kind(text: str, f: Figure, limit: int, lead: str = "") -> str | None:
+    """Month on month or year on year by the cue after the rate (before ``limit``, the next
+    figure), else by one right before it ("a month-on-month increase of 5.3 percent");
+    None when the rate does not say."""
+    end = min(limit, f.end + 45)
+    for window in (text[f.end : end], lead[-35:]):
+        if _MOM.search(window):
+            return "mom"
+        if _YOY.search(window):
+            return "yoy"
+    return None
 
 
 _RATE_BEFORE_ROLE = re.compile(
@@ -300,22 +370,27 @@ def _rates(
         floor = max([s_start, *(figures[j].end for j in others if figures[j].end <= f.start)])
         left = max(cue.start() if cue else f.start, floor)
         found: list[Rate] = []
-        direction = 0
+        direction = last_end = 0
         for j, g in enumerate(figures):
-            if g.unit != "percent" or g.sentence_no != f.sentence_no:
+            amount = (
+                j not in roles
+                and f.end <= g.start
+                and _same_money(g, f)
+                and bool(_CHANGE_BEFORE.search(text, max(f.end, g.start - 30), g.start))
+            )
+            if (g.unit != "percent" and not amount) or g.sentence_no != f.sentence_no:
                 continue
             if left <= g.start < f.start:
                 lead = text[max(left, g.start - 40) : g.start]
                 trail = text[g.end : min(g.end + 30, f.start)]
             elif f.end <= g.start:
-                gap = text[f.end : g.start]
-                chained = bool(found) and re.fullmatch(
-                    r"\s+and\s+", gap
-                )  # "..., and 2% on the month"
-                if not chained and (
-                    len(gap) > 45 or re.search(r"\band\b|;|\d", gap) or _ROLE.search(gap)
-                ):
+                gap = text[max(f.end, last_end) : g.start]
+                if len(gap) > 45 or re.search(r";|\d", gap) or _ROLE.search(gap):
                     continue
+                joined = found and re.fullmatch(r"\s*,?\s*and\s+", gap)  # "to $30 billion and 2%"
+                if re.search(r"\band\b", gap) and not (last_end or joined):
+                    continue  # "..., up 9.1% on the month and up 22.6% on the year" chains
+                last_end = g.end
                 lead, trail = gap, text[g.end : min(g.end + 30, s_end)]
             elif cue and floor <= g.start and _RATE_BEFORE_ROLE.fullmatch(text, g.end, cue.start()):
                 lead, trail = text[max(floor, g.start - 40) : g.start], text[g.end : cue.start()]
@@ -328,7 +403,8 @@ def _rates(
                 continue  # no word of change: a share or a ratio, not a rate
             direction = d
             limit = figures[j + 1].start if j + 1 < len(figures) else s_end
-            found.append(Rate(j, direction, _rate_kind(text, g, min(limit, s_end))))
+            kind = _rate_kind(text, g, min(limit, s_end), lead)
+            found.append(Rate(j, direction, kind, amount))
         if found:
             out[i] = found
     return out
@@ -374,18 +450,26 @@ def _signed(f: Figure, sign: int) -> tuple[float, float]:
     return (f.lo, f.hi) if sign > 0 else (-f.hi, -f.lo)
 
 
-def _balance_holds(stated: Figure, sign: int, x: Figure, m: Figure) -> bool:
-    lo = x.lo - m.hi
-    hi = x.hi - m.lo
-    return overlap((lo, hi), _signed(stated, sign))
+def _balance_holds(
+    figures: list[Figure], stated: int, sign: int, parts: tuple[tuple[int, int], ...]
+) -> bool:
+    """Whether the signed parts, as intervals, can add up to the signed stated balance."""
+    lo = sum(k * (figures[j].lo if k > 0 else figures[j].hi) for j, k in parts)
+    hi = sum(k * (figures[j].hi if k > 0 else figures[j].lo) for j, k in parts)
+    return overlap((lo, hi), _signed(figures[stated], sign))
 
 
 def _candidates(
-    figures: list[Figure], roles: dict[int, Role], i: int, kind: str, loose: bool = False
+    figures: list[Figure],
+    roles: dict[int, Role],
+    i: int,
+    kind: str,
+    loose: bool = False,
+    as_role: Role | None = None,
 ) -> list[int]:
-    """The parts of role ``kind`` that can go with the stated figure ``i``, nearest first;
-    ``loose``: whatever word qualifies them."""
-    f, role = figures[i], roles[i]
+    """The parts of role ``kind`` that can go with the stated figure ``i`` (read as
+    ``as_role``), nearest first; ``loose``: whatever word qualifies them."""
+    f, role = figures[i], as_role or roles[i]
     if loose:
         role = Role(role.kind, ("", role.scope[1]), role.base, role.period, role.cue)
     stated_in = {figures[j].sentence_no for j, r in roles.items() if r.kind in "sdt" and j != i}
@@ -416,41 +500,41 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
         if role.kind not in "sd":
             continue
         sign = 1 if role.kind == "s" else -1
-        xs = _candidates(figures, roles, i, "x")
-        ms = _candidates(figures, roles, i, "m")
-        loose = not (xs and ms) and role.scope[0] == ""
+        found = {k: _candidates(figures, roles, i, k) for k in "xmt"}
+        loose = not (found["x"] and found["m"]) and role.scope[0] == ""
         if loose:  # "the trade deficit" of a story about merchandise exports and imports
-            xs = _candidates(figures, roles, i, "x", loose=True)
-            ms = _candidates(figures, roles, i, "m", loose=True)
-        pairs = sorted(
-            [(x, m) for x, m in product(xs, ms) if roles[x].scope == roles[m].scope],
-            key=lambda p: (
-                max(abs(figures[j].sentence_no - figures[i].sentence_no) for j in p),
-                abs(p[0] - i) + abs(p[1] - i),
+            found = {k: _candidates(figures, roles, i, k, loose=True) for k in "xmt"}
+        # exports - imports; or, with only one of them, the total trade less twice it
+        readings = [((x, 1), (m, -1)) for x, m in product(found["x"], found["m"])]
+        if not readings:
+            readings = [((t, 1), (m, -2)) for t, m in product(found["t"], found["m"])]
+            readings += [((x, 2), (t, -1)) for x, t in product(found["x"], found["t"])]
+        readings = sorted(
+            [r for r in readings if roles[r[0][0]].scope == roles[r[1][0]].scope],
+            key=lambda r: (
+                max(abs(figures[j].sentence_no - figures[i].sentence_no) for j, _ in r),
+                sum(abs(j - i) for j, _ in r),
             ),
         )
-        if not pairs:
+        if not readings:
             continue
         stated = figures[i]
-        chosen = next(
-            (p for p in pairs if _balance_holds(stated, sign, figures[p[0]], figures[p[1]])),
-            pairs[0],
-        )
-        x, m = chosen
-        cues = f"{roles[x].cue} … {roles[m].cue} … {role.cue}"
-        sure = _same_period(role, roles[x], roles[m])
+        chosen = next((r for r in readings if _balance_holds(figures, i, sign, r)), readings[0])
+        (a, sa), (b, sb) = chosen
+        cues = f"{roles[a].cue} … {roles[b].cue} … {role.cue}"
+        sure = _same_period(role, roles[a], roles[b]) and not loose
         out.append(
             Relation(
                 "balance",
                 i,
-                x,
-                m,
+                a,
+                b,
                 stated.sentence_no,
                 sign,
                 phrase=cues,
-                members=(x, m),
-                signs=(1, -1),
-                readings=max(len(pairs), 1 if sure and not loose else 2),
+                members=(a, b),
+                signs=(sa, sb),
+                readings=max(len(readings), 1 if sure else 2),
             )
         )
     return out
@@ -458,23 +542,25 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
 
 def _same_period(stated: Role, *parts: Role) -> bool:
     """The periods agree: all said alike, or a part says the stated figure's period."""
-    said = {p.period for p in parts}
-    return said == {stated.period} or (stated.period is not None and stated.period in said)
+
+    def alike(a: str | None, b: str | None) -> bool:
+        return a == b or (a is not None and b is not None and _periods_agree(a, b))
+
+    return all(alike(p.period, stated.period) for p in parts) or (
+        stated.period is not None and any(alike(p.period, stated.period) for p in parts)
+    )
 
 
 def _taken(figures: list[Figure], relations: list[Relation]) -> list[Relation]:
     """A failing balance whose parts agree with another stated balance is one reading of
     several: the parts are that balance's."""
-    holds = {
-        r.members
-        for r in relations
-        if _balance_holds(figures[r.stated], r.direction, figures[r.a], figures[r.b])
-    }
+
+    def holds(r: Relation) -> bool:
+        return _balance_holds(figures, r.stated, r.direction, tuple(zip(r.members, r.signs)))
+
+    taken = {r.members for r in relations if holds(r)}
     return [
-        replace(r, readings=max(r.readings, 2))
-        if r.members in holds
-        and not _balance_holds(figures[r.stated], r.direction, figures[r.a], figures[r.b])
-        else r
+        replace(r, readings=max(r.readings, 2)) if r.members in taken and not holds(r) else r
         for r in relations
     ]
 
@@ -502,33 +588,66 @@ def _growth_holds(
     figures: list[Figure], total: int, rate: Rate, parts: list[tuple[int, Rate, int]]
 ) -> bool:
     prev = _previous(figures, parts)
-    if prev is None or prev[0] <= 0:
+    stated = figures[rate.index]
+    if prev is None:
         return False
+    if total == rate.index:  # the stated figure is the previous level itself
+        return overlap(prev, (stated.lo, stated.hi))
     t = figures[total]
+    if rate.amount:
+        return overlap((t.lo - prev[1], t.hi - prev[0]), _signed(stated, rate.direction))
+    if prev[0] <= 0:
+        return False
     implied = (t.lo / prev[1] - 1, t.hi / prev[0] - 1)
-    return overlap(implied, _rate_interval(figures[rate.index], rate.direction))
+    return overlap(implied, _rate_interval(stated, rate.direction))
+
+
+def _same_comparison(a: str | None, b: str | None) -> bool:
+    """Year on year is never mixed with month on month; a rate that does not say may be
+    either (the reading is then one of several)."""
+    return a == b or a is None or b is None
+
+
+def _base_kind(text: str, f: Figure) -> str | None:
+    """What a base level is compared over: "a year ago" (yoy), "in August" (mom)."""
+    after = text[f.end : f.end + 45]
+    if _YEAR_AGO.match(after):
+        return "yoy"
+    if _MONTH_AGO.match(after):
+        return "mom"
+    return None
 
 
 def _growths(
-    figures: list[Figure], roles: dict[int, Role], rates: dict[int, list[Rate]]
+    text: str, figures: list[Figure], roles: dict[int, Role], rates: dict[int, list[Rate]]
 ) -> list[Relation]:
+    """Each total or balance with a rate (or change) of its own, and each year-earlier or
+    month-earlier one, against its parts' levels and rates of the same kind."""
     out = []
     for i, role in roles.items():
-        if role.kind not in "sdt" or role.base or i not in rates:
+        if role.kind not in "sdt":
             continue
+        if role.base:
+            kind = _base_kind(text, figures[i])
+            # the parts are today's levels: their rates lead back to the base
+            stated_rates = [Rate(i, 1, kind)] if kind else []
+            month = role.period and role.period.startswith("month")
+            role = replace(role, base=False, period="month" if month else role.period)
+        else:
+            stated_rates = rates.get(i, [])
         signs = {"t": (1, 1), "s": (1, -1), "d": (-1, 1)}[role.kind]
-        for rate in rates[i]:
+        for rate in stated_rates:
             xs = [
                 (j, r)
-                for j in _candidates(figures, roles, i, "x")
+                for j in _candidates(figures, roles, i, "x", as_role=role)
                 for r in rates.get(j, [])
-                if r.kind == rate.kind
+                if _same_comparison(r.kind, rate.kind) and not r.amount
             ]
             ms = [
                 (j, r)
-                for j in _candidates(figures, roles, i, "m")
+                for j in _candidates(figures, roles, i, "m", as_role=role)
                 for r in rates.get(j, [])
-                if r.kind == rate.kind
+                if _same_comparison(r.kind, rate.kind) and not r.amount
             ]
             readings = [
                 [(x, rx, signs[0]), (m, rm, signs[1])] for (x, rx), (m, rm) in product(xs, ms)
@@ -538,18 +657,20 @@ def _growths(
             chosen = next((p for p in readings if _growth_holds(figures, i, rate, p)), readings[0])
             (x, rx, sx), (m, rm, sm) = chosen
             cues = f"{roles[x].cue} … {roles[m].cue} … {role.cue}"
+            said = {rx.kind, rm.kind, rate.kind}
+            sure = len(said) == 1 and _same_period(role, roles[x], roles[m])
             out.append(
                 Relation(
                     "growth_of_total",
                     rate.index,
-                    i,
+                    i if rate.index != i else None,
                     None,
                     figures[i].sentence_no,
                     rate.direction,
                     phrase=cues,
                     members=(x, rx.index, m, rm.index),
                     signs=(sx, rx.direction, sm, rm.direction),
-                    readings=len(readings),
+                    readings=max(len(readings), 1 if sure else 2),
                 )
             )
     return out
@@ -565,10 +686,9 @@ def find_balance_relations(
         return []
     rates = _rates(text, spans, numbered, roles)
     relations = [
-        replace(
-            r, sentence_no=figures[r.a if r.kind == "growth_of_total" else r.stated].sentence_no
-        )
-        for r in _taken(numbered, _balances(numbered, roles)) + _growths(numbered, roles, rates)
+        replace(r, sentence_no=figures[r.stated if r.a is None else r.a].sentence_no)
+        for r in _taken(numbered, _balances(numbered, roles))
+        + _growths(text, numbered, roles, rates)
     ]
     seen: set[tuple[str, int]] = set()
     unique = []

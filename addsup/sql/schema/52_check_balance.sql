@@ -1,4 +1,5 @@
--- One row per balance relation: the parts (exports +, imports -) added as an interval,
+-- One row per balance relation: the parts added as an interval, each times its sign
+-- (exports +1, imports -1; total trade +1 and imports -2 where exports are not printed),
 -- against the stated surplus (+) or deficit (-), also as an interval.
 CREATE OR REPLACE VIEW check_balance AS
 WITH members AS (
@@ -11,8 +12,8 @@ WITH members AS (
 ),
 parts AS (
     SELECT m.relation_id,
-           sum(CASE WHEN m.sign > 0 THEN p.lo ELSE -p.hi END) AS implied_lo,
-           sum(CASE WHEN m.sign > 0 THEN p.hi ELSE -p.lo END) AS implied_hi,
+           sum(m.sign * CASE WHEN m.sign > 0 THEN p.lo ELSE p.hi END) AS implied_lo,
+           sum(m.sign * CASE WHEN m.sign > 0 THEN p.hi ELSE p.lo END) AS implied_hi,
            sum(m.sign * p.value * p.scale) AS parts_value,
            list(p.surface ORDER BY m.k) AS part_surfaces,
            list(m.sign ORDER BY m.k) AS part_signs,

@@ -1,7 +1,9 @@
 -- One row per growth_of_total relation: the previous total the parts imply (each level
 -- over one plus its rate, signed: + for a part of a total, exports - imports for a
--- surplus, imports - exports for a deficit), and the growth of the stated total over it,
--- against the stated rate; all in intervals (rates in percent).
+-- surplus, imports - exports for a deficit), against what the article states, all in
+-- intervals. form 'rate': the stated total over it, less one, against the stated rate (in
+-- percent); 'change': the stated total less it against the stated change in money;
+-- 'level': it against a stated earlier total ("up from $42.8 billion in August").
 CREATE OR REPLACE VIEW check_growth_of_total AS
 WITH members AS (
     SELECT r.relation_id,
@@ -46,20 +48,31 @@ previous AS (
     GROUP BY relation_id
 )
 SELECT r.relation_id, r.article_id, r.sentence_no, r.direction, r.phrase AS cues,
-       coalesce(r.readings, 1) AS readings,
-       g.figure_id AS growth_id, g.surface AS growth_surface,
+       coalesce(r.readings, 1) AS readings, f.form,
+       g.figure_id AS growth_id, g.surface AS growth_surface, g.currency,
        t.figure_id AS total_id, t.surface AS total_surface, t.value * t.scale AS total_value,
-       CASE WHEN r.direction < 0 THEN -g.hi ELSE g.lo END AS stated_lo,
-       CASE WHEN r.direction < 0 THEN -g.lo ELSE g.hi END AS stated_hi,
-       CASE WHEN p.computable AND p.previous_lo > 0
-            THEN 100 * (t.lo / p.previous_hi - 1) END AS implied_lo,
-       CASE WHEN p.computable AND p.previous_lo > 0
-            THEN 100 * (t.hi / p.previous_lo - 1) END AS implied_hi,
+       CASE WHEN f.form = 'level' THEN g.lo WHEN r.direction < 0 THEN -g.hi ELSE g.lo END
+           AS stated_lo,
+       CASE WHEN f.form = 'level' THEN g.hi WHEN r.direction < 0 THEN -g.lo ELSE g.hi END
+           AS stated_hi,
+       CASE WHEN NOT p.computable THEN NULL
+            WHEN f.form = 'level' THEN p.previous_lo
+            WHEN f.form = 'change' THEN t.lo - p.previous_hi
+            WHEN p.previous_lo > 0 THEN 100 * (t.lo / p.previous_hi - 1) END AS implied_lo,
+       CASE WHEN NOT p.computable THEN NULL
+            WHEN f.form = 'level' THEN p.previous_hi
+            WHEN f.form = 'change' THEN t.hi - p.previous_lo
+            WHEN p.previous_lo > 0 THEN 100 * (t.hi / p.previous_lo - 1) END AS implied_hi,
        p.is_total, p.all_rose, p.all_fell, p.previous_lo, p.previous_hi, p.previous_value,
        p.level_surfaces, p.level_signs, p.rate_surfaces, p.rate_values, p.level_ids, p.rate_ids
 FROM relations AS r
 JOIN current_articles AS a ON a.article_id = r.article_id
 JOIN figures AS g ON g.figure_id = r.stated_id
-JOIN figures AS t ON t.figure_id = r.a_id
+LEFT JOIN figures AS t ON t.figure_id = r.a_id
 JOIN previous AS p ON p.relation_id = r.relation_id
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN g.unit = 'percent' THEN 'rate'
+                WHEN r.a_id IS NULL THEN 'level'
+                ELSE 'change' END AS form
+) AS f
 WHERE r.kind = 'growth_of_total';
