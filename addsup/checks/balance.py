@@ -140,7 +140,9 @@ def _growth_words(row: Row, status: str, detail: Any) -> str:
             f"{previous}; {row['total_surface']} over it − 1 = {pct(value)} "
             f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
         )
-        stated = f"{change} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
+        stated = (
+            f"{change} {row['growth_surface']} ({pct_interval(row['stated_lo'], row['stated_hi'])})"
+        )
     if status == "pass":
         return f"{arithmetic} agrees with the stated {stated}"
     if "total_moves_with_its_parts" in detail:

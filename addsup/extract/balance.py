@@ -556,7 +556,9 @@ def _taken(figures: list[Figure], relations: list[Relation]) -> list[Relation]:
     several: the parts are that balance's."""
 
     def holds(r: Relation) -> bool:
-        return _balance_holds(figures, r.stated, r.direction, tuple(zip(r.members, r.signs)))
+        return _balance_holds(
+            figures, r.stated, r.direction, tuple(zip(r.members, r.signs, strict=True))
+        )
 
     taken = {r.members for r in relations if holds(r)}
     return [
