@@ -116,7 +116,8 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
         chosen = next((r for r in readings if _balance_holds(figures, i, sign, r)), readings[0])
         (a, sa), (b, sb) = chosen
         cues = f"{roles[a].cue} … {roles[b].cue} … {role.cue}"
-        sure = _same_period(role, roles[a], roles[b]) and not loose
+        # a reading that derives exports or imports from total trade is never sure
+        sure = _same_period(role, roles[a], roles[b]) and not loose and sa == -sb == 1
         out.append(
             Relation(
                 "balance",

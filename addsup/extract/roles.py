@@ -79,8 +79,14 @@ _DAYS = re.compile(
 )
 _CUMULATIVE = re.compile(
     rf"\b(?:first\s+\w+\s+months|{MONTHS}[\s–-]*(?:-|–|to|through|till|until)[\s–-]*{MONTHS}"
-    r"|so\s+far\s+this\s+year|as\s+of\s+[A-Z]\w+"
-    r"|year[- ]to[- ]date|\w+\s+months|fiscal\s+year|financial\s+year|full\s+year|quarter)\b",
+    r"|so\s+far\s+this\s+year|as\s+of\s+[A-Z]\w+|year[- ]to[- ]date|\w+\s+months)\b",
+    re.IGNORECASE,
+)
+_QUARTER = re.compile(r"\b(?:quarter|Q[1-4])\b", re.IGNORECASE)
+_HALF = re.compile(r"\b(?:(?:first|second)\s+half|half[- ]year|H[12])\b", re.IGNORECASE)
+_YEAR = re.compile(
+    r"\b(?:(?:fiscal|financial|full|calendar)\s+year|FY\s?\d{2,4}"
+    r"|(?:in|for|during)\s+(?:fiscal\s+)?(?:19|20)\d\d(?:[-–/]\d\d)?)\b",
     re.IGNORECASE,
 )
 _SINGLE_MONTH = re.compile(
@@ -191,7 +197,15 @@ def _period_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The period cues of ``text[start:end]`` as (start, end, kind); a cue inside a longer
     one is dropped ("the month" in "the first 20 days of the month")."""
     cues = []
-    for pattern, kind in ((_DAYS, "days"), (_CUMULATIVE, "cumulative"), (_SINGLE_MONTH, "month")):
+    kinds = (
+        (_DAYS, "days"),
+        (_CUMULATIVE, "cumulative"),
+        (_QUARTER, "quarter"),
+        (_HALF, "half"),
+        (_YEAR, "year"),
+        (_SINGLE_MONTH, "month"),
+    )
+    for pattern, kind in kinds:
         for m in pattern.finditer(text, start, end):
             named = _MONTH_NAME.search(m.group(0)) if kind == "month" else None
             cues.append(
