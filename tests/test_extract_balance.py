@@ -178,3 +178,24 @@ def test_any_printed_trade_figures_are_linked_with_their_sign(exports, imports, 
     x, (r,) = _relations(text, "balance")
     assert r.direction == (1 if balance >= 0 else -1)
     assert (x.figures[r.a].value, x.figures[r.b].value) == (exports / 10, imports / 10)
+
+
+def test_rates_without_a_level_go_with_the_latest_level_of_their_role():
+    text = (
+        "Exports were $16.0 billion in May and imports $14.0 billion, for a trade surplus of "
+        "$2.0 billion and total trade of $30.0 billion. On a month-on-month basis, imports and "
+        "total trade rose 3.2 percent and 2.0 percent, while exports and the trade surplus "
+        "grew by 1.0 percent and 6.0 percent, respectively."
+    )
+    x, relations = _relations(text, "growth_of_total")
+    linked = {
+        (x.figures[r.a].surface, x.figures[r.stated].surface): tuple(
+            x.figures[m].surface for m in r.members
+        )
+        for r in relations
+    }
+    members = ("$16.0 billion", "1.0 percent", "$14.0 billion", "3.2 percent")
+    assert linked == {
+        ("$30.0 billion", "2.0 percent"): members,
+        ("$2.0 billion", "6.0 percent"): members,
+    }

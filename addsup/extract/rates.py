@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 
 from addsup.extract.figures import Figure
-from addsup.extract.roles import CHANGE_BEFORE, MONTHS, ROLE, Rate, Role, same_money
+from addsup.extract.roles import (
+    CHANGE_BEFORE,
+    MONTHS,
+    ROLE,
+    ROLE_KINDS,
+    Rate,
+    Role,
+    same_money,
+    scope_of,
+)
 
 _YEAR_AGO = re.compile(
     r"[^.;]{0,25}?\b(?:a\s+year\s+(?:ago|earlier|before)|(?:last|previous|prior)\s+year"
@@ -121,7 +130,85 @@ def find_rates(
             found.append(Rate(j, direction, kind, amount))
         if found:
             out[i] = found
+    _rates_without_levels(text, sentences, figures, roles, out)
     return out
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_LEVEL_BEFORE = 4  # sentences back where a rate without a level finds its level
+
+
+def _rates_without_levels(
+    text: str,
+    sentences: list[tuple[int, int]],
+    figures: list[Figure],
+    roles: dict[int, Role],
+    out: dict[int, list[Rate]],
+) -> None:
+    """Rates whose clause names a role but no level go with the latest level of that role
+    and scope: "The surplus shrank 38.2 percent from a year earlier" (the surplus of the
+    sentence before); "imports and total trade grew by 3.9 per cent and 0.4 per cent,
+    respectively" (one rate for each role, in order)."""
+    used = {r.index for rates in out.values() for r in rates}
+    groups: list[list[int]] = []
+    for j, g in enumerate(figures):
+        if g.unit != "percent" or j in used:
+            continue
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and figures[last].sentence_no == g.sentence_no
+            and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[figures[last].end : g.start])
+        ):
+            groups[-1].append(j)
+        else:
+            groups.append([j])
+    for group in groups:
+        first, end = figures[group[0]], figures[group[-1]].end
+        s_start, s_end = sentences[first.sentence_no] if sentences else (0, len(text))
+        before = [f for f in figures if s_start <= f.end <= first.start]
+        if (
+            before
+            and before[-1].unit in ("currency", "count")
+            and first.start - before[-1].end < 45
+        ):
+            continue  # "spent $55 billion on imports, up 24.2%": the rate of that amount
+        head_start = max([s_start, *(f.end for f in before)])
+        for sep in re.finditer(r";|,\s*(?:while|whereas|but)\b", text[head_start : first.start]):
+            head_start = head_start + sep.end()
+        head = text[head_start : first.start]
+        direction = _direction(head[-40:])
+        if not direction:
+            continue
+        words = list(ROLE.finditer(text, head_start, first.start))
+        if len(group) > 1:
+            # "respectively" ends the sentence, or this list
+            if not _RESPECTIVELY.search(text, end, s_end) or len(words) < len(group):
+                continue
+            words = words[-len(group) :]
+        else:
+            words = words[-1:]
+        if len(words) != len(group):
+            continue  # no role named: a rate of something else
+        kind = _rate_kind(text, figures[group[-1]], s_end, head)
+        for j, m in zip(group, words, strict=True):
+            role = next(k for k in ROLE_KINDS if m.group(k))
+            scope = scope_of(text, m, s_start)
+            level = next(
+                (
+                    i
+                    for i in sorted(roles, reverse=True)
+                    if figures[i].start < first.start
+                    and roles[i].kind == role
+                    and roles[i].scope == scope
+                    and not roles[i].base
+                    and first.sentence_no - figures[i].sentence_no <= _LEVEL_BEFORE
+                ),
+                None,
+            )
+            if level is None or any(r.kind == kind for r in out.get(level, [])):
+                continue
+            out.setdefault(level, []).append(Rate(j, direction, kind))
 
 
 def _direction(words: str) -> int:

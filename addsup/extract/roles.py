@@ -35,6 +35,7 @@ ROLE = re.compile(
     ),
     re.IGNORECASE,
 )
+ROLE_KINDS = "sdxmt"  # the named groups of ROLE
 _ROLE_AFTER = re.compile(
     r"\s*(?:[-‐]?\s*)?(?:\([^()]{0,40}\)\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b",
     re.I,
@@ -154,7 +155,7 @@ def _norm(word: str) -> str:
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
-def _scope(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
+def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
     before = text[max(sentence_start, m.start() - 30) : m.start()].split()
     word = before[-1] if before else ""
     modifier = ""
@@ -274,7 +275,7 @@ def find_roles(
                     last = m
             if last is not None:
                 kind = next(k for k in "sdxmt" if last.group(k))
-                scope = _scope(text, last, s_start)
+                scope = scope_of(text, last, s_start)
                 if kind in "sd":
                     partner = _PARTNER_AFTER.match(text, f.end)
                     if partner and not scope[1]:
