@@ -104,8 +104,9 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
             readings = [((t, 1), (m, -2)) for t, m in product(found["t"], found["m"])]
             readings += [((x, 2), (t, -1)) for x, t in product(found["x"], found["t"])]
         readings = sorted(
-            [r for r in readings if roles[r[0][0]].scope == roles[r[1][0]].scope],
+            [r for r in readings if roles[r[0][0]].scope[0] == roles[r[1][0]].scope[0]],
             key=lambda r: (
+                sum(roles[j].listed for j, _ in r),  # sentences before the lines of a table
                 max(abs(figures[j].sentence_no - figures[i].sentence_no) for j, _ in r),
                 sum(abs(j - i) for j, _ in r),
             ),
@@ -139,7 +140,7 @@ def _same_period(stated: Role, *parts: Role) -> bool:
     """The periods agree: all said alike, or a part says the stated figure's period."""
 
     def alike(a: str | None, b: str | None) -> bool:
-        return a == b or (a is not None and b is not None and periods_agree(a, b))
+        return a == b
 
     return all(alike(p.period, stated.period) for p in parts) or (
         stated.period is not None and any(alike(p.period, stated.period) for p in parts)

@@ -35,6 +35,7 @@ ROLE = re.compile(
     ),
     re.IGNORECASE,
 )
+_LABEL = re.compile(r"\W*[A-Z][\w ]{0,30}:\s*")
 ROLE_KINDS = "sdxmt"  # the named groups of ROLE
 _ROLE_AFTER = re.compile(
     r"\s*(?:[-‐]?\s*)?(?:\([^()]{0,40}\)\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b",
@@ -73,6 +74,9 @@ _PARTNER_BEFORE = re.compile(
 MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|than)\b[^,;.]{0,30}$", re.IGNORECASE
+)
 _DAYS = re.compile(
     rf"\b(?:first\s+\d+\s+days(?:\s+of\s+(?:the\s+month|{MONTHS}))?"
     rf"|{MONTHS}\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}|\w+\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+period)",
@@ -91,8 +95,9 @@ _YEAR = re.compile(
     re.IGNORECASE,
 )
 _SINGLE_MONTH = re.compile(
-    rf"\b(?:(?:in|during|for)\s+(?:early\s+|late\s+)?{MONTHS}(?!\s*(?:-|–|to|through)\s*{MONTHS})"
-    r"|this\s+month|the\s+month|(?:in|for)\s+[A-Z][a-z]{2,8}\.?\s+alone)\b".replace(
+    rf"(?<!ended\s)(?<!ending\s)\b(?:(?:in|during|for)\s+(?:early\s+|late\s+)?{MONTHS}(?!\s*(?:-|–|to|through)\s*{MONTHS})"
+    r"|this\s+month|the\s+month|(?:in|for)\s+[A-Z][a-z]{2,8}\.?\s+alone"
+    r"|{MONTHS}(?:'s|’s)?\s+(?:exports?|imports?|trade|deficit|surplus|shipments))\b".replace(
         "{MONTHS}", MONTHS
     ),
     re.IGNORECASE,
@@ -110,6 +115,7 @@ class Role:
     base: bool  # a year-earlier level ("as against $422 billion")
     period: str | None  # "month", "cumulative" or None (not said)
     cue: str  # the words that gave the role
+    listed: bool = False  # in a "Label: $5 billion" line of a table, not in a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,9 @@ def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str
     modifier = ""
     if word.endswith(("'s", "’s")) and word[:1].islower():
         word = word[:-2]  # "the sector's import bill"
+    bound = ""
+    if word.lower().endswith("-bound"):  # "U.S.-bound exports" are exports to the U.S.
+        word, bound = "", _norm(word[: -len("-bound")])
     if (
         word
         and not word.endswith(("'s", "’s"))
@@ -171,10 +180,11 @@ def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str
         and not (word[0].isupper() and (len(before) >= 2 or "." in word or word.isupper()))
     ):
         modifier = _norm(word)  # "merchandise exports"; not "Chinese exports", "U.S. exports"
-    if modifier.endswith("-bound"):  # "U.S.-bound exports" are exports to the U.S.
-        modifier, bound = "", _norm(modifier.removesuffix("-bound"))
-    else:
-        bound = ""
+    elif len(before) >= 4 and _norm(word) == "service" and before[-3].lower() == "goods":
+        # "the average goods and services deficit": what qualifies the whole balance
+        ahead = before[-4]
+        if ahead.lower() not in _STOP and re.fullmatch(r"[a-z][\w-]*", ahead):
+            modifier = _norm(ahead)
     if modifier == "good" and m.group(0).lower().startswith("trade"):
         modifier = ""  # "goods trade surplus": the trade in goods the story is about
     partner = bound
@@ -208,11 +218,15 @@ def _period_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     )
     for pattern, kind in kinds:
         for m in pattern.finditer(text, start, end):
+            if _COMPARED.search(text, max(start, m.start() - 40), m.start()):
+                continue  # "compared to the same month in 2018": the base's period
             named = _MONTH_NAME.search(m.group(0)) if kind == "month" else None
             cues.append(
                 (m.start(), m.end(), f"month:{named.group(0).lower()[:3]}" if named else kind)
             )
-    return [c for c in cues if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in cues)]
+    return sorted(
+        c for c in cues if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in cues)
+    )
 
 
 def _period(cues: list[tuple[int, int, str]], f: Figure) -> str | None:
@@ -227,13 +241,13 @@ def _period(cues: list[tuple[int, int, str]], f: Figure) -> str | None:
 
 
 def _sentence_cues(text: str, sentences: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
-    """Each sentence's period cues; a sentence with none keeps the one before's ("In the
-    first five months, trade reached ... Exports were ...")."""
+    """Each sentence's period cues; a sentence with none keeps the first of the one before
+    ("In the first five months, trade reached ... Exports were ...")."""
     out: list[list[tuple[int, int, str]]] = []
     for start, end in sentences:
         cues = _period_cues(text, start, end)
         if not cues and out and out[-1]:
-            cues = [(c[0] - 10**6, c[1] - 10**6, c[2]) for c in out[-1][-1:]]  # far away
+            cues = [(c[0] - 10**6, c[1] - 10**6, c[2]) for c in out[-1][:1]]  # far away
         out.append(cues)
     return out
 
@@ -289,7 +303,8 @@ def find_roles(
                 elif not prior.base and _GAPPED.fullmatch(gap):
                     # "a surplus of $2.2 billion in May and $9.8 billion in five months"
                     found = (prior.kind, prior.scope, prior.cue, None)
-        previous = i
+        if not change:  # "increased $0.7 billion to $55.1 billion": the role goes past it
+            previous = i
         if found is None or change:
             continue
         kind, scope, cue, _ = found
@@ -299,7 +314,8 @@ def find_roles(
             if named:
                 scope = (scope[0], _norm(named.group("partner")))
         period = _period(cues[f.sentence_no], f) if sentences else None
-        roles[i] = Role(kind, scope, base, period, cue)
+        line = text[text.rfind("\n", 0, f.start) + 1 : f.start]
+        roles[i] = Role(kind, scope, base, period, cue, bool(_LABEL.fullmatch(line)))
     return roles
 
 
