@@ -476,3 +476,38 @@ def test_a_previous_balance_that_changes_sign_is_skipped(con):
     (f,) = validate_growth_of_total(con)
     assert f.status == "skip"
     assert "no positive previous balance" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # previous surplus 16.0/1.04 - 14.0/1.062 = 2.20 (2.17 to 2.23): a fall of about 0.2
+        (
+            "Exports grew 4.0 percent to $16.0 billion. Imports grew 6.2 percent to $14.0 billion. "
+            "The trade surplus was $2.0 billion, down by $0.2 billion.",
+            "pass",
+        ),
+        (
+            "Exports grew 4.0 percent to $16.0 billion. Imports grew 6.2 percent to $14.0 billion. "
+            "The trade surplus was $2.0 billion, down by $0.5 billion.",
+            "fail",
+        ),
+        # the earlier level itself: about 2.2 billion a year before
+        (
+            "Exports grew 4.0 percent year on year to $16.0 billion. Imports grew 6.2 percent "
+            "year on year to $14.0 billion. The trade surplus was $2.0 billion, down from "
+            "$2.2 billion a year earlier.",
+            "pass",
+        ),
+        (
+            "Exports grew 4.0 percent year on year to $16.0 billion. Imports grew 6.2 percent "
+            "year on year to $14.0 billion. The trade surplus was $2.0 billion, down from "
+            "$2.6 billion a year earlier.",
+            "fail",
+        ),
+    ],
+)
+def test_growth_of_total_as_a_change_or_an_earlier_level(con, text, status):
+    _load(con, text)
+    (f,) = validate_growth_of_total(con)
+    assert f.status == status, f.message

@@ -199,3 +199,43 @@ def test_rates_without_a_level_go_with_the_latest_level_of_their_role():
         ("$30.0 billion", "2.0 percent"): members,
         ("$2.0 billion", "6.0 percent"): members,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        # a quarter's balance is not a month's
+        (
+            "In March, exports were $5.1 billion and imports $4.0 billion. In the first quarter, "
+            "the trade surplus was $3.0 billion.",
+            [],
+        ),
+        # "which ended in March" dates the fiscal year, not a month
+        (
+            "In fiscal 2023, which ended in March, exports were $9.0 billion and imports "
+            "$7.5 billion. In March alone, the surplus was $0.4 billion.",
+            [],
+        ),
+        # a change between the role word and the level does not end the clause
+        (
+            "Exports increased $0.5 billion to $8.5 billion and imports increased $0.2 billion "
+            "to $6.0 billion; the surplus was $2.5 billion.",
+            [("$2.5 billion", "$8.5 billion", "$6.0 billion")],
+        ),
+        # the lines of a table come after the sentences that say the same
+        (
+            "Exports: $8.5 billion\nImports: $6.0 billion\n\nExports were $8.5 billion and "
+            "imports were $6.0 billion in May, a trade surplus of $2.5 billion.",
+            [("$2.5 billion", "$8.5 billion", "$6.0 billion")],
+        ),
+    ],
+)
+def test_periods_changes_and_tables(text, linked):
+    x, relations = _relations(text, "balance")
+    got = [
+        (x.figures[r.stated].surface, x.figures[r.a].surface, x.figures[r.b].surface)
+        for r in relations
+    ]
+    assert got == linked
+    starts = {x.figures[r.a].start for r in relations}
+    assert all(s > text.index("\n\n") for s in starts) if "\n\n" in text else True
