@@ -407,7 +407,7 @@ def test_balance(con, text, status, words):
     (f,) = validate_balance(con)
     assert (f.status, f.severity) == (status, "error"), f.message
     assert words in f.message
-    assert "[linked by: " in f.message
+    assert "(linked by: " in f.message
 
 
 def test_a_balance_failing_in_one_of_several_readings_is_a_warning(con):
@@ -452,7 +452,7 @@ def test_growth_of_total(con, text, status):
     _load(con, text)
     (f,) = validate_growth_of_total(con)
     assert f.status == status, f.message
-    assert "previous" in f.message and "[linked by: " in f.message
+    assert "previous" in f.message and "(linked by: " in f.message
 
 
 def test_a_total_cannot_fall_when_every_part_rose(con):

@@ -33,7 +33,7 @@ def _severity(finding_: Finding, row: Row) -> Finding:
 
 def _linked(row: Row) -> str:
     more = f"; one of {row['readings']} readings tried" if row["readings"] > 1 else ""
-    return f" [linked by: {row['cues']}{more}]" if row["cues"] else ""
+    return f" (linked by: {row['cues']}{more})" if row["cues"] else ""
 
 
 def _terms(surfaces: list[str], signs: list[int]) -> str:
@@ -44,6 +44,25 @@ def _terms(surfaces: list[str], signs: list[int]) -> str:
         op = ("−" if sign < 0 else "+") if k else ("−" if sign < 0 else "")
         out.append(f"{op} {times}{surface}".strip() if k else f"{op}{times}{surface}")
     return " ".join(out)
+
+
+_SLIPS = {10: "ten", 100: "a hundred", 1000: "a thousand", 1_000_000: "a million"}
+
+
+def _slip(stated: float | None, parts: float | None) -> str:
+    """ "(ten times the parts' balance: a misplaced decimal point or scale word?)" when the
+    stated balance is a power of ten off what its parts give."""
+    if not stated or not parts:
+        return ""
+    ratio = abs(stated / parts)
+    for factor, words in _SLIPS.items():
+        for r, way in ((ratio, "times"), (1 / ratio, "times less than")):
+            if abs(r / factor - 1) < 0.03:
+                return (
+                    f" ({words} {way} what the parts give: a misplaced decimal point or scale"
+                    " word?)"
+                )
+    return ""
 
 
 def _decide_balance(frame: pl.DataFrame) -> Decided:
@@ -70,7 +89,11 @@ def _explain_balance(row: Row, status: str, detail: Any) -> Finding:
             f"{also(detail, 'sign_agrees_with_parts')}"
         )
     else:
-        message = f"{arithmetic}, but the article says a {stated}{also(detail, 'balance_agrees_with_parts')}"
+        message = (
+            f"{arithmetic}, but the article says a {stated}"
+            f"{_slip(row['stated_value'], row['parts_value'])}"
+            f"{also(detail, 'balance_agrees_with_parts')}"
+        )
     made = finding(
         "balance",
         row,
