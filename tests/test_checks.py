@@ -511,3 +511,18 @@ def test_growth_of_total_as_a_change_or_an_earlier_level(con, text, status):
     _load(con, text)
     (f,) = validate_growth_of_total(con)
     assert f.status == status, f.message
+
+
+@pytest.mark.parametrize(
+    ("deficit", "words"),
+    [
+        ("$35.0 billion", "ten times what the parts give"),
+        ("$0.35 billion", "ten times less"),
+        ("$4.0 billion", None),
+    ],
+)
+def test_a_balance_a_power_of_ten_off_is_called_a_slip(con, deficit, words):
+    _load(con, f"Exports were $101.5 billion and imports $105.0 billion, a deficit of {deficit}.")
+    (f,) = validate_balance(con)
+    assert f.status == "fail"
+    assert (words in f.message) if words else ("misplaced" not in f.message)
