@@ -239,3 +239,35 @@ def test_periods_changes_and_tables(text, linked):
     assert got == linked
     starts = {x.figures[r.a].start for r in relations}
     assert all(s > text.index("\n\n") for s in starts) if "\n\n" in text else True
+
+
+def test_a_whole_balance_adds_two_kinds_of_trade():
+    text = (
+        "Merchandise exports were $30.0 billion against $28.0 billion a year earlier.\n"
+        "Merchandise imports were $41.0 billion against $39.5 billion a year earlier.\n"
+        "Services exports were $20.0 billion against $18.0 billion a year earlier.\n"
+        "Services imports were $11.0 billion against $10.5 billion a year earlier.\n"
+        "The trade deficit was $2.0 billion, against $4.0 billion a year earlier."
+    )
+    x, relations = _relations(text, "balance")
+    whole = {
+        x.figures[r.stated].surface: {
+            (x.figures[m].surface, k) for m, k in zip(r.members, r.signs, strict=True)
+        }
+        for r in relations
+        if x.figures[r.stated].surface in ("$2.0 billion", "$4.0 billion")
+    }
+    assert whole == {
+        "$2.0 billion": {
+            ("$30.0 billion", 1),
+            ("$20.0 billion", 1),
+            ("$41.0 billion", -1),
+            ("$11.0 billion", -1),
+        },
+        "$4.0 billion": {
+            ("$28.0 billion", 1),
+            ("$18.0 billion", 1),
+            ("$39.5 billion", -1),
+            ("$10.5 billion", -1),
+        },
+    }

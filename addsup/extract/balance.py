@@ -103,8 +103,11 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
         if not readings:
             readings = [((t, 1), (m, -2)) for t, m in product(found["t"], found["m"])]
             readings += [((x, 2), (t, -1)) for x, t in product(found["x"], found["t"])]
+        readings = [r for r in readings if roles[r[0][0]].scope[0] == roles[r[1][0]].scope[0]]
+        if loose:
+            readings += _combined(figures, roles, found)
         readings = sorted(
-            [r for r in readings if roles[r[0][0]].scope[0] == roles[r[1][0]].scope[0]],
+            readings,
             key=lambda r: (
                 sum(roles[j].listed for j, _ in r),  # sentences before the lines of a table
                 max(abs(figures[j].sentence_no - figures[i].sentence_no) for j, _ in r),
@@ -113,27 +116,48 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
         )
         if not readings:
             continue
-        stated = figures[i]
         chosen = next((r for r in readings if _balance_holds(figures, i, sign, r)), readings[0])
-        (a, sa), (b, sb) = chosen
+        parts = [j for j, _ in chosen]
+        a = next(j for j, k in chosen if k > 0)
+        b = next(j for j, k in chosen if k < 0)
         cues = f"{roles[a].cue} … {roles[b].cue} … {role.cue}"
         # a reading that derives exports or imports from total trade is never sure
-        sure = _same_period(role, roles[a], roles[b]) and not loose and sa == -sb == 1
+        sure = (
+            _same_period(role, *(roles[j] for j in parts))
+            and not loose
+            and [k for _, k in chosen] == [1, -1]
+        )
         out.append(
             Relation(
                 "balance",
                 i,
                 a,
                 b,
-                stated.sentence_no,
+                figures[i].sentence_no,
                 sign,
                 phrase=cues,
-                members=(a, b),
-                signs=(sa, sb),
+                members=tuple(parts),
+                signs=tuple(k for _, k in chosen),
                 readings=max(len(readings), 1 if sure else 2),
             )
         )
     return out
+
+
+def _combined(
+    figures: list[Figure], roles: dict[int, Role], found: dict[str, list[int]]
+) -> list[tuple[tuple[int, int], ...]]:
+    """With exports and imports each of two kinds ("merchandise", "services"), the whole
+    balance is the sum of both: (x1 + x2) - (m1 + m2), the nearest of each kind."""
+    kinds: dict[str, dict[str, int]] = {}
+    for k in "xm":
+        for j in found[k]:  # nearest first: the first of each kind is kept
+            kinds.setdefault(roles[j].scope[0], {}).setdefault(k, j)
+    whole = [v for q, v in kinds.items() if q and len(v) == 2]
+    if len(whole) != 2:
+        return []
+    (x1, m1), (x2, m2) = ((v["x"], v["m"]) for v in whole)
+    return [((x1, 1), (x2, 1), (m1, -1), (m2, -1))]
 
 
 def _same_period(stated: Role, *parts: Role) -> bool:

@@ -162,7 +162,12 @@ def _norm(word: str) -> str:
 
 
 def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
-    before = text[max(sentence_start, m.start() - 30) : m.start()].split()
+    line = text.rfind("\n", 0, m.start()) + 1  # a line of a list starts like a sentence
+    before = [
+        w
+        for w in text[max(sentence_start, line, m.start() - 30) : m.start()].split()
+        if any(c.isalnum() for c in w)  # not a bullet
+    ]
     word = before[-1] if before else ""
     modifier = ""
     if word.endswith(("'s", "’s")) and word[:1].islower():
