@@ -26,7 +26,7 @@ from addsup.extract.roles import (
 _YEAR_AGO = re.compile(
     r"[^.;]{0,25}?\b(?:a\s+year\s+(?:ago|earlier|before)|(?:last|previous|prior)\s+year"
     r"|year[- ]earlier|(?:the\s+)?same\s+(?:period|month|quarter)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)"
-    r"|in\s+(?:19|20)\d\d\b)",
+    r"|(?:the\s+)?same\s+(?:period|month|quarter)\s+(?:of|in)\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 _MONTH_AGO = re.compile(

@@ -96,7 +96,7 @@ _YEAR = re.compile(
 )
 _SINGLE_MONTH = re.compile(
     rf"(?<!ended\s)(?<!ending\s)\b(?:(?:in|during|for)\s+(?:early\s+|late\s+)?{MONTHS}(?!\s*(?:-|–|to|through)\s*{MONTHS})"
-    r"|this\s+month|the\s+month|(?:in|for)\s+[A-Z][a-z]{2,8}\.?\s+alone"
+    r"|this\s+month|the\s+month|last\s+month|(?:in|for)\s+[A-Z][a-z]{2,8}\.?\s+alone"
     r"|{MONTHS}(?:'s|’s)?\s+(?:exports?|imports?|trade|deficit|surplus|shipments))\b".replace(
         "{MONTHS}", MONTHS
     ),
