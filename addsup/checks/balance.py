@@ -146,7 +146,7 @@ def _growth_words(row: Row, status: str, detail: Any) -> str:
     )
     implied = fmt.interval(row["implied_lo"], row["implied_hi"], currency)
     said = fmt.interval(row["stated_lo"], row["stated_hi"], currency)
-    change = "a rise of" if row["direction"] > 0 else "a fall of"
+    change = "rise of" if row["direction"] > 0 else "fall of"
     if row["form"] == "level":
         arithmetic, stated = previous, f"earlier {what} of {row['growth_surface']} ({said})"
     elif row["form"] == "change":
@@ -168,6 +168,7 @@ def _growth_words(row: Row, status: str, detail: Any) -> str:
         )
     if status == "pass":
         return f"{arithmetic} agrees with the stated {stated}"
+    stated = stated if row["form"] == "level" else f"a {stated}"
     if "total_moves_with_its_parts" in detail:
         moved = "rose" if row["all_rose"] else "fell"
         return (
