@@ -526,3 +526,20 @@ def test_a_balance_a_power_of_ten_off_is_called_a_slip(con, deficit, words):
     (f,) = validate_balance(con)
     assert f.status == "fail"
     assert (words in f.message) if words else ("misplaced" not in f.message)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "status"),
+    [("$12.4 billion", "pass"), ("$12.9 billion", "fail")],
+)
+def test_an_earlier_balance_from_the_parts_changes_in_money(con, earlier, status):
+    # previous deficit: (60.0 + 1.5) - (50.0 - 0.8) = 12.3, give or take 0.2
+    _load(
+        con,
+        f"The trade deficit narrowed to $10.0 billion in May from {earlier} in April. "
+        "May exports were $50.0 billion, $0.8 billion more than April exports. "
+        "May imports were $60.0 billion, $1.5 billion less than April imports.",
+    )
+    (f,) = [f for f in validate_growth_of_total(con) if "earlier balance" in f.message]
+    assert f.status == status, f.message
+    assert "($50.0 billion − $0.8 billion)" in f.message

@@ -131,11 +131,14 @@ def _growth_words(row: Row, status: str, detail: Any) -> str:
     currency = row["currency"] or ""
     parts = [
         f"{'−' if sign < 0 else '+'} {level} / (1 {'−' if rate < 0 else '+'} {rate_surface})"
-        for level, sign, rate, rate_surface in zip(
+        if is_rate
+        else f"{'−' if sign < 0 else '+'} ({level} {'−' if rate > 0 else '+'} {rate_surface})"
+        for level, sign, rate, rate_surface, is_rate in zip(
             row["level_surfaces"],
             row["level_signs"],
             row["rate_values"],
             row["rate_surfaces"],
+            row["rate_is_percent"],
             strict=True,
         )
     ]

@@ -195,13 +195,19 @@ def _rate_interval(f: Figure, direction: int) -> tuple[float, float]:
 def _previous(
     figures: list[Figure], parts: list[tuple[int, Rate, int]]
 ) -> tuple[float, float] | None:
+    """The previous total of the signed parts: each level over one plus its rate, or less
+    its change in money."""
     lo = hi = 0.0
     for level, rate, sign in parts:
-        g_lo, g_hi = _rate_interval(figures[rate.index], rate.direction)
-        if g_lo <= -1:
-            return None
         f = figures[level]
-        a, b = f.lo / (1 + g_hi), f.hi / (1 + g_lo)
+        if rate.amount:
+            c_lo, c_hi = _signed(figures[rate.index], rate.direction)
+            a, b = f.lo - c_hi, f.hi - c_lo
+        else:
+            g_lo, g_hi = _rate_interval(figures[rate.index], rate.direction)
+            if g_lo <= -1:
+                return None
+            a, b = f.lo / (1 + g_hi), f.hi / (1 + g_lo)
         lo, hi = (lo + a, hi + b) if sign > 0 else (lo - b, hi - a)
     return lo, hi
 
@@ -253,13 +259,13 @@ def _growths(
                 (j, r)
                 for j in _candidates(figures, roles, i, "x", as_role=role)
                 for r in rates.get(j, [])
-                if _same_comparison(r.kind, rate.kind) and not r.amount
+                if _same_comparison(r.kind, rate.kind)
             ]
             ms = [
                 (j, r)
                 for j in _candidates(figures, roles, i, "m", as_role=role)
                 for r in rates.get(j, [])
-                if _same_comparison(r.kind, rate.kind) and not r.amount
+                if _same_comparison(r.kind, rate.kind)
             ]
             readings = [
                 [(x, rx, signs[0]), (m, rm, signs[1])] for (x, rx), (m, rm) in product(xs, ms)

@@ -41,9 +41,10 @@ _YOY = re.compile(
 )
 _MOM = re.compile(
     rf"month[- ]on[- ]month|\bm-o-m\b|\bmom\b|(?:previous|prior|preceding|last)\s+month"
-    rf"|month\s+earlier|(?:versus|against|from|over)\s+{MONTHS}\b",
+    rf"|month\s+earlier|(?:versus|against|from|over|than)\s+(?:in\s+)?{MONTHS}\b",
     re.IGNORECASE,
 )
+_MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|above|below)\s+than\b", re.IGNORECASE)
 _FALL = re.compile(
     r"\b(?:fell|fall|falling|fallen|declin\w*|drop\w*|decreas\w*|down|shr[ai]nk\w*|contract\w*"
     r"|slid|skid\w*|slump\w*|plung\w*|lower|dived|dove|narrow\w*|less|tumbl\w*|sank|sunk|dipp?\w*|slipp?\w*)\b",
@@ -99,7 +100,10 @@ def find_rates(
                 j not in roles
                 and f.end <= g.start
                 and same_money(g, f)
-                and bool(CHANGE_BEFORE.search(text, max(f.end, g.start - 30), g.start))
+                and (
+                    bool(CHANGE_BEFORE.search(text, max(f.end, g.start - 30), g.start))
+                    or bool(_MORE_THAN.match(text, g.end))  # "$1.2 billion more than June's"
+                )
             )
             if (g.unit != "percent" and not amount) or g.sentence_no != f.sentence_no:
                 continue

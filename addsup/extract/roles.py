@@ -56,7 +56,7 @@ CHANGE_BEFORE = re.compile(
 )
 _STOP = frozenset(
     """the a an its their total overall and of while in with as on to by that which whereas
-    but after before budget federal state government fiscal country nation goods also
+    but after before budget federal state government fiscal country nation also
     whole combined trade its' estimated monthly annual january february march april may june
     july august september october november december""".split()
 )
