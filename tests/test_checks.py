@@ -543,3 +543,35 @@ def test_an_earlier_balance_from_the_parts_changes_in_money(con, earlier, status
     (f,) = [f for f in validate_growth_of_total(con) if "earlier balance" in f.message]
     assert f.status == status, f.message
     assert "($50.0 billion − $0.8 billion)" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "words"),
+    [
+        (
+            "Exports were $5.0 billion, $0.8 billion more than the $4.2 billion of imports.",
+            "pass",
+            "agrees with the stated difference of $0.8 billion",
+        ),
+        (
+            "Revenue came to $3.1 billion, or $0.5 billion less than the $3.6 billion spent.",
+            "pass",
+            "agrees",
+        ),
+        (
+            "Costs were $4.0 billion, $0.5 billion more than the $4.5 billion budgeted.",
+            "fail",
+            "but $4.0 billion is below $4.5 billion",
+        ),
+        (
+            "Sales were $9.0 billion, $2.0 billion higher than last year's $7.5 billion.",
+            "fail",
+            "but the article says a difference of $2.0 billion",
+        ),
+    ],
+)
+def test_a_stated_difference_between_two_amounts(con, text, status, words):
+    _load(con, text)
+    (f,) = validate_balance(con)
+    assert (f.status, f.severity) == (status, "error"), f.message
+    assert words in f.message and "(linked by: " in f.message

@@ -71,7 +71,10 @@ def _decide_balance(frame: pl.DataFrame) -> Decided:
 
 def _explain_balance(row: Row, status: str, detail: Any) -> Finding:
     currency = row["currency"] or ""
-    said = "surplus" if row["direction"] > 0 else "deficit"
+    # a trade or budget balance names its roles ("exports … imports … surplus"); a stated
+    # difference between two amounts only its comparison ("more than")
+    balance = "…" in (row["cues"] or "…")
+    said = ("surplus" if row["direction"] > 0 else "deficit") if balance else "difference"
     arithmetic = (
         f"{_terms(row['part_surfaces'], row['part_signs'])} = "
         f"{amount(row['parts_value'])} ({fmt.interval(row['implied_lo'], row['implied_hi'], currency)})"
@@ -84,8 +87,11 @@ def _explain_balance(row: Row, status: str, detail: Any) -> Finding:
         message = f"{arithmetic} agrees with the stated {stated}"
     elif "sign_agrees_with_parts" in detail:
         side = "below" if row["direction"] > 0 else "above"
+        first, second = ("exports", "imports") if balance else row["part_surfaces"]
         message = (
-            f"the article states a {stated}, but exports are {side} imports: {arithmetic}"
+            f"the article states a {stated}, but {first} {'are' if balance else 'is'} "
+            f"{side} {second}: "
+            f"{arithmetic}"
             f"{also(detail, 'sign_agrees_with_parts')}"
         )
     else:

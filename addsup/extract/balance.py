@@ -17,6 +17,7 @@ each rate's direction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import product
 
@@ -294,19 +295,60 @@ def _growths(
     return out
 
 
+_DIFFERENCE = re.compile(
+    r"\s+(?:(?P<more>more|higher|greater|larger|above)|(?P<less>less|lower|smaller|below))"
+    r"\s+than\s+(?:(?:the|that\s+of|in|a)\s+)?(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _differences(text: str, figures: list[Figure]) -> list[Relation]:
+    """A difference stated between two amounts: "exports of $5.0 billion, $0.8 billion more
+    than the $4.2 billion of imports" is 5.0 - 4.2 = 0.8 (a balance of two parts)."""
+    out = []
+    for k in range(1, len(figures) - 1):
+        a, gap, b = figures[k - 1], figures[k], figures[k + 1]
+        if not (same_money(a, gap) and same_money(gap, b)):
+            continue
+        if len({a.sentence_no, gap.sentence_no, b.sentence_no}) > 1:
+            continue
+        m = _DIFFERENCE.match(text[gap.end : b.start])
+        between = text[a.end : gap.start]
+        if not m or len(between) > 40 or re.search(r"[;:]|\band\b", between):
+            continue
+        cue = f"{(m.group('more') or m.group('less')).lower()} than"
+        out.append(
+            Relation(
+                "balance",
+                k,
+                k - 1,
+                k + 1,
+                gap.sentence_no,
+                1 if m.group("more") else -1,
+                phrase=cue,
+                members=(k - 1, k + 1),
+                signs=(1, -1),
+            )
+        )
+    return out
+
+
 def find_balance_relations(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> list[Relation]:
     """``balance`` and ``growth_of_total`` relations among the figures of one passage."""
     numbered, spans = renumber(text, sentences, figures)
     roles = find_roles(text, spans, numbered)
-    if not any(r.kind in "sdt" for r in roles.values()):
-        return []
-    rates = find_rates(text, spans, numbered, roles)
+    found = _differences(text, figures)
+    if any(r.kind in "sdt" for r in roles.values()):
+        rates = find_rates(text, spans, numbered, roles)
+        found = (
+            _taken(numbered, _balances(numbered, roles))
+            + _growths(text, numbered, roles, rates)
+            + found
+        )
     relations = [
-        replace(r, sentence_no=figures[r.stated if r.a is None else r.a].sentence_no)
-        for r in _taken(numbered, _balances(numbered, roles))
-        + _growths(text, numbered, roles, rates)
+        replace(r, sentence_no=figures[r.stated if r.a is None else r.a].sentence_no) for r in found
     ]
     seen: set[tuple[str, int]] = set()
     unique = []
