@@ -271,3 +271,31 @@ def test_a_whole_balance_adds_two_kinds_of_trade():
             ("$10.5 billion", -1),
         },
     }
+
+
+def test_roles_and_amounts_listed_with_respectively():
+    text = (
+        "The trade surplus shrank to $7.6 billion in November. Exports and imports stood at "
+        "$84.8 billion and $77.2 billion, respectively. Fuel exports (+$2.2 billion) led."
+    )
+    assert _linked(text, "balance") == [("$7.6 billion", "$84.8 billion", "$77.2 billion")]
+
+
+def test_a_signed_amount_is_a_change_not_a_level():
+    text = "Exports (+$2.2 billion) and imports of $6.0 billion left a surplus of $1.0 billion."
+    assert _linked(text, "balance") == []
+
+
+def test_a_rate_before_its_level_in_the_next_sentence():
+    text = (
+        "The surplus fell 24% to $7.6 billion as export growth slowed to 1.6% while imports "
+        "expanded 5%. Exports and imports stood at $84.8 billion and $77.2 billion, "
+        "respectively."
+    )
+    x, (r,) = _relations(text, "growth_of_total")
+    assert [x.figures[m].surface for m in r.members] == [
+        "$84.8 billion",
+        "1.6%",
+        "$77.2 billion",
+        "5%",
+    ]

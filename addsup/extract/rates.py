@@ -138,6 +138,7 @@ def find_rates(
     return out
 
 
+_OBJECT = re.compile(r"\b(?:on|in|of|for|from|to|into|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LEVEL_BEFORE = 4  # sentences back where a rate without a level finds its level
 
@@ -171,12 +172,6 @@ def _rates_without_levels(
         first, end = figures[group[0]], figures[group[-1]].end
         s_start, s_end = sentences[first.sentence_no] if sentences else (0, len(text))
         before = [f for f in figures if s_start <= f.end <= first.start]
-        if (
-            before
-            and before[-1].unit in ("currency", "count")
-            and first.start - before[-1].end < 45
-        ):
-            continue  # "spent $55 billion on imports, up 24.2%": the rate of that amount
         head_start = max([s_start, *(f.end for f in before)])
         for sep in re.finditer(r";|,\s*(?:while|whereas|but)\b", text[head_start : first.start]):
             head_start = head_start + sep.end()
@@ -185,6 +180,8 @@ def _rates_without_levels(
         if not direction:
             continue
         words = list(ROLE.finditer(text, head_start, first.start))
+        if words and _OBJECT.search(text, head_start, words[-1].start()):
+            continue  # "spent $55 billion on imports, up 24.2%": the rate of that amount
         if len(group) > 1:
             # "respectively" ends the sentence, or this list
             if not _RESPECTIVELY.search(text, end, s_end) or len(words) < len(group):
@@ -198,17 +195,29 @@ def _rates_without_levels(
         for j, m in zip(group, words, strict=True):
             role = next(k for k in ROLE_KINDS if m.group(k))
             scope = scope_of(text, m, s_start)
+            same = [
+                i
+                for i in sorted(roles)
+                if roles[i].kind == role and roles[i].scope == scope and not roles[i].base
+            ]
+            # the latest level before, else one in the next sentence ("... as export growth
+            # moderated to 1.6%. Exports stood at $84.8 billion.")
             level = next(
                 (
                     i
-                    for i in sorted(roles, reverse=True)
+                    for i in reversed(same)
                     if figures[i].start < first.start
-                    and roles[i].kind == role
-                    and roles[i].scope == scope
-                    and not roles[i].base
                     and first.sentence_no - figures[i].sentence_no <= _LEVEL_BEFORE
                 ),
-                None,
+                next(
+                    (
+                        i
+                        for i in same
+                        if figures[i].start > first.start
+                        and figures[i].sentence_no - first.sentence_no <= 1
+                    ),
+                    None,
+                ),
             )
             if level is None or any(r.kind == kind for r in out.get(level, [])):
                 continue

@@ -31,7 +31,7 @@ ROLE = re.compile(
         "_NOUN",  # "import items", "export markets": not the trade itself
         r"(?:items?|markets?|dut(?:y|ies)|orders?|prices?|licen[cs]es?|controls?|bans?|curbs?"
         r"|destinations?|sectors?|credits?|tax(?:es)?|volumes?|goods|products|commodit(?:y|ies)"
-        r"|growth|data|partners?|industr(?:y|ies)|firms?|companies|hubs?)\b",
+        r"|data|partners?|industr(?:y|ies)|firms?|companies|hubs?)\b",
     ),
     re.IGNORECASE,
 )
@@ -272,9 +272,14 @@ def find_roles(
             floor = max(floor, figures[previous].end)
         head = text[max(s_start, f.start - 40) : f.start]
         base = bool(_BASE_BEFORE.search(head))
-        change = (bool(CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head)) or bool(
-            _CHANGE_AFTER.match(text, f.end)
-        )  # "a decrease of $1.6 billion to $73.7 billion"
+        change = (
+            (bool(CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head))
+            or bool(
+                _CHANGE_AFTER.match(text, f.end)
+            )  # "a decrease of $1.6 billion to $73.7 billion"
+            or f.surface[:1] in "+-−"  # "(+$1.1 billion)"
+            or text[max(0, f.start - 1) : f.start] in ("+", "-", "−")
+        )
         after = _ROLE_AFTER.match(text, f.end)
         found = None
         if after:
@@ -321,7 +326,58 @@ def find_roles(
         period = _period(cues[f.sentence_no], f) if sentences else None
         line = text[text.rfind("\n", 0, f.start) + 1 : f.start]
         roles[i] = Role(kind, scope, base, period, cue, bool(_LABEL.fullmatch(line)))
+    _respectively(text, sentences, figures, roles, cues)
     return roles
+
+
+def _respectively(
+    text: str,
+    sentences: list[tuple[int, int]],
+    figures: list[Figure],
+    roles: dict[int, Role],
+    cues: list[list[tuple[int, int, str]]],
+) -> None:
+    """ "Exports and imports stood at $84.8 billion and $77.2 billion, respectively": the
+    listed roles go to the listed amounts, in order."""
+    for m in re.finditer(r"\brespectively\b", text, re.IGNORECASE):
+        listed = [
+            i
+            for i, f in enumerate(figures)
+            if f.unit in _MEASURES
+            and f.end <= m.start()
+            and sentences
+            and sentences[f.sentence_no][0] <= f.start
+            and f.sentence_no == _sentence_of(sentences, m.start())
+        ]
+        run = listed[-1:]
+        for i in reversed(listed[:-1]):
+            gap = text[figures[i].end : figures[run[0]].start]
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                break
+            run.insert(0, i)
+        if len(run) < 2:
+            continue
+        s_start = sentences[figures[run[0]].sentence_no][0]
+        words = [w for w in ROLE.finditer(text, s_start, figures[run[0]].start)][-len(run) :]
+        if len(words) != len(run):
+            continue
+        if not all(
+            _LISTED.fullmatch(text, a.end(), b.start())
+            for a, b in zip(words, words[1:], strict=False)
+        ):
+            continue  # "Exports and imports ...": the roles are listed together
+        for i, w in zip(run, words, strict=True):
+            f = figures[i]
+            kind = next(k for k in ROLE_KINDS if w.group(k))
+            period = _period(cues[f.sentence_no], f)
+            roles[i] = Role(kind, scope_of(text, w, s_start), False, period, w.group(0))
+
+
+_LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
+
+
+def _sentence_of(sentences: list[tuple[int, int]], at: int) -> int:
+    return max(0, bisect.bisect_right([s for s, _ in sentences], at) - 1)
 
 
 def periods_agree(a: str | None, b: str | None) -> bool:
