@@ -299,3 +299,27 @@ def test_a_rate_before_its_level_in_the_next_sentence():
         "$77.2 billion",
         "5%",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trade surplus with the United States rose to $28.0 billion in May. Overall "
+        "exports rose 7.0 percent to $283.5 billion, while imports fell 4.5 percent to "
+        "$217.7 billion.",
+        "The trade surplus with the United States rose to $28.0 billion in May, as overall "
+        "exports rose 7.0 percent to $283.5 billion and imports fell 4.5 percent to "
+        "$217.7 billion.",
+    ],
+)
+def test_overall_trade_never_takes_a_partner(text):
+    assert _linked(text, "balance") == []
+
+
+def test_a_partner_lent_from_the_sentence_before_is_one_reading_of_several():
+    text = (
+        "The surplus with Canada was $3.0 billion in May. Exports rose to $9.5 billion and "
+        "imports to $6.0 billion."
+    )
+    _, (r,) = _relations(text, "balance")
+    assert r.readings >= 2  # 9.5 - 6.0 is not 3.0: a warning at most

@@ -36,7 +36,9 @@ def _compatible(part: Role, stated: Role, follows: bool) -> bool:
     "a deficit with China ..., after imports rose ... while exports jumped ..."."""
     if part.base != stated.base or part.scope[0] != stated.scope[0]:
         return False
-    if part.scope[1] != stated.scope[1] and not (follows and not part.scope[1]):
+    if part.scope[1] != stated.scope[1] and not (
+        follows and not part.scope[1] and not part.overall
+    ):
         return False
     return periods_agree(part.period, stated.period)
 
@@ -66,7 +68,7 @@ def _candidates(
     ``as_role``), nearest first; ``loose``: whatever word qualifies them."""
     f, role = figures[i], as_role or roles[i]
     if loose:
-        role = Role(role.kind, ("", role.scope[1]), role.base, role.period, role.cue)
+        role = replace(role, scope=("", role.scope[1]))
     stated_in = {figures[j].sentence_no for j, r in roles.items() if r.kind in "sdt" and j != i}
 
     def follows(j: int) -> bool:
@@ -79,7 +81,7 @@ def _candidates(
         if r.kind == kind
         and j != i
         and _compatible(
-            Role(r.kind, ("", r.scope[1]), r.base, r.period, r.cue) if loose else r,
+            replace(r, scope=("", r.scope[1])) if loose else r,
             role,
             follows(j),
         )
@@ -127,6 +129,7 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
             _same_period(role, *(roles[j] for j in parts))
             and not loose
             and [k for _, k in chosen] == [1, -1]
+            and not any(_lent(figures, roles, i, j) for j in parts)
         )
         out.append(
             Relation(
@@ -143,6 +146,13 @@ def _balances(figures: list[Figure], roles: dict[int, Role]) -> list[Relation]:
             )
         )
     return out
+
+
+def _lent(figures: list[Figure], roles: dict[int, Role], stated: int, part: int) -> bool:
+    """Whether the part takes the stated balance's partner from the sentence before: a
+    reading of several, the part may be the whole country's."""
+    lent = roles[stated].scope[1] and not roles[part].scope[1]
+    return bool(lent) and figures[part].sentence_no != figures[stated].sentence_no
 
 
 def _combined(

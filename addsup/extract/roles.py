@@ -35,6 +35,11 @@ ROLE = re.compile(
     ),
     re.IGNORECASE,
 )
+_OVERALL = re.compile(
+    r"\b(?:overall|total|global|worldwide|all)\s+(?:[\w-]+\s+)?(?:exports?|imports?|shipments)"
+    r"(?:\s+\S+){0,8}\s*$",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(r"\W*[A-Z][\w ]{0,30}:\s*")
 ROLE_KINDS = "sdxmt"  # the named groups of ROLE
 _ROLE_AFTER = re.compile(
@@ -116,6 +121,7 @@ class Role:
     period: str | None  # "month", "cumulative" or None (not said)
     cue: str  # the words that gave the role
     listed: bool = False  # in a "Label: $5 billion" line of a table, not in a sentence
+    overall: bool = False  # "overall exports", "total imports": never a partner's share
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +331,8 @@ def find_roles(
                 scope = (scope[0], _norm(named.group("partner")))
         period = _period(cues[f.sentence_no], f) if sentences else None
         line = text[text.rfind("\n", 0, f.start) + 1 : f.start]
-        roles[i] = Role(kind, scope, base, period, cue, bool(_LABEL.fullmatch(line)))
+        whole = bool(_OVERALL.search(text, max(s_start, f.start - 100), f.start))
+        roles[i] = Role(kind, scope, base, period, cue, bool(_LABEL.fullmatch(line)), whole)
     _respectively(text, sentences, figures, roles, cues)
     return roles
 
