@@ -56,6 +56,8 @@ RELATION_SCHEMA = {
     "phrase": pl.String,
     "members": pl.List(pl.String),
     "metric": pl.String,
+    "signs": pl.List(pl.Int32),
+    "readings": pl.Int32,
 }
 SENTENCE_SCHEMA = {
     "article_id": pl.String,
@@ -123,6 +125,8 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
                     r.phrase,
                     [ids[m] for m in r.members] or None,
                     r.metric,
+                    list(r.signs) or None,
+                    r.readings,
                 )
             )
         sentences.extend((aid, i, s, e) for i, (s, e) in enumerate(x.sentences))

@@ -3,6 +3,7 @@
 from schemas import checks  # noqa: F401  (registers reusable checks first)
 from schemas.agreement import AgreementCheck, ReferenceCheck
 from schemas.amounts import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
+from schemas.balance import BalanceCheck, GrowthOfTotalCheck
 from schemas.change import GrowthCheck, GrowthStated, PpDifferenceCheck
 from schemas.figures import FigureSchema
 from schemas.reference import FxMonthly, OfficialStats
@@ -25,11 +26,13 @@ __all__ = [
     "REFERENCE_SCHEMAS",
     "TABLE_SCHEMAS",
     "AgreementCheck",
+    "BalanceCheck",
     "ConvertsToCheck",
     "ExpoEditions",
     "FigureSchema",
     "FxMonthly",
     "GrowthCheck",
+    "GrowthOfTotalCheck",
     "GrowthStated",
     "OfficialStats",
     "PpDifferenceCheck",

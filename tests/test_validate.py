@@ -182,3 +182,41 @@ def test_the_first_passes_of_each_check_are_worded_by_whole_articles(
             else:
                 assert message is None, subject
         assert sum(m is not None for *_, m in passes) >= min(worded, len(passes))
+
+
+def test_balance_and_growth_of_total_are_stored_as_the_findings_validate_explains(con, monkeypatch):
+    from addsup import validate as validation
+    from addsup.validate import explain_passes, validate_into
+
+    _load(
+        con,
+        "Total trade rose 5.0 percent to $30.0 billion. Exports grew 4.0 percent to "
+        "$16.0 billion. Imports grew 6.2 percent to $14.0 billion, for a trade surplus "
+        "of $2.0 billion.",
+        "Exports were $9.0 billion in the month. Exports were later put at $9.1 billion. "
+        "Imports were $6.0 billion, for a trade surplus of $2.5 billion.",
+    )
+    save_findings(con, "explained", validate(con))
+    monkeypatch.setattr(validation, "PASSES_WORDED", 0)
+    validate_into(con, "numbers")
+    explained, numbers = _stored(con, "explained"), _stored(con, "numbers")
+    ours = {k: v for k, v in numbers.items() if k[0] in ("balance", "growth_of_total")}
+    assert sorted((k[0], v[0]) for k, v in ours.items()) == [
+        ("balance", "fail"),
+        ("balance", "pass"),
+        ("growth_of_total", "pass"),
+    ]
+    for key, row in ours.items():
+        assert row[:-1] == explained[key][:-1], key
+    severity = con.execute(
+        "SELECT severity FROM check_results WHERE run_id = 'numbers' AND check_name = 'balance'"
+        " AND status = 'fail'"
+    ).fetchall()
+    assert severity == [("warning",)]
+    rows = [
+        {"check_name": c, "subject": s, "article_id": v[1], "message": None}
+        for (c, s), v in ours.items()
+        if v[0] == "pass"
+    ]
+    explain_passes(con, rows)
+    assert all(r["message"] == explained[(r["check_name"], r["subject"])][-1] for r in rows)

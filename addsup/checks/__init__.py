@@ -8,6 +8,12 @@ from addsup.checks.amounts import (
     validate_shares_of_one_whole,
     validate_sum_of,
 )
+from addsup.checks.balance import (
+    BALANCE,
+    GROWTH_OF_TOTAL,
+    validate_balance,
+    validate_growth_of_total,
+)
 from addsup.checks.change import (
     GROWTH,
     PP_DIFFERENCE,
@@ -23,12 +29,14 @@ ALL_CHECKS = (
     validate_growth,
     validate_sum_of,
     validate_converts_to,
+    validate_balance,
+    validate_growth_of_total,
     validate_agreement,
     validate_reference,
 )
 
 # the checks with one finding per relation, whose passes are stored as numbers
-ROW_CHECKS = (SHARE_OF, GROWTH, PP_DIFFERENCE, SUM_OF)
+ROW_CHECKS = (SHARE_OF, GROWTH, PP_DIFFERENCE, SUM_OF, BALANCE, GROWTH_OF_TOTAL)
 
 # their decision step alone (views read through Arrow, pandera in one pass, no message
 # built): what bench/hand_checks.sql writes by hand and make bench compares

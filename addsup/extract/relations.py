@@ -47,7 +47,9 @@ class Relation:
     ``direction`` is +1 / -1 for rises and falls, "higher" and "lower" gaps (and for
     ``sum_of``: 1 when the parts make up the whole total, 0 when they are only part of it);
     ``phrase`` names an operand that is not stated ("the national average"); ``members``
-    are the parts of a ``sum_of``.
+    are the parts of a ``sum_of``. ``signs`` go with ``members`` and ``readings`` counts
+    the ways the figures could be linked (``balance`` and ``growth_of_total``, see
+    addsup.extract.balance).
     """
 
     kind: str
@@ -59,6 +61,8 @@ class Relation:
     phrase: str | None = None
     members: tuple[int, ...] = ()
     metric: str | None = None
+    signs: tuple[int, ...] = ()
+    readings: int = 1
 
 
 def _same_kind(x: Figure, y: Figure) -> bool:

@@ -1,0 +1,404 @@
+"""The roles of the amounts of a trade or budget story, and their rates of change.
+
+Each amount is given a role by the last role word before it in its clause (or a role word
+right after it: "a $3.25 billion trade deficit"): exports (or revenue), imports (or spending),
+a surplus, a deficit, total trade. Its scope is the word that qualifies the role word
+("merchandise exports", "exports of steel") and the partner it names ("exports to Japan");
+its period kind (one month, some days, or months added up) is the period cue nearest to it
+in its sentence (or the sentence before). An amount after "as against", "compared with",
+"from", "vs" is a base: a year-earlier level of the role before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from copy import copy
+from dataclasses import dataclass
+
+from addsup.extract.figures import Figure
+
+ROLE = re.compile(
+    r"\b(?:(?P<s>(?:trade\s+)?surplus(?:es)?)"
+    r"|(?P<d>(?:(?:trade|budget|fiscal)\s+)?(?:deficits?|shortfall)|trade\s+gap)"
+    r"|(?P<x>exports?(?:\s+(?:turnover|value|earnings|revenues?))?(?!\s+_NOUN)|exported"
+    r"|outbound\s+shipments|shipments|revenues?|receipts)"
+    r"|(?P<m>imports?(?:\s+(?:turnover|value|bills?))?(?!\s+_NOUN)|imported|inbound\s+shipments"
+    r"|expenditures?|spending|outlays)"
+    r"|(?P<t>(?:total|overall|foreign|external|two-way)\s+trade|trade(?!\s+(?:surplus|deficit"
+    r"|balance|gap|data|ministry|figures?|policy|war|talks|tensions?|body|office|bodies))"
+    r"|turnover))\b".replace(
+        "_NOUN",  # "import items", "export markets": not the trade itself
+        r"(?:items?|markets?|dut(?:y|ies)|orders?|prices?|licen[cs]es?|controls?|bans?|curbs?"
+        r"|destinations?|sectors?|credits?|tax(?:es)?|volumes?|goods|products|commodit(?:y|ies)"
+        r"|data|partners?|industr(?:y|ies)|firms?|companies|hubs?)\b",
+    ),
+    re.IGNORECASE,
+)
+_OVERALL = re.compile(
+    r"\b(?:overall|total|global|worldwide|all)\s+(?:[\w-]+\s+)?(?:exports?|imports?|shipments)"
+    r"(?:\s+\S+){0,8}\s*$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"\W*[A-Z][\w ]{0,30}:\s*")
+ROLE_KINDS = "sdxmt"  # the named groups of ROLE
+_ROLE_AFTER = re.compile(
+    r"\s*(?:[-‐]?\s*)?(?:\([^()]{0,40}\)\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b",
+    re.I,
+)
+_BALANCE_WORD = re.compile(r"(?P<modifier>[\w-]+)\s+(?:trade\s+)?balance\b[^,;]*$", re.I)
+_GAPPED = re.compile(r"[^.;:\d]{0,40}\band\s+(?:a\s+|an\s+)?", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s+to\s+(?:a\s+|an\s+)?(?:record\s+)?(?:[$¥€£]|[A-Z]{2,3}\$?\s?)?\d")
+_BASE_BEFORE = re.compile(
+    r"(?:\bas\s+against|\bcompared\s+(?:with|to)|\bagainst|\bfrom|\bvs\.?|\bversus|\bthan)"
+    r"\s+(?:the\s+)?(?:a\s+)?$",
+    re.IGNORECASE,
+)
+CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|widened|narrowed|rise|fall"
+    r"|increase|decrease|growth|drop)\s+(?:by\s+)?(?:of\s+)?(?:some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+_STOP = frozenset(
+    """the a an its their total overall and of while in with as on to by that which whereas
+    but after before budget federal state government fiscal country nation also
+    whole combined trade its' estimated monthly annual january february march april may june
+    july august september october november december""".split()
+)
+_AFTER_SCOPE = re.compile(
+    r"\s+(?:(?P<of>of)\s+(?P<what>[a-z][\w-]+)|(?:to|from|with)\s+(?:the\s+|all\s+of\s+)?"
+    r"(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))"
+)
+_PARTNER_AFTER = re.compile(
+    r"[^,;.]{0,30}?\s+with\s+(?:the\s+|all\s+of\s+)?(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+)
+_PARTNER_BEFORE = re.compile(
+    r"\b[Ww]ith\s+(?:(?:its|their)\s+[a-z][\w\s]*?,\s+)?(?:the\s+)?"
+    r"(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+)
+MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|than)\b[^,;.]{0,30}$", re.IGNORECASE
+)
+_DAYS = re.compile(
+    rf"\b(?:first\s+\d+\s+days(?:\s+of\s+(?:the\s+month|{MONTHS}))?"
+    rf"|{MONTHS}\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}|\w+\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+period)",
+    re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(
+    rf"\b(?:first\s+\w+\s+months|{MONTHS}[\s–-]*(?:-|–|to|through|till|until)[\s–-]*{MONTHS}"
+    r"|so\s+far\s+this\s+year|as\s+of\s+[A-Z]\w+|year[- ]to[- ]date|\w+\s+months)\b",
+    re.IGNORECASE,
+)
+_QUARTER = re.compile(r"\b(?:quarter|Q[1-4])\b", re.IGNORECASE)
+_HALF = re.compile(r"\b(?:(?:first|second)\s+half|half[- ]year|H[12])\b", re.IGNORECASE)
+_YEAR = re.compile(
+    r"\b(?:(?:fiscal|financial|full|calendar)\s+year|FY\s?\d{2,4}"
+    r"|(?:in|for|during)\s+(?:fiscal\s+)?(?:19|20)\d\d(?:[-–/]\d\d)?)\b",
+    re.IGNORECASE,
+)
+_SINGLE_MONTH = re.compile(
+    rf"(?<!ended\s)(?<!ending\s)\b(?:(?:in|during|for)\s+(?:early\s+|late\s+)?{MONTHS}(?!\s*(?:-|–|to|through)\s*{MONTHS})"
+    r"|this\s+month|the\s+month|last\s+month|(?:in|for)\s+[A-Z][a-z]{2,8}\.?\s+alone"
+    r"|{MONTHS}(?:'s|’s)?\s+(?:exports?|imports?|trade|deficit|surplus|shipments))\b".replace(
+        "{MONTHS}", MONTHS
+    ),
+    re.IGNORECASE,
+)
+_MONTH_NAME = re.compile(MONTHS + r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
+_MEASURES = frozenset({"currency", "count"})
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What an amount is in a trade or budget story."""
+
+    kind: str  # x exports/revenue, m imports/spending, s surplus, d deficit, t total trade
+    scope: tuple[str, str]  # (qualifying word, partner)
+    base: bool  # a year-earlier level ("as against $422 billion")
+    period: str | None  # "month", "cumulative" or None (not said)
+    cue: str  # the words that gave the role
+    listed: bool = False  # in a "Label: $5 billion" line of a table, not in a sentence
+    overall: bool = False  # "overall exports", "total imports": never a partner's share
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    index: int
+    direction: int
+    kind: str | None  # "yoy", "mom", or None: not said
+    amount: bool = False  # a change in money ("down by $2 billion"), not a rate
+
+
+_RUN_ON = re.compile(r"(?<=[A-Za-z)\]”\"])[.!?](?=[A-Z“\"][a-z])")
+
+
+def _refined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, also split where a full stop has no space after it ("said.Imports")."""
+    out = []
+    for start, end in sentences or [(0, len(text))]:
+        for m in _RUN_ON.finditer(text, start, end):
+            out.append((start, m.end()))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
+def renumber(
+    text: str, sentences: list[tuple[int, int]], figures: list[Figure]
+) -> tuple[list[Figure], list[tuple[int, int]]]:
+    """Copies of the figures numbered by the refined sentences (the extractor's stay as they are)."""
+    spans = _refined(text, sentences)
+    starts = [s for s, _ in spans]
+    out = []
+    for f in figures:
+        g = copy(f)
+        g.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
+        out.append(g)
+    return out, spans
+
+
+def _norm(word: str) -> str:
+    w = word.lower().strip(".’'")
+    if w in ("us", "u.s", "u.s.", "usa", "america", "united states"):
+        return "us"
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
+    line = text.rfind("\n", 0, m.start()) + 1  # a line of a list starts like a sentence
+    before = [
+        w
+        for w in text[max(sentence_start, line, m.start() - 30) : m.start()].split()
+        if any(c.isalnum() for c in w)  # not a bullet
+    ]
+    word = before[-1] if before else ""
+    modifier = ""
+    if word.endswith(("'s", "’s")) and word[:1].islower():
+        word = word[:-2]  # "the sector's import bill"
+    bound = ""
+    if word.lower().endswith("-bound"):  # "U.S.-bound exports" are exports to the U.S.
+        word, bound = "", _norm(word[: -len("-bound")])
+    if (
+        word
+        and not word.endswith(("'s", "’s"))
+        and word.lower().strip(",;:(") not in _STOP
+        and re.fullmatch(r"[A-Za-z][\w.-]*", word)
+        and not re.search(r"(?:ed|ing|ly)$", word.lower())  # "reduced spending": a verb
+        and not (_norm(word) == "service" and len(before) >= 2 and before[-2].lower() == "and")
+        and not (word[0].isupper() and (len(before) >= 2 or "." in word or word.isupper()))
+    ):
+        modifier = _norm(word)  # "merchandise exports"; not "Chinese exports", "U.S. exports"
+    elif len(before) >= 4 and _norm(word) == "service" and before[-3].lower() == "goods":
+        # "the average goods and services deficit": what qualifies the whole balance
+        ahead = before[-4]
+        if ahead.lower() not in _STOP and re.fullmatch(r"[a-z][\w-]*", ahead):
+            modifier = _norm(ahead)
+    if modifier == "good" and m.group(0).lower().startswith("trade"):
+        modifier = ""  # "goods trade surplus": the trade in goods the story is about
+    partner = bound
+    after = _AFTER_SCOPE.match(text, m.end())
+    if after:
+        if after.group("of"):
+            modifier = modifier or _norm(after.group("what"))
+        else:
+            partner = _norm(after.group("partner"))
+    return modifier, partner
+
+
+def _aside(text: str, start: int, at: int, end: int) -> bool:
+    """Whether ``at`` is inside a dash or bracket aside between ``start`` and ``end``:
+    "the trade gap — the difference between exports and imports — was up from ..." """
+    before, after = text[start:at], text[at:end]
+    return (before.count("—") % 2 == 1 and "—" in after) or before.count("(") > before.count(")")
+
+
+def _period_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The period cues of ``text[start:end]`` as (start, end, kind); a cue inside a longer
+    one is dropped ("the month" in "the first 20 days of the month")."""
+    cues = []
+    kinds = (
+        (_DAYS, "days"),
+        (_CUMULATIVE, "cumulative"),
+        (_QUARTER, "quarter"),
+        (_HALF, "half"),
+        (_YEAR, "year"),
+        (_SINGLE_MONTH, "month"),
+    )
+    for pattern, kind in kinds:
+        for m in pattern.finditer(text, start, end):
+            if _COMPARED.search(text, max(start, m.start() - 40), m.start()):
+                continue  # "compared to the same month in 2018": the base's period
+            named = _MONTH_NAME.search(m.group(0)) if kind == "month" else None
+            cues.append(
+                (m.start(), m.end(), f"month:{named.group(0).lower()[:3]}" if named else kind)
+            )
+    return sorted(
+        c for c in cues if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in cues)
+    )
+
+
+def _period(cues: list[tuple[int, int, str]], f: Figure) -> str | None:
+    """The period kind whose cue is nearest to ``f``; a cue right after the figure goes
+    with it ("$2.2 billion in May and $9.8 billion in five months")."""
+    best: tuple[int, str] | None = None
+    for start, end, kind in cues:
+        d = start - f.end if start >= f.end else f.start - end + 5
+        if best is None or d < best[0]:
+            best = (d, kind)
+    return best[1] if best else None
+
+
+def _sentence_cues(text: str, sentences: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
+    """Each sentence's period cues; a sentence with none keeps the first of the one before
+    ("In the first five months, trade reached ... Exports were ...")."""
+    out: list[list[tuple[int, int, str]]] = []
+    for start, end in sentences:
+        cues = _period_cues(text, start, end)
+        if not cues and out and out[-1]:
+            cues = [(c[0] - 10**6, c[1] - 10**6, c[2]) for c in out[-1][:1]]  # far away
+        out.append(cues)
+    return out
+
+
+def find_roles(
+    text: str, sentences: list[tuple[int, int]], figures: list[Figure]
+) -> dict[int, Role]:
+    roles: dict[int, Role] = {}
+    cues = _sentence_cues(text, sentences)
+    previous: int | None = None  # the amount before, for a base that names no role
+    for i, f in enumerate(figures):
+        if f.unit not in _MEASURES:
+            continue
+        s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
+        floor = max(s_start, f.start - 150)
+        if previous is not None and figures[previous].sentence_no == f.sentence_no:
+            floor = max(floor, figures[previous].end)
+        head = text[max(s_start, f.start - 40) : f.start]
+        base = bool(_BASE_BEFORE.search(head))
+        change = (
+            (bool(CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head))
+            or bool(
+                _CHANGE_AFTER.match(text, f.end)
+            )  # "a decrease of $1.6 billion to $73.7 billion"
+            or f.surface[:1] in "+-−"  # "(+$1.1 billion)"
+            or text[max(0, f.start - 1) : f.start] in ("+", "-", "−")
+        )
+        after = _ROLE_AFTER.match(text, f.end)
+        found = None
+        if after:
+            kind = "s" if after.group("r").lower() == "surplus" else "d"
+            partner = _PARTNER_AFTER.match(text, after.end())
+            named = _BALANCE_WORD.search(text[s_start : f.start])
+            modifier = named.group("modifier").lower() if named else ""
+            scope = (
+                "" if modifier in _STOP else _norm(modifier),
+                _norm(partner.group("partner")) if partner else "",
+            )
+            found = (kind, scope, re.sub(r"\([^()]*\)\s*", "", after.group(0)).strip(), None)
+        else:
+            last = None
+            for m in ROLE.finditer(text, floor, f.start):
+                if not _aside(text, floor, m.start(), f.start):
+                    last = m
+            if last is not None:
+                kind = next(k for k in "sdxmt" if last.group(k))
+                scope = scope_of(text, last, s_start)
+                if kind in "sd":
+                    partner = _PARTNER_AFTER.match(text, f.end)
+                    if partner and not scope[1]:
+                        scope = (scope[0], _norm(partner.group("partner")))
+                found = (kind, scope, last.group(0), None)
+            elif previous is not None and previous in roles:
+                prior = roles[previous]
+                gap = text[figures[previous].end : f.start]
+                if base and len(gap) < 60:  # "$422 billion as against $391 billion"
+                    found = (prior.kind, prior.scope, prior.cue, None)
+                elif not prior.base and _GAPPED.fullmatch(gap):
+                    # "a surplus of $2.2 billion in May and $9.8 billion in five months"
+                    found = (prior.kind, prior.scope, prior.cue, None)
+        if not change:  # "increased $0.7 billion to $55.1 billion": the role goes past it
+            previous = i
+        if found is None or change:
+            continue
+        kind, scope, cue, _ = found
+        if kind in "sd" and not scope[1]:
+            # "With the European Union, Japan had a deficit of ..."
+            named = _PARTNER_BEFORE.search(text, s_start, f.start)
+            if named:
+                scope = (scope[0], _norm(named.group("partner")))
+        period = _period(cues[f.sentence_no], f) if sentences else None
+        line = text[text.rfind("\n", 0, f.start) + 1 : f.start]
+        whole = bool(_OVERALL.search(text, max(s_start, f.start - 100), f.start))
+        roles[i] = Role(kind, scope, base, period, cue, bool(_LABEL.fullmatch(line)), whole)
+    _respectively(text, sentences, figures, roles, cues)
+    return roles
+
+
+def _respectively(
+    text: str,
+    sentences: list[tuple[int, int]],
+    figures: list[Figure],
+    roles: dict[int, Role],
+    cues: list[list[tuple[int, int, str]]],
+) -> None:
+    """ "Exports and imports stood at $84.8 billion and $77.2 billion, respectively": the
+    listed roles go to the listed amounts, in order."""
+    for m in re.finditer(r"\brespectively\b", text, re.IGNORECASE):
+        listed = [
+            i
+            for i, f in enumerate(figures)
+            if f.unit in _MEASURES
+            and f.end <= m.start()
+            and sentences
+            and sentences[f.sentence_no][0] <= f.start
+            and f.sentence_no == _sentence_of(sentences, m.start())
+        ]
+        run = listed[-1:]
+        for i in reversed(listed[:-1]):
+            gap = text[figures[i].end : figures[run[0]].start]
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+                break
+            run.insert(0, i)
+        if len(run) < 2:
+            continue
+        s_start = sentences[figures[run[0]].sentence_no][0]
+        words = [w for w in ROLE.finditer(text, s_start, figures[run[0]].start)][-len(run) :]
+        if len(words) != len(run):
+            continue
+        if not all(
+            _LISTED.fullmatch(text, a.end(), b.start())
+            for a, b in zip(words, words[1:], strict=False)
+        ):
+            continue  # "Exports and imports ...": the roles are listed together
+        for i, w in zip(run, words, strict=True):
+            f = figures[i]
+            kind = next(k for k in ROLE_KINDS if w.group(k))
+            period = _period(cues[f.sentence_no], f)
+            roles[i] = Role(kind, scope_of(text, w, s_start), False, period, w.group(0))
+
+
+_LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
+
+
+def _sentence_of(sentences: list[tuple[int, int]], at: int) -> int:
+    return max(0, bisect.bisect_right([s for s, _ in sentences], at) - 1)
+
+
+def periods_agree(a: str | None, b: str | None) -> bool:
+    """None (not said) goes with any period; "the month" with any one month."""
+    if a is None or b is None or a == b:
+        return True
+    return "month" in (a, b) and a.startswith("month") and b.startswith("month")
+
+
+def same_money(a: Figure, b: Figure) -> bool:
+    """Same unit and currency; "¥" amounts of one passage are one currency, whichever the
+    extractor guessed for each."""
+    if a.unit != b.unit:
+        return False
+    return a.currency == b.currency or (
+        a.surface.lstrip("+-").startswith("¥") and b.surface.lstrip("+-").startswith("¥")
+    )

@@ -1,0 +1,1 @@
+SELECT * FROM check_balance ORDER BY relation_id;
