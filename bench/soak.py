@@ -137,6 +137,9 @@ def main() -> None:
         os.environ["PREFECT_HOME"] = str(Path(tmp) / "prefect-home")
         from prefect.testing.utilities import prefect_test_harness
 
+        from addsup.paths import allow
+
+        allow(tmp)  # the soak's folders are the runs' folders
         with prefect_test_harness(server_startup_timeout=120):  # a server of its own
             figures = soak(args.runs, Path(tmp) / "work", args.keep_runs)
     print(json.dumps(figures, indent=1))
