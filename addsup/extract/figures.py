@@ -80,6 +80,8 @@ def _digit_figures(text: str) -> list[Figure]:
                 start == 1 or not (text[start - 2].isalnum() or text[start - 2] in _INSIDE)
             ):
                 sign = True
+            elif (c.isalpha() or c == ".") and prefix_at(text, start):
+                pass  # "RM753.46 billion", "USD7.5 billion", "Rs.500 crore"
             elif c.isalnum() or c in _INSIDE:
                 continue
         ordinal = m.group("ord")
@@ -90,7 +92,9 @@ def _digit_figures(text: str) -> list[Figure]:
             if c.isalnum() and not ordinal:
                 attached = _ATTACHED.match(text, end)
                 if not attached or attached.end() == end:
-                    continue
+                    attached = None
+                    if not _reads_on(text, end, start):
+                        continue  # "5G", "10th-gen"; "10.9percent" and "5billion" are read
             elif c in "-–" and not ordinal:
                 dash = True
             elif _bad_after(text, end):
@@ -118,7 +122,7 @@ def _digit_figures(text: str) -> list[Figure]:
                 units.end = attached.end()
         else:
             rng = _range(text, start, end, value)
-            if dash and not rng:
+            if dash and not rng and not _reads_on(text, end, start):
                 continue
             if rng:
                 upper, hi_decimals, range_end = rng
@@ -136,6 +140,12 @@ def _digit_figures(text: str) -> list[Figure]:
         )
         covered = units.end
     return figures
+
+
+def _reads_on(text: str, end: int, start: int) -> bool:
+    """A scale or unit written against the number: "5billion", "10.9percent", "5.7-billion"."""
+    units = Units(text, end, start)
+    return units.end > end and (units.end == len(text) or not text[units.end].isalnum())
 
 
 def _is_year_or_date(

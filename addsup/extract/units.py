@@ -10,6 +10,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from addsup.extract.currencies import (
+    PREFIX,
+    PREFIX_CODES,
+    PREFIX_SIGNS,
+    suffix_currency,
+    yen_or_yuan,
+)
+
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -23,6 +31,11 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
+    "bln": 1e9,
+    "tln": 1e12,
+    "trln": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
 }
 
 QUALIFIERS = {
@@ -45,65 +58,19 @@ QUALIFIERS = {
     "fewer than": "under",
 }
 
-# currency written before the number, longest first
-_PREFIX_CURRENCY = [
-    ("U.S.$", "USD", False),
-    ("US$", "USD", False),
-    ("HK$", "HKD", False),
-    ("$", "USD", True),
-    ("RMB", "CNY", False),
-    ("CNY", "CNY", False),
-    ("USD", "USD", False),
-    ("JPY", "JPY", False),
-    ("KRW", "KRW", False),
-    ("RUB", "RUB", False),
-    ("MNT", "MNT", False),
-    ("EUR", "EUR", False),
-    ("€", "EUR", False),
-    ("£", "GBP", False),
-    ("₩", "KRW", False),
-    ("₽", "RUB", False),
-    ("¥", None, True),  # CNY or JPY: decided from context below
-]
-
-_PREFIX_CODES = {sign: (code, assumed) for sign, code, assumed in _PREFIX_CURRENCY}
-_SUFFIX_CURRENCY = {
-    "u.s. dollars": "USD",
-    "us dollars": "USD",
-    "american dollars": "USD",
-    "dollars": "USD",
-    "usd": "USD",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "cny": "CNY",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "won": "KRW",
-    "krw": "KRW",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "rub": "RUB",
-    "tugriks": "MNT",
-    "tugrik": "MNT",
-    "mnt": "MNT",
-    "euros": "EUR",
-    "eur": "EUR",
-}
-# a bare "dollars" is assumed to be US dollars: flag it
-_ASSUMED_SUFFIX = {"dollars"}
-
-
 _UNIT_AFTER = re.compile(
-    r"\s*(?:(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|trn)\b)?"
-    r"\s*(?P<unit>percentage[\s-]+points?|pp\b|basis\s+points?|bps\b|percent\b|per\s+cent\b|pct\b|%"
-    r"|points?\b"
-    r"|u\.s\.\s+dollars\b|us\s+dollars\b|american\s+dollars\b|dollars\b|usd\b|yuan\b"
-    r"|renminbi\b|rmb\b|cny\b|yen\b|jpy\b|won\b|krw\b|rubles\b|roubles\b|rub\b|tugriks?\b"
-    r"|mnt\b|euros\b|eur\b)?",
+    r"(?:\.(?=[ \t]*per[ \t]*cent))?"  # "1.3. per cent": a stray full stop
+    r"(?:-(?=(?:thousand|million|billion|trillion)\b)|\s*)"  # "$5.74-billion"
+    r"(?:(?P<scale>thousand|million|billion|trillion|mln|bln|tln|trln|bn|mn|tn|trn|crore|lakh)\b)?"
+    r"(?:-(?=fold\b)|\s*)"
+    r"(?P<unit>percentage[\s-]+points?|pp\b|basis\s+points?|bps\b|percent\b|per[ \t]*cent\b"
+    r"|pct\b|%|points?\b|times\b|fold\b)?",
     re.IGNORECASE,
 )
-# "5bn", "$5m", "3pp": a scale or unit written against the number
+_SIGN_ENDS = frozenset("$€£₩₽₹₱฿₫₺₴₦₪₮¥.")
+# a span of years is a quantity but counts no things: "30 years ago", "for the first time in
+# 18 years" (tonnes, metres and the like stay counts: their growth and shares are checked)
+DURATIONS = frozenset({"years", "decades", "centuries"})
 
 NEXT_WORDS = re.compile(r"(?:\s+[A-Za-z][A-Za-z'\-]*){1,4}")
 _NOT_NOUN = frozenset(
@@ -113,7 +80,6 @@ _NOT_NOUN = frozenset(
     took made the a an this these those its their his her per each
     """.split()
 )
-_JAPAN_CONTEXT = re.compile(r"\b(japan|japanese|tokyo|osaka|yen)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -155,27 +121,26 @@ PERIOD_NOUNS = frozenset({"months", "quarters", "weeks", "years", "days", "half"
 _PERIOD_LEADS = frozenset({"first", "last", "past", "next", "previous", "final"})
 _TWO_WORD_QUALIFIERS = {k: v for k, v in QUALIFIERS.items() if " " in k}
 _RATE_CONTEXT = re.compile(r"percent|per cent|%|\brates?\b|\bshares?\b|\bratio|\bproportion")
-_CODES = frozenset({"RMB", "CNY", "USD", "JPY", "KRW", "RUB", "MNT", "EUR"})
 
 
 def prefix_at(text: str, start: int) -> tuple[str, int] | None:
-    """The currency sign or code written just before ``start`` and where it begins."""
+    """The currency sign or code written just before ``start`` ("$", "RM", "USD ", "Rp ")
+    and where it begins."""
     j = start - 1 if start and text[start - 1] == " " else start
     if not j:
         return None
     c = text[j - 1]
-    if c == "$":
-        for sign in ("U.S.$", "US$", "HK$"):
-            if text.startswith(sign, j - len(sign), j):
-                return sign, j - len(sign)
-        return "$", j - 1
-    if c in "€£₩₽¥":
-        return c, j - 1
-    if c.isupper() and j >= 3:
-        code = text[j - 3 : j]
-        if code in _CODES and (j == 3 or not text[j - 4].isalpha()):
-            return code, j - 3
-    return None
+    if not (c.isalpha() or c in _SIGN_ENDS):
+        return None
+    m = PREFIX.search(text, max(0, j - 5), j)
+    if not m:
+        return None
+    sign, at = m.group(0), m.start()
+    if len(sign) == 3 and sign.isalpha() and sign not in PREFIX_CODES and sign != "RMB":
+        return None
+    if at and text[at - 1].isalpha() and sign[0].isalpha():
+        return None  # "FIRM5", "GRUB 5": letters of a word, no code
+    return sign, at
 
 
 def words_before(text: str, start: int, reach: int = 24) -> list[str]:
@@ -255,40 +220,49 @@ class Units:
             self.scale = SCALES[scale_word]
             self.end = after.end("scale")
         if not unit_word:
+            named = suffix_currency(text, self.end)
+            if named:
+                self.unit = "currency"
+                self.currency, self.assumed, self.end = named
             return
         norm = " ".join(unit_word.replace("-", " ").split())
-        if norm in ("percent", "per cent", "%", "pct"):
-            self.unit = "percent"
-        elif norm.startswith("percentage point") or norm == "pp":
+        if norm.startswith("percentage point") or norm == "pp":
             self.unit = "percentage_point"
+        elif norm in ("percent", "per cent", "%", "pct") or norm.startswith("per"):
+            self.unit = "percent"
         elif norm.startswith("basis point") or norm == "bps":
             self.unit = "basis_point"
+        elif norm in ("times", "fold"):
+            self.unit = "multiple"  # "1.4 times", "2.8-fold"
         elif norm in ("point", "points"):
             # "points" are percentage points where the talk is of rates, else a count
             window = text[max(0, start - 160) : after.end() + 80].lower()
             if not _RATE_CONTEXT.search(window):
                 return
             self.unit = "percentage_point"
-        else:
-            self.unit = "currency"
-            self.currency = _SUFFIX_CURRENCY[norm]
-            self.assumed = norm in _ASSUMED_SUFFIX
         self.end = after.end()
 
 
 def make_figure(text, start, end, value, decimals, units: Units, prefix, upper=None) -> Figure:
     currency, assumed = None, False
     if prefix:
-        currency, assumed = _PREFIX_CODES[prefix[0]]
+        currency, assumed = PREFIX_SIGNS.get(prefix[0], (prefix[0], False))
         start = prefix[1]
-        if currency is None:  # "¥": yen where the text is about Japan, else yuan
-            window = text[max(0, start - 300) : end + 300]
-            currency = "JPY" if _JAPAN_CONTEXT.search(window) else "CNY"
+        if prefix[0] == "RMB":
+            currency = "CNY"
+        elif currency is None:  # "¥": yen where the text is about Japan, else yuan
+            currency = yen_or_yuan(text)
     if units.currency and (currency is None or assumed):
         currency, assumed = units.currency, units.assumed
     unit = "currency" if currency else (units.unit or "count")
+    if start and text[start - 1] in "+-−" and (start == 1 or not text[start - 2].isalnum()):
+        start -= 1  # "+RM1.1 billion", "-$5 million": the sign belongs to the figure
+        if text[start] != "+" and value > 0:
+            value = -value
     qualifier = "range" if upper is not None else _qualifier(text, start)
     noun = _count_noun(text, end) if unit == "count" else None
+    if noun in DURATIONS:
+        unit = "other"
     return Figure(
         start,
         end,

@@ -1,0 +1,216 @@
+"""Currencies as news prints them: signs and codes before a number (``$``, ``RM``, ``Rp``,
+``USD``), names after it (``ringgit``, ``Chinese yuan renminbi``, ``billion RM``).
+
+Every active ISO 4217 code is read as a code where it stands in capitals next to a number,
+except the few that are also English words in capitals ("TOP 10", "ALL 3"). A sign or name
+that does not say which currency it is ("$", "dollars", "rupees") gives the likeliest one
+and is flagged as assumed; "¥" is decided from the text (yen in Japanese stories, else yuan).
+"""
+
+from __future__ import annotations
+
+import re
+
+ISO_CODES = frozenset(
+    """
+    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP
+    BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP
+    GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR
+    KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK
+    MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR
+    SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH
+    UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
+    """.split()
+)
+# codes that are also words written in capitals in headlines and tables
+_WORDLIKE = frozenset({"ALL", "TOP", "CUP", "BOB", "PEN", "GEL", "MAD", "SOS", "TRY", "MOP"})
+PREFIX_CODES = ISO_CODES - _WORDLIKE
+
+# sign or local abbreviation before a number -> (code, assumed); None: decided from context
+PREFIX_SIGNS: dict[str, tuple[str | None, bool]] = {
+    "U.S.$": ("USD", False),
+    "US$": ("USD", False),
+    "HK$": ("HKD", False),
+    "S$": ("SGD", False),
+    "A$": ("AUD", False),
+    "AU$": ("AUD", False),
+    "C$": ("CAD", False),
+    "CA$": ("CAD", False),
+    "NZ$": ("NZD", False),
+    "NT$": ("TWD", False),
+    "R$": ("BRL", False),
+    "$": ("USD", True),
+    "€": ("EUR", False),
+    "£": ("GBP", False),
+    "₩": ("KRW", False),
+    "₽": ("RUB", False),
+    "₹": ("INR", False),
+    "₱": ("PHP", False),
+    "฿": ("THB", False),
+    "₫": ("VND", False),
+    "₺": ("TRY", False),
+    "₴": ("UAH", False),
+    "₦": ("NGN", False),
+    "₪": ("ILS", False),
+    "₮": ("MNT", False),
+    "¥": (None, True),
+    "RMB": ("CNY", False),
+    "RM": ("MYR", False),
+    "Rp": ("IDR", False),
+    "Rs": ("INR", True),
+    "Rs.": ("INR", True),
+    "Tk": ("BDT", False),
+}
+# what may stand right before a number as a currency, longest first (an ISO code too)
+PREFIX = re.compile(
+    r"(?:"
+    + "|".join(re.escape(s) for s in sorted(PREFIX_SIGNS, key=len, reverse=True))
+    + r"|[A-Z]{3})$"
+)
+
+# a currency named after a number (lowercase words) -> (code, assumed)
+_NAMES = {
+    "dollar": ("USD", True),
+    "u.s. dollar": ("USD", False),
+    "us dollar": ("USD", False),
+    "american dollar": ("USD", False),
+    "hong kong dollar": ("HKD", False),
+    "singapore dollar": ("SGD", False),
+    "australian dollar": ("AUD", False),
+    "canadian dollar": ("CAD", False),
+    "new zealand dollar": ("NZD", False),
+    "taiwan dollar": ("TWD", False),
+    "new taiwan dollar": ("TWD", False),
+    "yuan": ("CNY", False),
+    "chinese yuan": ("CNY", False),
+    "chinese yuan renminbi": ("CNY", False),
+    "yuan renminbi": ("CNY", False),
+    "renminbi": ("CNY", False),
+    "yen": ("JPY", False),
+    "japanese yen": ("JPY", False),
+    "won": ("KRW", False),
+    "korean won": ("KRW", False),
+    "south korean won": ("KRW", False),
+    "ruble": ("RUB", False),
+    "rouble": ("RUB", False),
+    "russian ruble": ("RUB", False),
+    "russian rouble": ("RUB", False),
+    "tugrik": ("MNT", False),
+    "togrog": ("MNT", False),
+    "euro": ("EUR", False),
+    "pound sterling": ("GBP", False),
+    "british pound": ("GBP", False),
+    "ringgit": ("MYR", False),
+    "rupiah": ("IDR", False),
+    "dong": ("VND", False),
+    "rupee": ("INR", True),
+    "indian rupee": ("INR", False),
+    "pakistani rupee": ("PKR", False),
+    "sri lankan rupee": ("LKR", False),
+    "nepalese rupee": ("NPR", False),
+    "baht": ("THB", False),
+    "peso": ("MXN", True),
+    "mexican peso": ("MXN", False),
+    "philippine peso": ("PHP", False),
+    "argentine peso": ("ARS", False),
+    "chilean peso": ("CLP", False),
+    "colombian peso": ("COP", False),
+    "reais": ("BRL", False),
+    "brazilian real": ("BRL", False),
+    "rand": ("ZAR", False),
+    "naira": ("NGN", False),
+    "cedi": ("GHS", False),
+    "shilling": ("KES", True),
+    "kenyan shilling": ("KES", False),
+    "ugandan shilling": ("UGX", False),
+    "tanzanian shilling": ("TZS", False),
+    "birr": ("ETB", False),
+    "kwacha": ("ZMW", True),
+    "lira": ("TRY", False),
+    "turkish lira": ("TRY", False),
+    "riyal": ("SAR", True),
+    "saudi riyal": ("SAR", False),
+    "qatari riyal": ("QAR", False),
+    "rial": ("IRR", True),
+    "omani rial": ("OMR", False),
+    "dirham": ("AED", True),
+    "dinar": ("KWD", True),
+    "kuwaiti dinar": ("KWD", False),
+    "shekel": ("ILS", False),
+    "new shekel": ("ILS", False),
+    "swiss franc": ("CHF", False),
+    "franc": ("CHF", True),
+    "krona": ("SEK", False),
+    "kronor": ("SEK", False),
+    "swedish krona": ("SEK", False),
+    "norwegian krone": ("NOK", False),
+    "danish krone": ("DKK", False),
+    "zloty": ("PLN", False),
+    "zlotys": ("PLN", False),
+    "forint": ("HUF", False),
+    "koruna": ("CZK", False),
+    "hryvnia": ("UAH", False),
+    "hryvnias": ("UAH", False),
+    "tenge": ("KZT", False),
+    "som": ("KGS", True),
+    "manat": ("AZN", True),
+    "lari": ("GEL", False),
+    "dram": ("AMD", False),
+    "kip": ("LAK", False),
+    "kyat": ("MMK", False),
+    "riel": ("KHR", False),
+    "taka": ("BDT", False),
+    "afghani": ("AFN", False),
+    "leu": ("RON", True),
+    "lei": ("RON", False),
+    "lev": ("BGN", False),
+    "leva": ("BGN", False),
+    "pataca": ("MOP", False),
+}
+# plurals ("dollars", "rubles"); names that do not change ("yen", "won") are read as they are
+SUFFIX_NAMES: dict[str, tuple[str, bool]] = _NAMES | {
+    f"{k}s": v for k, v in _NAMES.items() if not k.endswith(("s", "yen", "won", "yuan", "renminbi"))
+}
+# the local abbreviations also written after the number ("12.6 billion RM")
+SUFFIX_CODES: dict[str, tuple[str, bool]] = {c: (c, False) for c in PREFIX_CODES} | {
+    "RM": ("MYR", False),
+    "RMB": ("CNY", False),
+    "Rp": ("IDR", False),
+}
+# up to three words after a number, read against the names above (longest first): words
+# of letters ("yuan.Lü" is "yuan"), or an abbreviation with its full stops ("U.S.")
+_WORD = r"((?:[A-Za-z]\.){2,}|[^\W\d_]+)"
+SUFFIX_WORDS = re.compile(rf"\s*{_WORD}(?:[ \t]+{_WORD})?(?:[ \t]+{_WORD})?")
+
+# "¥" is yen in a story about Japan, yuan in one about China
+_JAPAN = re.compile(
+    r"\b(?:japan|japanese|tokyo|osaka|yen|nikkei|boj|toyota|honda|nissan|sony|softbank|"
+    r"panasonic|toshiba|hitachi|nintendo|mitsubishi|keidanren)\b",
+    re.IGNORECASE,
+)
+_CHINA = re.compile(
+    r"\b(?:china|chinese|beijing|shanghai|yuan|renminbi|rmb|pboc|guangdong|guangzhou|shenzhen|"
+    r"zhejiang|jiangsu|shandong|liaoning|jilin|heilongjiang|sichuan|chongqing|tianjin|hubei|"
+    r"henan|hebei|fujian|yunnan|xinjiang|alibaba|huawei)\b",
+    re.IGNORECASE,
+)
+
+
+def suffix_currency(text: str, pos: int) -> tuple[str, bool, int] | None:
+    """The currency named right after ``pos`` ("yuan", "Chinese yuan renminbi", "RM"):
+    (code, assumed, end), or None."""
+    m = SUFFIX_WORDS.match(text, pos)
+    if not m:
+        return None
+    words = [w for w in m.groups() if w]
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        hit = (SUFFIX_CODES.get(phrase) if n == 1 else None) or SUFFIX_NAMES.get(phrase.lower())
+        if hit:
+            return hit[0], hit[1], m.end(n)
+    return None
+
+
+def yen_or_yuan(text: str) -> str:
+    """ "¥" in ``text``: JPY where Japan is named more often than China, else CNY."""
+    return "JPY" if len(_JAPAN.findall(text)) > len(_CHINA.findall(text)) else "CNY"
