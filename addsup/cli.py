@@ -90,7 +90,7 @@ def figure_records(
                 "surface": f.surface,
                 "start": f.start + article.body_offset,
                 "end": f.end + article.body_offset,
-                "value": _num(f.value),
+                "value": _num(abs(f.value)),  # as printed; a sign stays in the surface
                 "scale": f.scale,
                 "unit": f.unit,
                 "currency": f.currency,

@@ -71,6 +71,23 @@ def _year_earlier(text: str, figures: list[Figure]) -> None:
         f.period_start, f.period_end, f.period_label = shifted.start, shifted.end, shifted.label
 
 
+def _currency_from_sentence(figures: list[Figure]) -> None:
+    """ "spending worth Rp413.2 trillion, including 196.1 trillion for ...": a scaled amount
+    that names no currency and counts no things takes the currency of the nearest amount of
+    its sentence that names one, flagged as assumed."""
+    for f in figures:
+        if f.unit != "count" or f.scale < 1e6 or (f.noun and f.noun.endswith("s")):
+            continue
+        near = [
+            g
+            for g in figures
+            if g.sentence_no == f.sentence_no and g.unit == "currency" and not g.currency_assumed
+        ]
+        if near:
+            g = min(near, key=lambda g: abs(g.start - f.start))
+            f.unit, f.currency, f.currency_assumed, f.noun = "currency", g.currency, True, None
+
+
 def extract(text: str, published_on: date | None = None) -> Extraction:
     """Every figure of ``text`` with its sentence, period and interval, and their relations.
 
@@ -82,6 +99,8 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     figures = find_figures(text)
     for f in figures:
         f.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
+    _currency_from_sentence(figures)
+    for f in figures:
         period = periods[f.sentence_no] if sentences else None
         f.lo, f.hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit, f.upper)
         if period:

@@ -44,6 +44,13 @@ _RANGE_TO = re.compile(
 _RANGE_AND = re.compile(
     r"\s+and\s+(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<frac>\.\d+)?(?![\w\-−–/^]|[.,]\d)"
 )
+# "15 1/2": a whole number and a simple fraction
+_FRACTION = re.compile(r"[ \t]+([1-9])/([2-9]|1[0-6])(?![\d/])")
+# words that make the number after them a label, not a figure
+_LABELS = frozenset(
+    "exhibit table chart figure fig. graph graphic page section chapter annex appendix"
+    " paragraph clause article item".split()
+)
 
 
 def _value(int_part: str, frac: str | None, exp: str | None = None, pow_: str | None = None):
@@ -82,9 +89,18 @@ def _digit_figures(text: str) -> list[Figure]:
                 sign = True
             elif (c.isalpha() or c == ".") and prefix_at(text, start):
                 pass  # "RM753.46 billion", "USD7.5 billion", "Rs.500 crore"
+            elif c.islower() and _scaled_amount(text, end, start):
+                pass  # "gained2,450.4billion yuan": a space lost in layout
+            elif c in " ." and (rank := _rank(text, m)):
+                figures.append(rank)
+                covered = rank.end
+                continue
             elif c.isalnum() or c in _INSIDE:
                 continue
         ordinal = m.group("ord")
+        half = _FRACTION.match(text, end) if not (m.group("frac") or m.group("ord")) else None
+        if half:  # "15 1/2 working days"
+            end = half.end()
         attached = None
         dash = False
         if end < n:
@@ -107,6 +123,8 @@ def _digit_figures(text: str) -> list[Figure]:
                 )
             continue
         value, decimals = _value(m.group("int"), m.group("frac"), m.group("exp"), m.group("pow"))
+        if half:
+            value, decimals = value + int(half.group(1)) / int(half.group(2)), 1
         if sign:
             value, start = -value, start - 1
         upper = None
@@ -142,6 +160,27 @@ def _digit_figures(text: str) -> list[Figure]:
     return figures
 
 
+def _scaled_amount(text: str, end: int, start: int) -> bool:
+    units = Units(text, end, start)
+    return units.scale != 1.0 and bool(units.unit)
+
+
+def _rank(text: str, m: re.Match[str]) -> Figure | None:
+    """ "No. 9", "No.1": a rank, an ordinal (never a count)."""
+    start = m.start()
+    at = start - (4 if text[start - 1] == " " else 3)
+    if (
+        at < 0
+        or text[at : at + 3] != "No."
+        or (at and text[at - 1].isalnum())
+        or m.group("frac")
+        or m.group("ord")
+        or (m.end() < len(text) and _bad_after(text, m.end()))
+    ):
+        return None
+    return Figure(at, m.end(), text[at : m.end()], float(m.group("int")), 0, 1.0, "ordinal")
+
+
 def _reads_on(text: str, end: int, start: int) -> bool:
     """A scale or unit written against the number: "5billion", "10.9percent", "5.7-billion"."""
     units = Units(text, end, start)
@@ -152,10 +191,15 @@ def _is_year_or_date(
     text: str, m: re.Match[str], start: int, end: int, value: float, upper: float | None
 ) -> bool:
     """Years, day numbers and "the first 10 months" are not figures."""
-    if upper is not None:
-        return _looks_like_year(value) and _looks_like_year(upper)  # "2019-2023"
+    if upper is not None:  # "2019-2023", "Dec. 1-20"
+        return (_looks_like_year(value) and _looks_like_year(upper)) or is_date_part(
+            text, start, end
+        )
     if _looks_like_year(value) and "," not in m.group("int"):
         return True
+    before = words_before(text, start, 12)
+    if before and before[-1].lstrip("([") in _LABELS:
+        return True  # "exhibit 2", "Table 3": a label
     return is_date_part(text, start, end) or in_period_phrase(text, start, end)
 
 
