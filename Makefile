@@ -49,7 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --articles $(or $(ARTICLES),20000)
 
 eval: $(STAMP)
-	$(BIN)/addsup eval tests/gold --seeds ../shared/seeds $(if $(ERRORS),--errors)
+	$(BIN)/addsup eval tests/gold --seeds ../shared/seeds --realnews ../shared/realnews $(if $(ERRORS),--errors)
 
 reference: $(STAMP)
 	$(BIN)/python scripts/build_fx_reference.py data/reference/fx_monthly.csv

@@ -161,6 +161,10 @@ def evaluate_gold(
     ] = Path("../shared/seeds"),
     errors: Annotated[bool, typer.Option("--errors", help="List every miss.")] = False,
     min_f1: Annotated[float, typer.Option(help="Exit 1 when figure F1 is below this.")] = 0.0,
+    realnews: Annotated[
+        Path | None,
+        typer.Option(help="A folder of real news with figures.jsonl and score.py, also scored."),
+    ] = None,
 ) -> None:
     """Precision, recall and F1 of the extractor per field, on hand-annotated gold articles."""
     from addsup.evaluation import evaluate, load_gold, table
@@ -176,9 +180,44 @@ def evaluate_gold(
             sys.stdout.write(line + "\n")
     elif result.errors:
         out.print(f"{len(result.errors)} miss(es): add --errors to list them")
+    if realnews is not None and (realnews / "figures.jsonl").is_file():
+        _evaluate_realnews(realnews, errors)
     if result.figure.f1 < min_f1:
         err.print(f"[red]figure F1 {result.figure.f1:.3f} is below {min_f1}[/red]")
         raise typer.Exit(1)
+
+
+def _evaluate_realnews(folder: Path, errors: bool) -> None:
+    from addsup import realnews
+
+    scores, misses = realnews.evaluate_folder(folder)
+    n = len(list(folder.glob("*.txt")))
+    out.print(f"\n{folder}: {n} real news passages, {scores['span'].gold} figures")
+    sys.stdout.write(realnews.table(scores) + "\n")
+    line = realnews.relations_line(folder, lambda p: _check_json(check_data([p])))
+    sys.stdout.write(line + "\n")
+    if errors:
+        for miss in misses:
+            sys.stdout.write(miss + "\n")
+    elif misses:
+        out.print(f"{len(misses)} miss(es): add --errors to list them")
+
+
+def check_data(paths: list[Path], tables: Path | None = None, reference: Path | None = None):
+    """The report data of extraction and checks on ``paths`` alone (in memory)."""
+    ingested = steps.ingest_paths(paths)
+    with warehouse(":memory:") as con:
+        run_id = f"check-{uuid.uuid4()}"
+        steps.run_checks(con, ingested, run_id, tables, reference or _bundled_reference())
+        from addsup.report import report_data
+
+        return report_data(con, run_id, passes_listed=None, flagged_listed=None)
+
+
+def _check_json(data: dict) -> str:
+    public = [{k: v for k, v in f.items() if not k.startswith("_")} for f in data["findings"]]
+    payload = {"findings": public, "counts": data["counts"], "quarantine": data["quarantine"]}
+    return json.dumps(payload, indent=2, ensure_ascii=False, default=str)
 
 
 @app.command()
@@ -197,18 +236,10 @@ def check(
     ] = None,
 ) -> None:
     """Run the pipeline's extraction and checks on the given files alone (in memory, no server)."""
-    ingested = steps.ingest_paths(paths)
-    with warehouse(":memory:") as con:
-        run_id = f"check-{uuid.uuid4()}"
-        steps.run_checks(con, ingested, run_id, tables, reference or _bundled_reference())
-        from addsup.report import report_data
-
-        data = report_data(con, run_id, passes_listed=None, flagged_listed=None)
+    data = check_data(paths, tables, reference)
     findings = data["findings"]
     if format is CheckFormat.json:
-        public = [{k: v for k, v in f.items() if not k.startswith("_")} for f in findings]
-        payload = {"findings": public, "counts": data["counts"], "quarantine": data["quarantine"]}
-        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
+        sys.stdout.write(_check_json(data) + "\n")
     else:
         for f in findings:
             if f["status"] == "pass":

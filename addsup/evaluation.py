@@ -368,12 +368,15 @@ def _show(text: str, key: tuple) -> str:
 
 def table(result: Evaluation) -> str:
     """The scores as a plain-text table."""
+    return score_table(
+        [*result.fields.items(), ("figure (all)", result.figure), ("relation", result.relation)]
+    )
+
+
+def score_table(scores: list[tuple[str, Score]]) -> str:
+    """Named scores as a plain-text table, one row each."""
     rows = [("field", "precision", "recall", "F1", "right", "found", "gold")]
-    for name, s in [
-        *result.fields.items(),
-        ("figure (all)", result.figure),
-        ("relation", result.relation),
-    ]:
+    for name, s in scores:
         rows.append(
             (
                 name,

@@ -50,6 +50,11 @@ QUALIFIERS = {
     "over": "over",
     "more than": "over",
     "above": "over",
+    "exceed": "over",
+    "exceeding": "over",
+    "exceeded": "over",
+    "just below": "nearly",
+    "just under": "nearly",
     "at least": "at_least",
     "up to": "up_to",
     "under": "under",
@@ -130,8 +135,8 @@ def prefix_at(text: str, start: int) -> tuple[str, int] | None:
     if not j:
         return None
     c = text[j - 1]
-    if not (c.isalpha() or c in _SIGN_ENDS):
-        return None
+    if not (c.isalpha() or c in _SIGN_ENDS) or (c.islower() and c not in "psk"):
+        return None  # only "Rp", "Rs" and "Tk" end in a small letter
     m = PREFIX.search(text, max(0, j - 5), j)
     if not m:
         return None
