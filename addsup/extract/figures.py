@@ -178,7 +178,8 @@ def _rank(text: str, m: re.Match[str]) -> Figure | None:
         or (m.end() < len(text) and _bad_after(text, m.end()))
     ):
         return None
-    return Figure(at, m.end(), text[at : m.end()], float(m.group("int")), 0, 1.0, "ordinal")
+    value = float(m.group("int").replace(",", ""))
+    return Figure(at, m.end(), text[at : m.end()], value, 0, 1.0, "ordinal")
 
 
 def _reads_on(text: str, end: int, start: int) -> bool:
