@@ -181,10 +181,9 @@ SUFFIX_CODES: dict[str, tuple[str, bool]] = {c: (c, False) for c in PREFIX_CODES
 # of letters ("yuan.Lü" is "yuan"), or an abbreviation with its full stops ("U.S.")
 _WORD = r"((?:[A-Za-z]\.){2,}|[^\W\d_]+)"
 SUFFIX_WORDS = re.compile(rf"\s*{_WORD}(?:[ \t]+{_WORD})?(?:[ \t]+{_WORD})?")
-_FIRST_WORD = re.compile(rf"\s*{_WORD}")
 # the first word of every name and code: most words after a number are none, and one set
 # look-up tells so before the longer match
-_FIRSTS = frozenset(k.split()[0] for k in SUFFIX_NAMES) | frozenset(SUFFIX_CODES)
+NAME_FIRSTS = frozenset(k.split()[0] for k in SUFFIX_NAMES) | frozenset(SUFFIX_CODES)
 
 # "¥" is yen in a story about Japan, yuan in one about China
 _JAPAN = re.compile(
@@ -203,9 +202,6 @@ _CHINA = re.compile(
 def suffix_currency(text: str, pos: int) -> tuple[str, bool, int] | None:
     """The currency named right after ``pos`` ("yuan", "Chinese yuan renminbi", "RM"):
     (code, assumed, end), or None."""
-    first = _FIRST_WORD.match(text, pos)
-    if not first or (first.group(1) not in _FIRSTS and first.group(1).lower() not in _FIRSTS):
-        return None
     m = SUFFIX_WORDS.match(text, pos)
     if not m:
         return None

@@ -91,14 +91,18 @@ def _digit_figures(text: str) -> list[Figure]:
                 pass  # "RM753.46 billion", "USD7.5 billion", "Rs.500 crore"
             elif c.islower() and _scaled_amount(text, end, start):
                 pass  # "gained2,450.4billion yuan": a space lost in layout
-            elif c in " ." and (rank := _rank(text, m)):
+            elif c in " ." and "No." in text[max(0, start - 4) : start] and (rank := _rank(text, m)):
                 figures.append(rank)
                 covered = rank.end
                 continue
             elif c.isalnum() or c in _INSIDE:
                 continue
         ordinal = m.group("ord")
-        half = _FRACTION.match(text, end) if not (m.group("frac") or m.group("ord")) else None
+        half = (
+            _FRACTION.match(text, end)
+            if text[end + 2 : end + 3] == "/" and not (m.group("frac") or m.group("ord"))
+            else None
+        )
         if half:  # "15 1/2 working days"
             end = half.end()
         attached = None
@@ -201,7 +205,7 @@ def _is_year_or_date(
     before = words_before(text, start, 12)
     if before and before[-1].lstrip("([") in _LABELS:
         return True  # "exhibit 2", "Table 3": a label
-    return is_date_part(text, start, end) or in_period_phrase(text, start, end)
+    return is_date_part(text, start, end, before) or in_period_phrase(text, start, end, before)
 
 
 def _looks_like_year(value: float) -> bool:

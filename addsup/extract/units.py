@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from addsup.extract.currencies import (
+    NAME_FIRSTS,
     PREFIX,
     PREFIX_CODES,
     PREFIX_SIGNS,
@@ -69,7 +70,8 @@ _UNIT_AFTER = re.compile(
     r"(?:(?P<scale>thousand|million|billion|trillion|mln|bln|tln|trln|bn|mn|tn|trn|crore|lakh)\b)?"
     r"(?:-(?=fold\b)|\s*)"
     r"(?P<unit>percentage[\s-]+points?|pp\b|basis\s+points?|bps\b|percent\b|per[ \t]*cent\b"
-    r"|pct\b|%|points?\b|times\b|fold\b)?",
+    r"|pct\b|%|points?\b|times\b|fold\b"
+    r"|(?P<word>(?:[A-Za-z]\.){2,}|[^\W\d_]+))?",  # any other word: a currency's name?
     re.IGNORECASE,
 )
 _SIGN_ENDS = frozenset("$€£₩₽₹₱฿₫₺₴₦₪₮¥.")
@@ -191,15 +193,17 @@ def next_word(text: str, pos: int) -> str:
     return m.group(0).split(None, 1)[0].lower() if m else ""
 
 
-def in_period_phrase(text: str, start: int, end: int) -> bool:
+def in_period_phrase(text: str, start: int, end: int, before: list[str] | None = None) -> bool:
     """ "the first 10 months", "the past three years": the number is part of a period."""
-    before = words_before(text, start, 12)
+    if before is None:
+        before = words_before(text, start, 12)
     return bool(before) and before[-1] in _PERIOD_LEADS and next_word(text, end) in PERIOD_NOUNS
 
 
-def is_date_part(text: str, start: int, end: int) -> bool:
-    """ "Aug. 29", "30 August", "30 of August"."""
-    before = words_before(text, start, 12)
+def is_date_part(text: str, start: int, end: int, before: list[str] | None = None) -> bool:
+    """ "Aug. 29", "30 August", "30 of August"; ``before``: the words before, if read."""
+    if before is None:
+        before = words_before(text, start, 12)
     if before and before[-1].rstrip(".,") in _MONTHS:
         return True
     m = NEXT_WORDS.match(text, end)
@@ -224,8 +228,13 @@ class Units:
         if scale_word:
             self.scale = SCALES[scale_word]
             self.end = after.end("scale")
-        if not unit_word:
-            named = suffix_currency(text, self.end)
+        word = after.group("word")
+        if word is not None or not unit_word:
+            named = (
+                suffix_currency(text, after.start("word"))
+                if word is not None and (word in NAME_FIRSTS or word.lower() in NAME_FIRSTS)
+                else None
+            )
             if named:
                 self.unit = "currency"
                 self.currency, self.assumed, self.end = named
