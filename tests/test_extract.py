@@ -496,6 +496,18 @@ def test_news_like_tokens_never_break_the_extractor(tokens):
         ("imports rose roughly 4.5-fold in a decade", "4.5-fold", 4.5, 1, "multiple", None, False),
         ("the fund was set up 25 years ago", "25", 25, 1, "other", None, False),
         ("a shortfall of $$75 million was found", "$75 million", 75, 1e6, "currency", "USD", True),
+        ("a loan of KSh 2.5 billion", "KSh 2.5 billion", 2.5, 1e9, "currency", "KES", False),
+        ("a plan of ₹1.1 lakh crore", "₹1.1 lakh crore", 1.1, 1e12, "currency", "INR", False),
+        (
+            "a bill of 3 billion pounds sterling",
+            "3 billion pounds sterling",
+            3,
+            1e9,
+            "currency",
+            "GBP",
+            False,
+        ),
+        ("prices rose 3.1pc in May", "3.1pc", 3.1, 1, "percent", None, False),
     ],
 )
 def test_styles_of_real_copy(text, surface, value, scale, unit, currency, assumed):
@@ -545,6 +557,11 @@ def test_a_whole_number_and_a_fraction_are_one_figure():
         "the data for March 1-15 show",
         "averages are shown in (exhibit 3) below",
         "as Table 4 shows",
+        "for the days 3-9 March only",
+        "the briefing began at 09:45 and ended at 4 p.m.",
+        "the S&P 500 and the FTSE 100 slipped",
+        "a Nikkei 225 stock and a Boeing 787 jet",
+        "goods under HS code 8703",
     ],
 )
 def test_day_spans_and_labels_are_not_figures(text):

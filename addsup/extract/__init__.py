@@ -78,11 +78,7 @@ def _currency_from_sentence(figures: list[Figure]) -> None:
     for f in figures:
         if f.unit != "count" or f.scale < 1e6 or (f.noun and f.noun.endswith("s")):
             continue
-        near = [
-            g
-            for g in figures
-            if g.sentence_no == f.sentence_no and g.unit == "currency" and not g.currency_assumed
-        ]
+        near = [g for g in figures if g.sentence_no == f.sentence_no and g.unit == "currency"]
         if near:
             g = min(near, key=lambda g: abs(g.start - f.start))
             f.unit, f.currency, f.currency_assumed, f.noun = "currency", g.currency, True, None

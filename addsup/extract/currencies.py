@@ -60,6 +60,9 @@ PREFIX_SIGNS: dict[str, tuple[str | None, bool]] = {
     "Rs": ("INR", True),
     "Rs.": ("INR", True),
     "Tk": ("BDT", False),
+    "KSh": ("KES", False),
+    "Ksh": ("KES", False),
+    "Sh": ("KES", True),
 }
 # what may stand right before a number as a currency, longest first (an ISO code too)
 PREFIX = re.compile(
@@ -99,6 +102,8 @@ _NAMES = {
     "togrog": ("MNT", False),
     "euro": ("EUR", False),
     "pound sterling": ("GBP", False),
+    "pounds sterling": ("GBP", False),
+    "sterling": ("GBP", False),
     "british pound": ("GBP", False),
     "ringgit": ("MYR", False),
     "rupiah": ("IDR", False),

@@ -46,10 +46,19 @@ _RANGE_AND = re.compile(
 )
 # "15 1/2": a whole number and a simple fraction
 _FRACTION = re.compile(r"[ \t]+([1-9])/([2-9]|1[0-6])(?![\d/])")
+_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
+# words that name a thing by its number: "Nikkei 225", "Model 3", "Chapter 11"
+_NAMED_BY_NUMBER = frozenset(
+    """
+    Nikkei Kospi Kosdaq Stoxx Russell Fortune Forbes Big Boeing Airbus Model Windows iPhone
+    Galaxy Pixel Chapter Route Highway Formula Level Phase Stage Tier Category Class Grade
+    Series Version Generation Terminal Gate Hall Line Platform Gen
+    """.split()
+)
 # words that make the number after them a label, not a figure
 _LABELS = frozenset(
     "exhibit table chart figure fig. graph graphic page section chapter annex appendix"
-    " paragraph clause article item".split()
+    " paragraph clause article item code".split()
 )
 
 
@@ -69,7 +78,7 @@ def _value(int_part: str, frac: str | None, exp: str | None = None, pow_: str | 
 def _bad_after(text: str, end: int) -> bool:
     """A number that runs on into a word, code, date or another number ("5G", "2023-08")."""
     c = text[end]
-    return c.isalnum() or c in "_-−–/^" or (c in ".," and text[end + 1 : end + 2].isdigit())
+    return c.isalnum() or c in "_-−–/^" or (c in ".,:" and text[end + 1 : end + 2].isdigit())
 
 
 def _digit_figures(text: str) -> list[Figure]:
@@ -91,12 +100,16 @@ def _digit_figures(text: str) -> list[Figure]:
                 pass  # "RM753.46 billion", "USD7.5 billion", "Rs.500 crore"
             elif c.islower() and _scaled_amount(text, end, start):
                 pass  # "gained2,450.4billion yuan": a space lost in layout
-            elif c in " ." and "No." in text[max(0, start - 4) : start] and (rank := _rank(text, m)):
+            elif (
+                c in " ." and "No." in text[max(0, start - 4) : start] and (rank := _rank(text, m))
+            ):
                 figures.append(rank)
                 covered = rank.end
                 continue
-            elif c.isalnum() or c in _INSIDE:
-                continue
+            elif (
+                c.isalnum() or c in _INSIDE or (c == ":" and text[start - 2 : start - 1].isdigit())
+            ):
+                continue  # "G20", "COVID-19", "2023-08-30", the minutes of "10:30"
         ordinal = m.group("ord")
         half = (
             _FRACTION.match(text, end)
@@ -153,7 +166,7 @@ def _digit_figures(text: str) -> list[Figure]:
             else:
                 units = Units(text, end, start)
         bare = not exotic and units.scale == 1.0 and not units.unit
-        if bare and _is_year_or_date(text, m, start, end, value, upper):
+        if bare and _is_year_or_date(text, m, start, units.end if upper else end, value, upper):
             continue
         figures.append(
             make_figure(
@@ -186,6 +199,18 @@ def _rank(text: str, m: re.Match[str]) -> Figure | None:
     return Figure(at, m.end(), text[at : m.end()], value, 0, 1.0, "ordinal")
 
 
+def _in_name(text: str, start: int) -> bool:
+    """ "S&P 500", "FTSE 100", "Boeing 737", "Big 12": a number that is part of a name (an
+    acronym, a word with "&", or a word that names things by number)."""
+    if start < 3 or text[start - 1] != " ":
+        return False
+    at = text.rfind(" ", max(0, start - 24), start - 1) + 1
+    word = text[at : start - 1]
+    if not word or not word.replace("&", "").isalpha():
+        return False
+    return "&" in word or (word.isupper() and len(word) > 1) or word in _NAMED_BY_NUMBER
+
+
 def _reads_on(text: str, end: int, start: int) -> bool:
     """A scale or unit written against the number: "5billion", "10.9percent", "5.7-billion"."""
     units = Units(text, end, start)
@@ -205,6 +230,10 @@ def _is_year_or_date(
     before = words_before(text, start, 12)
     if before and before[-1].lstrip("([") in _LABELS:
         return True  # "exhibit 2", "Table 3": a label
+    if _CLOCK.match(text, end):
+        return True  # "3 p.m."
+    if "," not in m.group("int") and not m.group("frac") and _in_name(text, start):
+        return True
     return is_date_part(text, start, end, before) or in_period_phrase(text, start, end, before)
 
 

@@ -37,6 +37,7 @@ SCALES = {
     "trln": 1e12,
     "lakh": 1e5,
     "crore": 1e7,
+    "lakh crore": 1e12,
 }
 
 QUALIFIERS = {
@@ -67,10 +68,11 @@ QUALIFIERS = {
 _UNIT_AFTER = re.compile(
     r"(?:\.(?=[ \t]*per[ \t]*cent))?"  # "1.3. per cent": a stray full stop
     r"(?:-(?=(?:thousand|million|billion|trillion)\b)|\s*)"  # "$5.74-billion"
-    r"(?:(?P<scale>thousand|million|billion|trillion|mln|bln|tln|trln|bn|mn|tn|trn|crore|lakh)\b)?"
+    r"(?:(?P<scale>thousand|million|billion|trillion|mln|bln|tln|trln|bn|mn|tn|trn|crore"
+    r"|lakh(?:\s+crore)?)\b)?"
     r"(?:-(?=fold\b)|\s*)"
     r"(?P<unit>percentage[\s-]+points?|pp\b|basis\s+points?|bps\b|percent\b|per[ \t]*cent\b"
-    r"|pct\b|%|points?\b|times\b|fold\b"
+    r"|pct\b|pc\b|%|points?\b|times\b|fold\b"
     r"|(?P<word>(?:[A-Za-z]\.){2,}|[^\W\d_]+))?",  # any other word: a currency's name?
     re.IGNORECASE,
 )
@@ -137,13 +139,13 @@ def prefix_at(text: str, start: int) -> tuple[str, int] | None:
     if not j:
         return None
     c = text[j - 1]
-    if not (c.isalpha() or c in _SIGN_ENDS) or (c.islower() and c not in "psk"):
-        return None  # only "Rp", "Rs" and "Tk" end in a small letter
+    if not (c.isalpha() or c in _SIGN_ENDS) or (c.islower() and c not in "pskh"):
+        return None  # only "Rp", "Rs", "Tk" and "KSh" end in a small letter
     m = PREFIX.search(text, max(0, j - 5), j)
     if not m:
         return None
     sign, at = m.group(0), m.start()
-    if len(sign) == 3 and sign.isalpha() and sign not in PREFIX_CODES and sign != "RMB":
+    if sign not in PREFIX_SIGNS and sign not in PREFIX_CODES:
         return None
     if at and text[at - 1].isalpha() and sign[0].isalpha():
         return None  # "FIRM5", "GRUB 5": letters of a word, no code
@@ -223,7 +225,7 @@ class Units:
     def __init__(self, text: str, end: int, start: int):
         self.end, self.scale, self.unit, self.currency, self.assumed = end, 1.0, "", None, False
         after = _UNIT_AFTER.match(text, end)
-        scale_word = (after.group("scale") or "").lower()
+        scale_word = " ".join((after.group("scale") or "").lower().split())
         unit_word = (after.group("unit") or "").lower()
         if scale_word:
             self.scale = SCALES[scale_word]
@@ -242,7 +244,7 @@ class Units:
         norm = " ".join(unit_word.replace("-", " ").split())
         if norm.startswith("percentage point") or norm == "pp":
             self.unit = "percentage_point"
-        elif norm in ("percent", "per cent", "%", "pct") or norm.startswith("per"):
+        elif norm in ("percent", "per cent", "%", "pct", "pc") or norm.startswith("per"):
             self.unit = "percent"
         elif norm.startswith("basis point") or norm == "bps":
             self.unit = "basis_point"
@@ -262,9 +264,7 @@ def make_figure(text, start, end, value, decimals, units: Units, prefix, upper=N
     if prefix:
         currency, assumed = PREFIX_SIGNS.get(prefix[0], (prefix[0], False))
         start = prefix[1]
-        if prefix[0] == "RMB":
-            currency = "CNY"
-        elif currency is None:  # "¥": yen where the text is about Japan, else yuan
+        if currency is None:  # "¥": yen where the text is about Japan, else yuan
             currency = yen_or_yuan(text)
     if units.currency and (currency is None or assumed):
         currency, assumed = units.currency, units.assumed
