@@ -508,6 +508,9 @@ def test_news_like_tokens_never_break_the_extractor(tokens):
             False,
         ),
         ("prices rose 3.1pc in May", "3.1pc", 3.1, 1, "percent", None, False),
+        ("a budget of P6.1 trillion", "P6.1 trillion", 6.1, 1e12, "currency", "PHP", True),
+        ("the yield fell 0.4 pct point", "0.4 pct point", 0.4, 1, "percentage_point", None, False),
+        ("a cut of 25bp in June", "25bp", 25, 1, "basis_point", None, False),
     ],
 )
 def test_styles_of_real_copy(text, surface, value, scale, unit, currency, assumed):
@@ -588,6 +591,8 @@ def test_a_bare_amount_takes_the_currency_of_its_sentence():
     assert counted[1].unit == "count"
 
 
-@pytest.mark.parametrize("text", ["the FIRM5 model", "TOP 10 exporters", "ALL 3 ports"])
+@pytest.mark.parametrize(
+    "text", ["the FIRM5 model", "TOP 10 exporters", "ALL 3 ports", "a P1 visa", "the R2 level"]
+)
 def test_words_in_capitals_are_no_currency(text):
     assert all(f.unit != "currency" for f in find_figures(text))

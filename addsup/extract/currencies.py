@@ -63,7 +63,12 @@ PREFIX_SIGNS: dict[str, tuple[str | None, bool]] = {
     "KSh": ("KES", False),
     "Ksh": ("KES", False),
     "Sh": ("KES", True),
+    # one letter, written close before an amount in billions: "P1.2 billion" in Manila
+    "P": ("PHP", True),
+    "R": ("ZAR", True),
+    "N": ("NGN", True),
 }
+LETTER_SIGNS = frozenset(s for s in PREFIX_SIGNS if len(s) == 1 and s.isalpha())
 # what may stand right before a number as a currency, longest first (an ISO code too)
 PREFIX = re.compile(
     r"(?:"

@@ -36,7 +36,7 @@ _INSIDE = frozenset("_.,/^-−–") | frozenset("0123456789")
 _DASHES = frozenset("-−–")
 _SIGNS = frozenset("-−")
 
-_ATTACHED = re.compile(r"(?P<scale>bn|mln|mn|tn|trn|[kmb])?(?P<unit>pp|bps)?(?![\w\-−–/^])")
+_ATTACHED = re.compile(r"(?P<scale>bn|mln|mn|tn|trn|[kmb])?(?P<unit>pp|bps|bp)?(?![\w\-−–/^])")
 # "5 to 7 percent", "10-15 percent", "between 5 and 7": the upper end of a range
 _RANGE_TO = re.compile(
     r"(?:\s*[-–]\s*|\s+to\s+)(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<frac>\.\d+)?(?![\w\-−–/^]|[.,]\d)"
@@ -96,8 +96,10 @@ def _digit_figures(text: str) -> list[Figure]:
                 start == 1 or not (text[start - 2].isalnum() or text[start - 2] in _INSIDE)
             ):
                 sign = True
-            elif (c.isalpha() or c == ".") and prefix_at(text, start):
-                pass  # "RM753.46 billion", "USD7.5 billion", "Rs.500 crore"
+            elif (c.isalpha() or c == ".") and (p := prefix_at(text, start)):
+                if len(p[0]) == 1 and Units(text, end, start).scale == 1.0:
+                    continue  # "P1.2 billion" is pesos, "P1" is no money
+                # "RM753.46 billion", "USD7.5 billion", "Rs.500 crore"
             elif c.islower() and _scaled_amount(text, end, start):
                 pass  # "gained2,450.4billion yuan": a space lost in layout
             elif (

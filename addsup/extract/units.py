@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from addsup.extract.currencies import (
+    LETTER_SIGNS,
     NAME_FIRSTS,
     PREFIX,
     PREFIX_CODES,
@@ -71,7 +72,8 @@ _UNIT_AFTER = re.compile(
     r"(?:(?P<scale>thousand|million|billion|trillion|mln|bln|tln|trln|bn|mn|tn|trn|crore"
     r"|lakh(?:\s+crore)?)\b)?"
     r"(?:-(?=fold\b)|\s*)"
-    r"(?P<unit>percentage[\s-]+points?|pp\b|basis\s+points?|bps\b|percent\b|per[ \t]*cent\b"
+    r"(?P<unit>percentage[\s-]+points?|pct[\s-]+points?|ppts?\b|pp\b|basis\s+points?|bps?\b"
+    r"|percent\b|per[ \t]*cent\b"
     r"|pct\b|pc\b|%|points?\b|times\b|fold\b"
     r"|(?P<word>(?:[A-Za-z]\.){2,}|[^\W\d_]+))?",  # any other word: a currency's name?
     re.IGNORECASE,
@@ -147,6 +149,8 @@ def prefix_at(text: str, start: int) -> tuple[str, int] | None:
     sign, at = m.group(0), m.start()
     if sign not in PREFIX_SIGNS and sign not in PREFIX_CODES:
         return None
+    if sign in LETTER_SIGNS and j != start:
+        return None  # "P1.2 billion" written close, never "P 5"
     if at and text[at - 1].isalpha() and sign[0].isalpha():
         return None  # "FIRM5", "GRUB 5": letters of a word, no code
     return sign, at
@@ -242,11 +246,11 @@ class Units:
                 self.currency, self.assumed, self.end = named
             return
         norm = " ".join(unit_word.replace("-", " ").split())
-        if norm.startswith("percentage point") or norm == "pp":
+        if norm.startswith(("percentage point", "pct point", "ppt")) or norm == "pp":
             self.unit = "percentage_point"
         elif norm in ("percent", "per cent", "%", "pct", "pc") or norm.startswith("per"):
             self.unit = "percent"
-        elif norm.startswith("basis point") or norm == "bps":
+        elif norm.startswith("basis point") or norm in ("bps", "bp"):
             self.unit = "basis_point"
         elif norm in ("times", "fold"):
             self.unit = "multiple"  # "1.4 times", "2.8-fold"
