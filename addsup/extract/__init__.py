@@ -21,7 +21,7 @@ from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.sentences import split_sentences
 from addsup.intervals import stated_interval
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Figure", "Period", "Relation", "extract"]
 
