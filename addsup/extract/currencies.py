@@ -22,8 +22,11 @@ ISO_CODES = frozenset(
     UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
     """.split()
 )
-# codes that are also words written in capitals in headlines and tables
-_WORDLIKE = frozenset({"ALL", "TOP", "CUP", "BOB", "PEN", "GEL", "MAD", "SOS", "TRY", "MOP"})
+# codes that are also words or names written in capitals ("TOP 10", "AMD chips", an "IRR")
+_WORDLIKE = frozenset(
+    {"ALL", "TOP", "CUP", "BOB", "PEN", "GEL", "MAD", "SOS", "TRY", "MOP", "AMD", "NIO", "IRR"}
+    | {"BAM", "ANG", "ERN"}
+)
 PREFIX_CODES = ISO_CODES - _WORDLIKE
 
 # sign or local abbreviation before a number -> (code, assumed); None: decided from context
