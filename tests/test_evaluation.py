@@ -160,3 +160,42 @@ def test_realnews_misses_and_spurious_figures_are_counted(tmp_path):
     assert (s.tp, s.predicted, s.gold) == (0, 2, 1)
     assert errors[0] == "01.txt: missed '3' at 2"
     assert len(errors) == 3 and all("spurious" in e for e in errors[1:])
+
+
+@pytest.mark.skipif(not (REALNEWS / "score.py").is_file(), reason="no ../shared/realnews")
+def test_make_eval_prints_the_realnews_table_and_its_relations_line(tmp_path):
+    text = (
+        "date 2024-03-01 Trade\n\nExports were $50.2 billion and imports $41.0 billion, "
+        "leaving a surplus of $9.2 billion.\n"
+    )
+    spans = [(text.index(s), text.index(s) + len(s)) for s in ("$50.2", "$41.0", "$9.2")]
+    gold = [
+        {
+            "surface": text[a:b],
+            "start": a,
+            "end": b,
+            "value": float(text[a + 1 : b]),
+            "scale": 1e9,
+            "unit": "currency",
+            "currency": "USD",
+            "qualifier": "exact",
+        }
+        for a, b in spans
+    ]
+    folder = _folder(tmp_path, text, gold)
+    relation = {
+        "file": "01.txt",
+        "kind": "balance",
+        "surfaces": [g["surface"] for g in gold],
+        "spans": [list(s) for s in spans],
+        "arithmetic": "",
+        "verdict": "consistent",
+        "note": "",
+    }
+    (folder / "relations.jsonl").write_text(json.dumps(relation) + "\n", encoding="utf-8")
+    (folder / "score.py").write_bytes((REALNEWS / "score.py").read_bytes())  # its rules, as is
+    out = CliRunner().invoke(app, ["eval", str(GOLD), "--realnews", str(folder)])
+    assert out.exit_code == 0, out.output
+    assert "1 real news passages, 3 figures" in out.output
+    assert "relations: gold 1, found" in out.output
+    assert out.output.count("figure (all)") == 2

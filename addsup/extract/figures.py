@@ -46,6 +46,7 @@ _RANGE_AND = re.compile(
 )
 # "15 1/2": a whole number and a simple fraction
 _FRACTION = re.compile(r"[ \t]+([1-9])/([2-9]|1[0-6])(?![\d/])")
+_AM_PM = frozenset("apAP")
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
 # words that name a thing by its number: "Nikkei 225", "Model 3", "Chapter 11"
 _NAMED_BY_NUMBER = frozenset(
@@ -232,7 +233,7 @@ def _is_year_or_date(
     before = words_before(text, start, 12)
     if before and before[-1].lstrip("([") in _LABELS:
         return True  # "exhibit 2", "Table 3": a label
-    if _CLOCK.match(text, end):
+    if text[end + 1 : end + 2] in _AM_PM and _CLOCK.match(text, end):
         return True  # "3 p.m."
     if "," not in m.group("int") and not m.group("frac") and _in_name(text, start):
         return True
