@@ -577,9 +577,13 @@ def test_day_spans_and_labels_are_not_figures(text):
         ("Sony sees profit of ¥1.2 trillion this year", "JPY"),
         ("Osaka retailers sold ¥80 billion of goods", "JPY"),
         ("Shoppers in Zhejiang spent ¥6.1 billion online", "CNY"),
+        ("Lahore traders say Pakistan's deficit hit Rs2.1 trillion", "PKR"),
+        ("Mumbai's budget is Rs 900 crore", "INR"),
+        ("Manila sold 8 billion pesos of bonds", "PHP"),
+        ("Mexico sold 8 billion pesos of bonds", "MXN"),
     ],
 )
-def test_the_yen_sign_is_read_from_the_whole_story(text, currency):
+def test_a_sign_of_several_countries_is_read_from_the_whole_story(text, currency):
     assert only_figure(text).currency == currency
 
 

@@ -29,8 +29,8 @@ _WORDLIKE = frozenset(
 )
 PREFIX_CODES = ISO_CODES - _WORDLIKE
 
-# sign or local abbreviation before a number -> (code, assumed); None: decided from context
-PREFIX_SIGNS: dict[str, tuple[str | None, bool]] = {
+# sign or local abbreviation before a number -> (code, assumed)
+PREFIX_SIGNS: dict[str, tuple[str, bool]] = {
     "U.S.$": ("USD", False),
     "US$": ("USD", False),
     "HK$": ("HKD", False),
@@ -56,7 +56,7 @@ PREFIX_SIGNS: dict[str, tuple[str | None, bool]] = {
     "₦": ("NGN", False),
     "₪": ("ILS", False),
     "₮": ("MNT", False),
-    "¥": (None, True),
+    "¥": ("CNY", True),  # or yen: by_place
     "RMB": ("CNY", False),
     "RM": ("MYR", False),
     "Rp": ("IDR", False),
@@ -198,18 +198,76 @@ SUFFIX_WORDS = re.compile(rf"\s*{_WORD}(?:[ \t]+{_WORD})?(?:[ \t]+{_WORD})?")
 # look-up tells so before the longer match
 NAME_FIRSTS = frozenset(k.split()[0] for k in SUFFIX_NAMES) | frozenset(SUFFIX_CODES)
 
-# "¥" is yen in a story about Japan, yuan in one about China
-_JAPAN = re.compile(
-    r"\b(?:japan|japanese|tokyo|osaka|yen|nikkei|boj|toyota|honda|nissan|sony|softbank|"
-    r"panasonic|toshiba|hitachi|nintendo|mitsubishi|keidanren)\b",
-    re.IGNORECASE,
+
+def _places(words: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE)
+
+
+# A sign or name that several countries use is read as the currency of the country the text
+# names most (title included): "¥" is yen in a story about Japan and yuan in one about China;
+# "Rs" is Pakistani rupees in a story about Pakistan. Each entry: the default currency with
+# the places that speak for it, then the other currencies with theirs.
+_CHINA = (
+    "china|chinese|beijing|shanghai|yuan|renminbi|rmb|pboc|guangdong|guangzhou|shenzhen|"
+    "zhejiang|jiangsu|shandong|liaoning|jilin|heilongjiang|sichuan|chongqing|tianjin|hubei|"
+    "henan|hebei|fujian|yunnan|xinjiang|alibaba|huawei"
 )
-_CHINA = re.compile(
-    r"\b(?:china|chinese|beijing|shanghai|yuan|renminbi|rmb|pboc|guangdong|guangzhou|shenzhen|"
-    r"zhejiang|jiangsu|shandong|liaoning|jilin|heilongjiang|sichuan|chongqing|tianjin|hubei|"
-    r"henan|hebei|fujian|yunnan|xinjiang|alibaba|huawei)\b",
-    re.IGNORECASE,
+_JAPAN = (
+    "japan|japanese|tokyo|osaka|yen|nikkei|boj|toyota|honda|nissan|sony|softbank|panasonic|"
+    "toshiba|hitachi|nintendo|mitsubishi|keidanren"
 )
+_BY_PLACE: dict[str, tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]] = {
+    "CNY": (_places(_CHINA), [("JPY", _places(_JAPAN))]),
+    "INR": (
+        _places("india|indian|delhi|new delhi|mumbai|rbi"),
+        [
+            ("PKR", _places("pakistan|pakistani|karachi|islamabad|lahore")),
+            ("LKR", _places("sri lanka|sri lankan|colombo")),
+            ("NPR", _places("nepal|nepalese|nepali|kathmandu")),
+        ],
+    ),
+    "MXN": (
+        _places("mexico|mexican"),
+        [
+            ("PHP", _places("philippines|philippine|filipino|manila")),
+            ("ARS", _places("argentina|argentine|buenos aires")),
+            ("CLP", _places("chile|chilean|santiago")),
+            ("COP", _places("colombia|colombian|bogota")),
+        ],
+    ),
+    "KWD": (
+        _places("kuwait|kuwaiti"),
+        [
+            ("IQD", _places("iraq|iraqi|baghdad")),
+            ("JOD", _places("jordan|jordanian|amman")),
+            ("BHD", _places("bahrain|bahraini")),
+            ("DZD", _places("algeria|algerian")),
+            ("TND", _places("tunisia|tunisian")),
+            ("RSD", _places("serbia|serbian|belgrade")),
+        ],
+    ),
+    "SAR": (_places("saudi|riyadh"), [("QAR", _places("qatar|qatari|doha"))]),
+    "KES": (
+        _places("kenya|kenyan|nairobi"),
+        [("UGX", _places("uganda|ugandan|kampala")), ("TZS", _places("tanzania|tanzanian"))],
+    ),
+    "AED": (_places("emirates|uae|dubai|abu dhabi"), [("MAD", _places("morocco|moroccan"))]),
+    "ZAR": (_places("south africa|south african|johannesburg|pretoria"), []),
+}
+
+
+def by_place(code: str, text: str) -> str:
+    """The currency an ambiguous sign or name (read as ``code``) stands for in ``text``."""
+    entry = _BY_PLACE.get(code)
+    if entry is None:
+        return code
+    default, others = entry
+    best, most = code, len(default.findall(text))
+    for other, places in others:
+        n = len(places.findall(text))
+        if n > most:
+            best, most = other, n
+    return best
 
 
 def suffix_currency(text: str, pos: int) -> tuple[str, bool, int] | None:
@@ -225,8 +283,3 @@ def suffix_currency(text: str, pos: int) -> tuple[str, bool, int] | None:
         if hit:
             return hit[0], hit[1], m.end(n)
     return None
-
-
-def yen_or_yuan(text: str) -> str:
-    """ "¥" in ``text``: JPY where Japan is named more often than China, else CNY."""
-    return "JPY" if len(_JAPAN.findall(text)) > len(_CHINA.findall(text)) else "CNY"

@@ -16,8 +16,8 @@ from addsup.extract.currencies import (
     PREFIX,
     PREFIX_CODES,
     PREFIX_SIGNS,
+    by_place,
     suffix_currency,
-    yen_or_yuan,
 )
 
 SCALES = {
@@ -268,10 +268,10 @@ def make_figure(text, start, end, value, decimals, units: Units, prefix, upper=N
     if prefix:
         currency, assumed = PREFIX_SIGNS.get(prefix[0], (prefix[0], False))
         start = prefix[1]
-        if currency is None:  # "¥": yen where the text is about Japan, else yuan
-            currency = yen_or_yuan(text)
     if units.currency and (currency is None or assumed):
         currency, assumed = units.currency, units.assumed
+    if assumed:  # "¥", "Rs", "pesos": the currency of the country the text names most
+        currency = by_place(currency, text)
     unit = "currency" if currency else (units.unit or "count")
     if start and text[start - 1] in "+-−" and (start == 1 or not text[start - 2].isalnum()):
         start -= 1  # "+RM1.1 billion", "-$5 million": the sign belongs to the figure
