@@ -511,6 +511,9 @@ def test_news_like_tokens_never_break_the_extractor(tokens):
         ("a budget of P6.1 trillion", "P6.1 trillion", 6.1, 1e12, "currency", "PHP", True),
         ("the yield fell 0.4 pct point", "0.4 pct point", 0.4, 1, "percentage_point", None, False),
         ("a cut of 25bp in June", "25bp", 25, 1, "basis_point", None, False),
+        ("exports of RM4.5bil in May", "RM4.5bil", 4.5, 1e9, "currency", "MYR", False),
+        ("a grant of RM300mil for schools", "RM300mil", 300, 1e6, "currency", "MYR", False),
+        ("a Rs 8,000-crore scheme", "Rs 8,000-crore", 8000, 1e7, "currency", "INR", True),
     ],
 )
 def test_styles_of_real_copy(text, surface, value, scale, unit, currency, assumed):

@@ -36,6 +36,8 @@ SCALES = {
     "bln": 1e9,
     "tln": 1e12,
     "trln": 1e12,
+    "bil": 1e9,
+    "mil": 1e6,
     "lakh": 1e5,
     "crore": 1e7,
     "lakh crore": 1e12,
@@ -68,8 +70,8 @@ QUALIFIERS = {
 
 _UNIT_AFTER = re.compile(
     r"(?:\.(?=[ \t]*per[ \t]*cent))?"  # "1.3. per cent": a stray full stop
-    r"(?:-(?=(?:thousand|million|billion|trillion)\b)|\s*)"  # "$5.74-billion"
-    r"(?:(?P<scale>thousand|million|billion|trillion|mln|bln|tln|trln|bn|mn|tn|trn|crore"
+    r"(?:-(?=(?:thousand|million|billion|trillion|crore|lakh)\b)|\s*)"  # "$5.74-billion"
+    r"(?:(?P<scale>thousand|million|billion|trillion|mln|bln|tln|trln|bn|mn|tn|trn|bil|mil|crore"
     r"|lakh(?:\s+crore)?)\b)?"
     r"(?:-(?=fold\b)|\s*)"
     r"(?P<unit>percentage[\s-]+points?|pct[\s-]+points?|ppts?\b|pp\b|basis\s+points?|bps?\b"
