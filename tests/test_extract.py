@@ -603,3 +603,21 @@ def test_a_bare_amount_takes_the_currency_of_its_sentence():
 )
 def test_words_in_capitals_are_no_currency(text):
     assert all(f.unit != "currency" for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("The won slid to 1,402.5 per dollar on Friday", "KRW"),
+        ("the ringgit firmed to 4.41 against the dollar", "MYR"),
+        ("a baht rate of 36.2 to the dollar", "THB"),
+    ],
+)
+def test_a_rate_against_the_dollar_is_an_amount_of_the_currency_named(text, currency):
+    (f,) = extract(text).figures
+    assert (f.unit, f.currency, f.currency_assumed) == ("currency", currency, True)
+
+
+def test_a_count_a_dollar_is_no_rate_without_a_currency_named():
+    (f,) = extract("fans bought 40 tickets a dollar").figures
+    assert (f.unit, f.currency) == ("count", None)

@@ -8,6 +8,7 @@ from datetime import date
 
 from addsup.extract.amounts import find_amount_relations
 from addsup.extract.changes import find_change_relations
+from addsup.extract.currencies import quoted_against_dollar
 from addsup.extract.figures import Figure, find_figures
 from addsup.extract.metrics import figure_metric, phrase_metric
 from addsup.extract.periods import (
@@ -84,6 +85,18 @@ def _currency_from_sentence(figures: list[Figure]) -> None:
             f.unit, f.currency, f.currency_assumed, f.noun = "currency", g.currency, True, None
 
 
+def _exchange_rates(text: str, figures: list[Figure], starts: list[int]) -> None:
+    """ "the won weakened to 1,380.5 per dollar": a bare rate is an amount of the currency its
+    sentence names, flagged as assumed (a rate's currency is read, not printed with it)."""
+    for f in figures:
+        if f.unit == "count" and f.scale == 1.0 and "dollar" in text[f.end : f.end + 24].lower():
+            code = quoted_against_dollar(
+                text, starts[f.sentence_no] if starts else 0, f.start, f.end
+            )
+            if code:
+                f.unit, f.currency, f.currency_assumed, f.noun = "currency", code, True, None
+
+
 def extract(text: str, published_on: date | None = None) -> Extraction:
     """Every figure of ``text`` with its sentence, period and interval, and their relations.
 
@@ -96,6 +109,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     for f in figures:
         f.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
     _currency_from_sentence(figures)
+    _exchange_rates(text, figures, starts)
     for f in figures:
         period = periods[f.sentence_no] if sentences else None
         f.lo, f.hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit, f.upper)

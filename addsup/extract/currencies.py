@@ -283,3 +283,32 @@ def suffix_currency(text: str, pos: int) -> tuple[str, bool, int] | None:
         if hit:
             return hit[0], hit[1], m.end(n)
     return None
+
+
+# "the yuan's fall to 7.25 per dollar": a rate quoted against the dollar is an amount of the
+# currency its sentence names before it
+PER_DOLLAR = re.compile(r"\s+(?:per|to\s+the|against\s+the|a)\s+(?:u\.s\.\s+|us\s+)?dollar\b", re.I)
+_NAMED = re.compile(
+    r"\b("
+    + "|".join(
+        sorted(
+            (re.escape(k) for k in SUFFIX_NAMES if " " not in k and not k.startswith("dollar")),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def quoted_against_dollar(text: str, sentence_start: int, start: int, end: int) -> str | None:
+    """The currency of a rate like "7.25 per dollar" at ``start:end``, named earlier in its
+    sentence ("the yuan's fall to"), or None."""
+    if not PER_DOLLAR.match(text, end):
+        return None
+    names = _NAMED.findall(text, sentence_start, start)
+    if not names:
+        return None
+    code, _ = SUFFIX_NAMES[names[-1].lower()]
+    return by_place(code, text)
