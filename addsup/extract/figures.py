@@ -44,6 +44,7 @@ _RANGE_TO = re.compile(
 _RANGE_AND = re.compile(
     r"\s+and\s+(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<frac>\.\d+)?(?![\w\-−–/^]|[.,]\d)"
 )
+_RANGE_STARTS = frozenset(" -–\t\n")
 # "15 1/2": a whole number and a simple fraction
 _FRACTION = re.compile(r"[ \t]+([1-9])/([2-9]|1[0-6])(?![\d/])")
 _AM_PM = frozenset("apAP")
@@ -51,7 +52,7 @@ _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
 # words that name a thing by its number: "Nikkei 225", "Model 3", "Chapter 11"
 _NAMED_BY_NUMBER = frozenset(
     """
-    Nikkei Kospi Kosdaq Stoxx Russell Fortune Forbes Big Boeing Airbus Model Windows iPhone
+    Nikkei Kospi Kosdaq Stoxx Russell Fortune Forbes Big Boeing Airbus Model Windows
     Galaxy Pixel Chapter Route Highway Formula Level Phase Stage Tier Category Class Grade
     Series Version Generation Terminal Gate Hall Line Platform Gen
     """.split()
@@ -205,11 +206,11 @@ def _rank(text: str, m: re.Match[str]) -> Figure | None:
 def _in_name(text: str, start: int) -> bool:
     """ "S&P 500", "FTSE 100", "Boeing 737", "Big 12": a number that is part of a name (an
     acronym, a word with "&", or a word that names things by number)."""
-    if start < 3 or text[start - 1] != " ":
+    if start < 3 or text[start - 1] != " " or not text[start - 2].isalpha():
         return False
     at = text.rfind(" ", max(0, start - 24), start - 1) + 1
     word = text[at : start - 1]
-    if not word or not word.replace("&", "").isalpha():
+    if not (word[0].isupper() or "&" in word) or not word.replace("&", "").isalpha():
         return False
     return "&" in word or (word.isupper() and len(word) > 1) or word in _NAMED_BY_NUMBER
 
@@ -246,14 +247,19 @@ def _looks_like_year(value: float) -> bool:
 
 def _range(text: str, start: int, end: int, low: float) -> tuple[float, int, int] | None:
     """The upper end of "5 to 7", "10-15" or "between 5 and 7" after a number; None if none."""
+    c = text[end : end + 1]
+    if c not in _RANGE_STARTS:
+        return None  # most numbers: no dash, "to" or "and" follows (and no words to read)
+    m = _RANGE_TO.match(text, end)
+    m_and = None if m else _RANGE_AND.match(text, end)
+    if not (m or m_and):
+        return None
     before = words_before(text, start, 12)
     last = before[-1] if before else ""
     if last == "between":
-        m = _RANGE_AND.match(text, end)
+        m = m_and
     elif last == "from":
         return None  # "from 5 to 7 percent" is a change, not a range
-    else:
-        m = _RANGE_TO.match(text, end)
     if not m:
         return None
     value, decimals = _value(m.group("int"), m.group("frac"))

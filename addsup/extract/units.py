@@ -133,6 +133,7 @@ _MONTHS = frozenset(
 PERIOD_NOUNS = frozenset({"months", "quarters", "weeks", "years", "days", "half", "quarter"})
 _PERIOD_LEADS = frozenset({"first", "last", "past", "next", "previous", "final"})
 _TWO_WORD_QUALIFIERS = {k: v for k, v in QUALIFIERS.items() if " " in k}
+_QUALIFIER_ENDS = frozenset(k.split()[-1] for k in QUALIFIERS)
 _RATE_CONTEXT = re.compile(r"percent|per cent|%|\brates?\b|\bshares?\b|\bratio|\bproportion")
 
 
@@ -170,6 +171,16 @@ def words_before(text: str, start: int, reach: int = 24) -> list[str]:
 def _qualifier(text: str, start: int) -> str:
     if not start or not text[start - 1].isspace():
         return "exact"
+    j = start - 1
+    i = text.rfind(" ", max(0, j - 20), j)
+    if i >= 0:  # most words before a number end no qualifier: tell so without splitting
+        word = text[i + 1 : j]
+        if (
+            word
+            and not any(c in word for c in "\n\t\r\x0b\x0c")
+            and (word.lower().lstrip("([\"'“‘") not in _QUALIFIER_ENDS)
+        ):
+            return "exact"
     words = [w.lstrip("([\"'“‘") for w in words_before(text, start)[-2:]]
     if len(words) >= 2:
         q = _TWO_WORD_QUALIFIERS.get(f"{words[-2]} {words[-1]}")
@@ -231,22 +242,20 @@ class Units:
     def __init__(self, text: str, end: int, start: int):
         self.end, self.scale, self.unit, self.currency, self.assumed = end, 1.0, "", None, False
         after = _UNIT_AFTER.match(text, end)
-        scale_word = " ".join((after.group("scale") or "").lower().split())
-        unit_word = (after.group("unit") or "").lower()
+        scale_word, unit_word, word = after.group("scale", "unit", "word")
         if scale_word:
-            self.scale = SCALES[scale_word]
+            self.scale = SCALES[" ".join(scale_word.lower().split())]  # "lakh  crore"
             self.end = after.end("scale")
-        word = after.group("word")
-        if word is not None or not unit_word:
-            named = (
-                suffix_currency(text, after.start("word"))
-                if word is not None and (word in NAME_FIRSTS or word.lower() in NAME_FIRSTS)
-                else None
-            )
-            if named:
-                self.unit = "currency"
-                self.currency, self.assumed, self.end = named
+        if not unit_word:
             return
+        if word is not None:  # a currency named after the number?
+            if word in NAME_FIRSTS or word.lower() in NAME_FIRSTS:
+                named = suffix_currency(text, after.start("word"))
+                if named:
+                    self.unit = "currency"
+                    self.currency, self.assumed, self.end = named
+            return
+        unit_word = unit_word.lower()
         norm = " ".join(unit_word.replace("-", " ").split())
         if norm.startswith(("percentage point", "pct point", "ppt")) or norm == "pp":
             self.unit = "percentage_point"
