@@ -175,11 +175,7 @@ def _qualifier(text: str, start: int) -> str:
     i = text.rfind(" ", max(0, j - 20), j)
     if i >= 0:  # most words before a number end no qualifier: tell so without splitting
         word = text[i + 1 : j]
-        if (
-            word
-            and not any(c in word for c in "\n\t\r\x0b\x0c")
-            and (word.lower().lstrip("([\"'“‘") not in _QUALIFIER_ENDS)
-        ):
+        if word.split() == [word] and word.lower().lstrip("([\"'“‘") not in _QUALIFIER_ENDS:
             return "exact"
     words = [w.lstrip("([\"'“‘") for w in words_before(text, start)[-2:]]
     if len(words) >= 2:
