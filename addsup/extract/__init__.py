@@ -9,6 +9,7 @@ from datetime import date
 from addsup.extract.amounts import find_amount_relations
 from addsup.extract.balance import find_balance_relations
 from addsup.extract.changes import find_change_relations
+from addsup.extract.currencies import quoted_against_dollar
 from addsup.extract.figures import Figure, find_figures
 from addsup.extract.metrics import figure_metric, phrase_metric
 from addsup.extract.periods import (
@@ -22,7 +23,7 @@ from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.sentences import split_sentences
 from addsup.intervals import stated_interval
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Figure", "Period", "Relation", "extract"]
 
@@ -72,6 +73,31 @@ def _year_earlier(text: str, figures: list[Figure]) -> None:
         f.period_start, f.period_end, f.period_label = shifted.start, shifted.end, shifted.label
 
 
+def _currency_from_sentence(figures: list[Figure]) -> None:
+    """ "spending worth Rp413.2 trillion, including 196.1 trillion for ...": a scaled amount
+    that names no currency and counts no things takes the currency of the nearest amount of
+    its sentence that names one, flagged as assumed."""
+    for f in figures:
+        if f.unit != "count" or f.scale < 1e6 or (f.noun and f.noun.endswith("s")):
+            continue
+        near = [g for g in figures if g.sentence_no == f.sentence_no and g.unit == "currency"]
+        if near:
+            g = min(near, key=lambda g: abs(g.start - f.start))
+            f.unit, f.currency, f.currency_assumed, f.noun = "currency", g.currency, True, None
+
+
+def _exchange_rates(text: str, figures: list[Figure], starts: list[int]) -> None:
+    """ "the won weakened to 1,380.5 per dollar": a bare rate is an amount of the currency its
+    sentence names, flagged as assumed (a rate's currency is read, not printed with it)."""
+    for f in figures:
+        if f.unit == "count" and f.scale == 1.0 and "dollar" in text[f.end : f.end + 24].lower():
+            code = quoted_against_dollar(
+                text, starts[f.sentence_no] if starts else 0, f.start, f.end
+            )
+            if code:
+                f.unit, f.currency, f.currency_assumed, f.noun = "currency", code, True, None
+
+
 def extract(text: str, published_on: date | None = None) -> Extraction:
     """Every figure of ``text`` with its sentence, period and interval, and their relations.
 
@@ -83,6 +109,9 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     figures = find_figures(text)
     for f in figures:
         f.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
+    _currency_from_sentence(figures)
+    _exchange_rates(text, figures, starts)
+    for f in figures:
         period = periods[f.sentence_no] if sentences else None
         f.lo, f.hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit, f.upper)
         if period:

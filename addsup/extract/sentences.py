@@ -22,15 +22,19 @@ _NAME_CONTINUATIONS = frozenset({"co", "corp", "inc", "ltd", "llc", "plc", "grou
 
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _WORD_AFTER = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    if not match:
+    # the run of ASCII letters and full stops before the dot, from its first letter (a walk
+    # back is cheaper than a regex searched over the window)
+    i, lo = dot, max(0, dot - 20)
+    while i > lo and text[i - 1] in _WORD_CHARS:
+        i -= 1
+    word = text[i:dot].lstrip(".")
+    if not word:
         return False
-    word = match.group(1)
     if "." in word:  # "U.S", "e.g"
         return True
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"

@@ -10,6 +10,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from addsup.extract.currencies import (
+    LETTER_SIGNS,
+    NAME_FIRSTS,
+    PREFIX,
+    PREFIX_CODES,
+    PREFIX_SIGNS,
+    by_place,
+    suffix_currency,
+)
+
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -23,6 +33,14 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
+    "bln": 1e9,
+    "tln": 1e12,
+    "trln": 1e12,
+    "bil": 1e9,
+    "mil": 1e6,
+    "lakh": 1e5,
+    "crore": 1e7,
+    "lakh crore": 1e12,
 }
 
 QUALIFIERS = {
@@ -37,6 +55,11 @@ QUALIFIERS = {
     "over": "over",
     "more than": "over",
     "above": "over",
+    "exceed": "over",
+    "exceeding": "over",
+    "exceeded": "over",
+    "just below": "nearly",
+    "just under": "nearly",
     "at least": "at_least",
     "up to": "up_to",
     "under": "under",
@@ -45,65 +68,22 @@ QUALIFIERS = {
     "fewer than": "under",
 }
 
-# currency written before the number, longest first
-_PREFIX_CURRENCY = [
-    ("U.S.$", "USD", False),
-    ("US$", "USD", False),
-    ("HK$", "HKD", False),
-    ("$", "USD", True),
-    ("RMB", "CNY", False),
-    ("CNY", "CNY", False),
-    ("USD", "USD", False),
-    ("JPY", "JPY", False),
-    ("KRW", "KRW", False),
-    ("RUB", "RUB", False),
-    ("MNT", "MNT", False),
-    ("EUR", "EUR", False),
-    ("€", "EUR", False),
-    ("£", "GBP", False),
-    ("₩", "KRW", False),
-    ("₽", "RUB", False),
-    ("¥", None, True),  # CNY or JPY: decided from context below
-]
-
-_PREFIX_CODES = {sign: (code, assumed) for sign, code, assumed in _PREFIX_CURRENCY}
-_SUFFIX_CURRENCY = {
-    "u.s. dollars": "USD",
-    "us dollars": "USD",
-    "american dollars": "USD",
-    "dollars": "USD",
-    "usd": "USD",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "cny": "CNY",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "won": "KRW",
-    "krw": "KRW",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "rub": "RUB",
-    "tugriks": "MNT",
-    "tugrik": "MNT",
-    "mnt": "MNT",
-    "euros": "EUR",
-    "eur": "EUR",
-}
-# a bare "dollars" is assumed to be US dollars: flag it
-_ASSUMED_SUFFIX = {"dollars"}
-
-
 _UNIT_AFTER = re.compile(
-    r"\s*(?:(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|trn)\b)?"
-    r"\s*(?P<unit>percentage[\s-]+points?|pp\b|basis\s+points?|bps\b|percent\b|per\s+cent\b|pct\b|%"
-    r"|points?\b"
-    r"|u\.s\.\s+dollars\b|us\s+dollars\b|american\s+dollars\b|dollars\b|usd\b|yuan\b"
-    r"|renminbi\b|rmb\b|cny\b|yen\b|jpy\b|won\b|krw\b|rubles\b|roubles\b|rub\b|tugriks?\b"
-    r"|mnt\b|euros\b|eur\b)?",
+    r"(?:\.(?=[ \t]*per[ \t]*cent))?"  # "1.3. per cent": a stray full stop
+    r"(?:-(?=(?:thousand|million|billion|trillion|crore|lakh)\b)|\s*)"  # "$5.74-billion"
+    r"(?:(?P<scale>thousand|million|billion|trillion|mln|bln|tln|trln|bn|mn|tn|trn|bil|mil|crore"
+    r"|lakh(?:\s+crore)?)\b)?"
+    r"(?:-(?=fold\b)|\s*)"
+    r"(?P<unit>percentage[\s-]+points?|pct[\s-]+points?|ppts?\b|pp\b|basis\s+points?|bps?\b"
+    r"|percent\b|per[ \t]*cent\b"
+    r"|pct\b|pc\b|%|points?\b|times\b|fold\b"
+    r"|(?P<word>(?:[A-Za-z]\.){2,}|[^\W\d_]+))?",  # any other word: a currency's name?
     re.IGNORECASE,
 )
-# "5bn", "$5m", "3pp": a scale or unit written against the number
+_SIGN_ENDS = frozenset("$€£₩₽₹₱฿₫₺₴₦₪₮¥.")
+# a span of years is a quantity but counts no things: "30 years ago", "for the first time in
+# 18 years" (tonnes, metres and the like stay counts: their growth and shares are checked)
+DURATIONS = frozenset({"years", "decades", "centuries"})
 
 NEXT_WORDS = re.compile(r"(?:\s+[A-Za-z][A-Za-z'\-]*){1,4}")
 _NOT_NOUN = frozenset(
@@ -113,7 +93,6 @@ _NOT_NOUN = frozenset(
     took made the a an this these those its their his her per each
     """.split()
 )
-_JAPAN_CONTEXT = re.compile(r"\b(japan|japanese|tokyo|osaka|yen)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -154,28 +133,30 @@ _MONTHS = frozenset(
 PERIOD_NOUNS = frozenset({"months", "quarters", "weeks", "years", "days", "half", "quarter"})
 _PERIOD_LEADS = frozenset({"first", "last", "past", "next", "previous", "final"})
 _TWO_WORD_QUALIFIERS = {k: v for k, v in QUALIFIERS.items() if " " in k}
+_QUALIFIER_ENDS = frozenset(k.split()[-1] for k in QUALIFIERS)
 _RATE_CONTEXT = re.compile(r"percent|per cent|%|\brates?\b|\bshares?\b|\bratio|\bproportion")
-_CODES = frozenset({"RMB", "CNY", "USD", "JPY", "KRW", "RUB", "MNT", "EUR"})
 
 
 def prefix_at(text: str, start: int) -> tuple[str, int] | None:
-    """The currency sign or code written just before ``start`` and where it begins."""
+    """The currency sign or code written just before ``start`` ("$", "RM", "USD ", "Rp ")
+    and where it begins."""
     j = start - 1 if start and text[start - 1] == " " else start
     if not j:
         return None
     c = text[j - 1]
-    if c == "$":
-        for sign in ("U.S.$", "US$", "HK$"):
-            if text.startswith(sign, j - len(sign), j):
-                return sign, j - len(sign)
-        return "$", j - 1
-    if c in "€£₩₽¥":
-        return c, j - 1
-    if c.isupper() and j >= 3:
-        code = text[j - 3 : j]
-        if code in _CODES and (j == 3 or not text[j - 4].isalpha()):
-            return code, j - 3
-    return None
+    if not (c.isalpha() or c in _SIGN_ENDS) or (c.islower() and c not in "pskh"):
+        return None  # only "Rp", "Rs", "Tk" and "KSh" end in a small letter
+    m = PREFIX.search(text, max(0, j - 5), j)
+    if not m:
+        return None
+    sign, at = m.group(0), m.start()
+    if sign not in PREFIX_SIGNS and sign not in PREFIX_CODES:
+        return None
+    if sign in LETTER_SIGNS and j != start:
+        return None  # "P1.2 billion" written close, never "P 5"
+    if at and text[at - 1].isalpha() and sign[0].isalpha():
+        return None  # "FIRM5", "GRUB 5": letters of a word, no code
+    return sign, at
 
 
 def words_before(text: str, start: int, reach: int = 24) -> list[str]:
@@ -190,6 +171,12 @@ def words_before(text: str, start: int, reach: int = 24) -> list[str]:
 def _qualifier(text: str, start: int) -> str:
     if not start or not text[start - 1].isspace():
         return "exact"
+    j = start - 1
+    i = text.rfind(" ", max(0, j - 20), j)
+    if i >= 0:  # most words before a number end no qualifier: tell so without splitting
+        word = text[i + 1 : j]
+        if word.split() == [word] and word.lower().lstrip("([\"'“‘") not in _QUALIFIER_ENDS:
+            return "exact"
     words = [w.lstrip("([\"'“‘") for w in words_before(text, start)[-2:]]
     if len(words) >= 2:
         q = _TWO_WORD_QUALIFIERS.get(f"{words[-2]} {words[-1]}")
@@ -221,15 +208,17 @@ def next_word(text: str, pos: int) -> str:
     return m.group(0).split(None, 1)[0].lower() if m else ""
 
 
-def in_period_phrase(text: str, start: int, end: int) -> bool:
+def in_period_phrase(text: str, start: int, end: int, before: list[str] | None = None) -> bool:
     """ "the first 10 months", "the past three years": the number is part of a period."""
-    before = words_before(text, start, 12)
+    if before is None:
+        before = words_before(text, start, 12)
     return bool(before) and before[-1] in _PERIOD_LEADS and next_word(text, end) in PERIOD_NOUNS
 
 
-def is_date_part(text: str, start: int, end: int) -> bool:
-    """ "Aug. 29", "30 August", "30 of August"."""
-    before = words_before(text, start, 12)
+def is_date_part(text: str, start: int, end: int, before: list[str] | None = None) -> bool:
+    """ "Aug. 29", "30 August", "30 of August"; ``before``: the words before, if read."""
+    if before is None:
+        before = words_before(text, start, 12)
     if before and before[-1].rstrip(".,") in _MONTHS:
         return True
     m = NEXT_WORDS.match(text, end)
@@ -249,46 +238,56 @@ class Units:
     def __init__(self, text: str, end: int, start: int):
         self.end, self.scale, self.unit, self.currency, self.assumed = end, 1.0, "", None, False
         after = _UNIT_AFTER.match(text, end)
-        scale_word = (after.group("scale") or "").lower()
-        unit_word = (after.group("unit") or "").lower()
+        scale_word, unit_word, word = after.group("scale", "unit", "word")
         if scale_word:
-            self.scale = SCALES[scale_word]
+            self.scale = SCALES[" ".join(scale_word.lower().split())]  # "lakh  crore"
             self.end = after.end("scale")
         if not unit_word:
             return
+        if word is not None:  # a currency named after the number?
+            if word in NAME_FIRSTS or word.lower() in NAME_FIRSTS:
+                named = suffix_currency(text, after.start("word"))
+                if named:
+                    self.unit = "currency"
+                    self.currency, self.assumed, self.end = named
+            return
+        unit_word = unit_word.lower()
         norm = " ".join(unit_word.replace("-", " ").split())
-        if norm in ("percent", "per cent", "%", "pct"):
-            self.unit = "percent"
-        elif norm.startswith("percentage point") or norm == "pp":
+        if norm.startswith(("percentage point", "pct point", "ppt")) or norm == "pp":
             self.unit = "percentage_point"
-        elif norm.startswith("basis point") or norm == "bps":
+        elif norm in ("percent", "per cent", "%", "pct", "pc") or norm.startswith("per"):
+            self.unit = "percent"
+        elif norm.startswith("basis point") or norm in ("bps", "bp"):
             self.unit = "basis_point"
+        elif norm in ("times", "fold"):
+            self.unit = "multiple"  # "1.4 times", "2.8-fold"
         elif norm in ("point", "points"):
             # "points" are percentage points where the talk is of rates, else a count
             window = text[max(0, start - 160) : after.end() + 80].lower()
             if not _RATE_CONTEXT.search(window):
                 return
             self.unit = "percentage_point"
-        else:
-            self.unit = "currency"
-            self.currency = _SUFFIX_CURRENCY[norm]
-            self.assumed = norm in _ASSUMED_SUFFIX
         self.end = after.end()
 
 
 def make_figure(text, start, end, value, decimals, units: Units, prefix, upper=None) -> Figure:
     currency, assumed = None, False
     if prefix:
-        currency, assumed = _PREFIX_CODES[prefix[0]]
+        currency, assumed = PREFIX_SIGNS.get(prefix[0], (prefix[0], False))
         start = prefix[1]
-        if currency is None:  # "¥": yen where the text is about Japan, else yuan
-            window = text[max(0, start - 300) : end + 300]
-            currency = "JPY" if _JAPAN_CONTEXT.search(window) else "CNY"
     if units.currency and (currency is None or assumed):
         currency, assumed = units.currency, units.assumed
+    if assumed:  # "¥", "Rs", "pesos": the currency of the country the text names most
+        currency = by_place(currency, text)
     unit = "currency" if currency else (units.unit or "count")
+    if start and text[start - 1] in "+-−" and (start == 1 or not text[start - 2].isalnum()):
+        start -= 1  # "+RM1.1 billion", "-$5 million": the sign belongs to the figure
+        if text[start] != "+" and value > 0:
+            value = -value
     qualifier = "range" if upper is not None else _qualifier(text, start)
     noun = _count_noun(text, end) if unit == "count" else None
+    if noun in DURATIONS:
+        unit = "other"
     return Figure(
         start,
         end,
