@@ -209,14 +209,30 @@ def test_a_changed_page_replaces_its_earlier_file(site, tmp_path):
     assert sorted(store.glob("*.html")) == before
 
 
-def test_requests_to_one_host_keep_their_distance(site, tmp_path):
-    base, handler = site
-    text = f'[settings]\ndelay_seconds = 0.2\n[[pages]]\nname = "w"\nurls = ["{base}/news/harbour.html", "{base}/news/port.html"]\n'
-    fetch_sources(parse_sources(text), tmp_path / "store")
-    times = [t for _, _, t in handler.log]
-    assert len(times) == 3  # robots.txt and two pages
-    # without the delay they come a few milliseconds apart; the margin is for a busy machine
-    assert all(b - a >= 0.15 for a, b in zip(times, times[1:], strict=False))
+def test_requests_to_one_host_keep_their_distance(monkeypatch):
+    """On a clock of the test's own: the second request to a host waits out the delay, a
+    request to another host does not wait."""
+    from addsup import fetch
+
+    now, slept = [100.0], []
+    monkeypatch.setattr(fetch.time, "monotonic", lambda: now[0])
+
+    def sleep(seconds: float) -> None:
+        slept.append(round(seconds, 6))
+        now[0] += seconds
+
+    monkeypatch.setattr(fetch.time, "sleep", sleep)
+    web = Politeness(Settings(delay_seconds=1.5))
+    try:
+        web._wait_turn("http://one.example/a")
+        now[0] += 0.5
+        web._wait_turn("http://one.example/b")  # 0.5 s after the first: waits 1.0 s
+        web._wait_turn("http://two.example/a")  # another host: no wait
+        now[0] += 2.0
+        web._wait_turn("http://one.example/c")  # 2 s after: no wait
+    finally:
+        web.close()
+    assert slept == [1.0]
 
 
 def test_fetched_pages_read_as_the_same_pages_from_a_folder(site, tmp_path):
