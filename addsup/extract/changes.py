@@ -19,7 +19,8 @@ _FALL = (
     r"|down|shrank|shrink|contracted|contraction|slid|slump|slumped|plunged|plunge"
 )
 _GROWTH_CUE = re.compile(
-    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))(?:\s+(?:of|by))?\s+{_QUAL}$", re.IGNORECASE
+    rf"\b(?<!taken\s)(?<!took\s)(?<!take\s)(?<!takes\s)(?<!made\s)(?<!make\s)(?<!makes\s)(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))(?:\s+(?:of|by))?\s+{_QUAL}$",
+    re.IGNORECASE,
 )
 _GAP_AFTER = re.compile(
     r"\s+(?:(?P<up>higher|more|above|greater|faster|over)|(?P<down>lower|less|below|smaller|slower|under))"

@@ -28,6 +28,32 @@ _WHOLE_CUE = re.compile(
 _SHARE = Cue(_SHARE_CUE, ("account", "mak", "made", "represent", "equ", "share", "or"))
 _WHOLE = Cue(_WHOLE_CUE, ("of", "total", "among"))
 _MEASURES = frozenset({"currency", "count"})
+# "a decrease of $1.4 billion, or 16.7 percent": the amount is a change, the percent its rate
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increase[sd]?|decrease[sd]?|rise|rose|fall|fell|drop(?:ped)?|decline[sd]?|gain(?:ed)?"
+    r"|loss|growth|jump(?:ed)?|up|down|by)\s+(?:of\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE = Cue(
+    _CHANGE_BEFORE,
+    (
+        "increase",
+        "decrease",
+        "ris",
+        "ros",
+        "fall",
+        "fell",
+        "drop",
+        "declin",
+        "gain",
+        "loss",
+        "growth",
+        "jump",
+        "up",
+        "down",
+        "by",
+    ),
+)
 _OF_WHICH = re.compile(r"\s*,\s*of\s+which\b[^,;.]*$", re.IGNORECASE)
 _OF_PHRASE = re.compile(
     r"\s*of\s+((?:[\w'’-]+\s+){0,6}?[\w'’-]+)(?=[,.;:)]|\s+(?:in|during|for|from|said|according)\b|$)"
@@ -67,6 +93,11 @@ def _same_kind(x: Figure, y: Figure) -> bool:
 
 def _has_whole_cue(text: str, f: Figure) -> bool:
     return bool(_WHOLE.before(text, max(0, f.start - 30), f.start))
+
+
+def is_change_amount(text: str, f: Figure) -> bool:
+    """Whether the amount ``f`` is a change ("a decrease of $1.4 billion", "up by 300")."""
+    return bool(_CHANGE.before(text, max(0, f.start - 30), f.start))
 
 
 def _part_and_whole(
@@ -129,6 +160,9 @@ def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
             part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
             if part_idx is None:
                 continue
+            nearest = max(j for j in (part_idx, whole_idx) if j is not None and j < i)
+            if is_change_amount(text, figures[nearest]):
+                continue  # "a fall of $1.4 billion, or 16.7 percent" is a rate of change
             phrase = None if whole_idx is not None else of_phrase(text, share.end)
             relations.append(
                 Relation("share_of", i, part_idx, whole_idx, sentence_no, phrase=phrase)
