@@ -5,6 +5,7 @@ from schemas.agreement import AgreementCheck, ReferenceCheck
 from schemas.amounts import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
 from schemas.change import GrowthCheck, GrowthStated, PpDifferenceCheck
 from schemas.figures import FigureSchema
+from schemas.magnitude import MagnitudeCheck
 from schemas.reference import FxMonthly, OfficialStats
 from schemas.share import ShareOfCheck
 from schemas.tables import ExpoEditions, TradeByPartner
@@ -31,6 +32,7 @@ __all__ = [
     "FxMonthly",
     "GrowthCheck",
     "GrowthStated",
+    "MagnitudeCheck",
     "OfficialStats",
     "PpDifferenceCheck",
     "ReferenceCheck",

@@ -14,6 +14,7 @@ from addsup.checks.change import (
     validate_growth,
     validate_pp_difference,
 )
+from addsup.checks.magnitude import validate_magnitude
 from addsup.checks.share import SHARE_OF, validate_share_of
 
 ALL_CHECKS = (
@@ -23,6 +24,7 @@ ALL_CHECKS = (
     validate_growth,
     validate_sum_of,
     validate_converts_to,
+    validate_magnitude,
     validate_agreement,
     validate_reference,
 )

@@ -8,6 +8,7 @@ from datetime import date
 
 from addsup.extract.amounts import find_amount_relations
 from addsup.extract.changes import find_change_relations
+from addsup.extract.comparisons import find_comparisons
 from addsup.extract.figures import Figure, find_figures
 from addsup.extract.metrics import figure_metric, phrase_metric
 from addsup.extract.periods import (
@@ -100,4 +101,5 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         relations.extend(find_change_relations(text, figures, members, shares))
         relations.extend(find_amount_relations(text, figures, members))
     relations = [replace(r, metric=phrase_metric(r.phrase)) if r.phrase else r for r in relations]
+    relations.extend(find_comparisons(text, figures))
     return Extraction(sentences, figures, relations)
