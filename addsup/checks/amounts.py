@@ -19,6 +19,7 @@ from addsup.checks.base import (
     amount,
     decide,
     finding,
+    linked_across,
     run_view,
 )
 from addsup.findings import Finding
@@ -119,11 +120,13 @@ def _explain_sum(row: Row, status: str, detail: Any) -> Finding:
     extra = also(detail, "parts_add_up_to_total") if status == "fail" else ""
     if detail == [AT_EDGE]:
         outcome, extra = f"meets the total {total} {EDGE_WORDS}", ""
+    cue = f' [linked as "{row["cue"]}"]' if row.get("cue") else ""
     return finding(
         "sum_of",
         row,
         status,
-        f"{arithmetic}, {outcome}{extra}",
+        f"{arithmetic}, {outcome}{extra}{cue}",
+        severity=linked_across(row, status),
         subject=row["relation_id"],
         figures=(row["total_id"], *row["part_ids"]),
     )

@@ -363,6 +363,12 @@ def finding(
     )
 
 
+def linked_across(row: Row, status: str) -> str:
+    """The severity of a row's failure: a warning when its figures were linked across
+    sentences (``reach`` > 0), as the linker read them, not as one sentence says."""
+    return "warning" if status == "fail" and (row.get("reach") or 0) > 0 else "error"
+
+
 def verdict(status: str, arithmetic: str, stated: str, detail: list[str], main: str) -> str:
     """ "<arithmetic> agrees with the stated <x>" or "<arithmetic>, but the article says <x>"."""
     if status == "pass":

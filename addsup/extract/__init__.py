@@ -20,6 +20,7 @@ from addsup.extract.periods import (
 )
 from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.sentences import split_sentences
+from addsup.extract.totals import find_trade_totals, resolve_wholes
 from addsup.intervals import stated_interval
 
 EXTRACTOR_VERSION = "0.4.0"
@@ -90,7 +91,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         if f.unit in ("currency", "count"):
             f.metric = figure_metric(text, f.start)
     _year_earlier(text, figures)
-    relations = find_share_relations(text, figures)
+    relations = resolve_wholes(text, figures, sentences, find_share_relations(text, figures))
     shares = frozenset(r.stated for r in relations)
     by_sentence: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
@@ -102,4 +103,6 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         relations.extend(find_amount_relations(text, figures, members))
     relations = [replace(r, metric=phrase_metric(r.phrase)) if r.phrase else r for r in relations]
     relations.extend(find_comparisons(text, figures))
+    summed = {r.stated for r in relations if r.kind == "sum_of"}
+    relations.extend(find_trade_totals(text, figures, sentences, summed))
     return Extraction(sentences, figures, relations)

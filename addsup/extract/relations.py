@@ -17,7 +17,8 @@ from addsup.extract.figures import Figure
 
 _SHARE_CUE = re.compile(
     r"(?:\baccount(?:ing|ed|s)?\s+for|\bmak(?:ing|es)\s+up|\bmade\s+up|\bmake\s+up"
-    r"|\brepresent(?:ing|ed|s)?|\bequal\s+to|\bequivalent\s+to|\bshare\s+of|,\s*or|\bor)"
+    r"|\brepresent(?:ing|ed|s)?|\bequal\s+to|\bequivalent\s+to|\bshare\s+of|,\s*or|\bor"
+    r"|\bwhich\s+(?:is|was|are|were)|(?P<paren>\())"
     r"\s+(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
@@ -25,7 +26,9 @@ _WHOLE_CUE = re.compile(
     r"\b(?:of|out\s+of|total\s+of|total(?:ed|led|ing|ling)|among)\s+(?:the\s+|a\s+|all\s+)?$",
     re.IGNORECASE,
 )
-_SHARE = Cue(_SHARE_CUE, ("account", "mak", "made", "represent", "equ", "share", "or"))
+_SHARE = Cue(
+    _SHARE_CUE, ("account", "mak", "made", "represent", "equ", "share", "or", "which", "(")
+)
 _WHOLE = Cue(_WHOLE_CUE, ("of", "total", "among"))
 _MEASURES = frozenset({"currency", "count"})
 # "a decrease of $1.4 billion, or 16.7 percent": the amount is a change, the percent its rate
@@ -155,8 +158,9 @@ def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
             if share.unit != "percent":
                 continue
             window_start = figures[members[pos - 1]].end if pos else max(0, share.start - 60)
-            if not _SHARE.before(text, window_start, share.start):
-                continue
+            cue = _SHARE.before(text, window_start, share.start)
+            if not cue or (cue.group("paren") and of_phrase(text, share.end) is None):
+                continue  # "(5.5 percent of total)" is a share; "(5.5 percent)" alone is not
             part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
             if part_idx is None:
                 continue
