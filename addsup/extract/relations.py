@@ -18,8 +18,8 @@ from addsup.extract.figures import Figure
 _SHARE_CUE = re.compile(
     r"(?:\baccount(?:ing|ed|s)?\s+for|\bmak(?:ing|es)\s+up|\bmade\s+up|\bmake\s+up"
     r"|\brepresent(?:ing|ed|s)?|\bequal\s+to|\bequivalent\s+to|\bshare\s+of|,\s*or|\bor"
-    r"|\bwhich\s+(?:is|was|are|were)|(?P<paren>\())"
-    r"\s+(?:\w+\s+){0,1}$",
+    r"|\bwhich\s+(?:is|was|are|were))\s+(?:\w+\s+){0,1}$"
+    r"|(?P<paren>\()\s*$",
     re.IGNORECASE,
 )
 _WHOLE_CUE = re.compile(
@@ -161,7 +161,11 @@ def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
             cue = _SHARE.before(text, window_start, share.start)
             if not cue or (cue.group("paren") and of_phrase(text, share.end) is None):
                 continue  # "(5.5 percent of total)" is a share; "(5.5 percent)" alone is not
-            part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
+            if cue.group("paren"):  # "$290 million (5.5 percent of total)": the amount before
+                before = [j for j in members[:pos] if figures[j].unit in _MEASURES]
+                part_idx, whole_idx = (before[-1] if before else None), None
+            else:
+                part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
             if part_idx is None:
                 continue
             nearest = max(j for j in (part_idx, whole_idx) if j is not None and j < i)

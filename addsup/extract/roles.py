@@ -49,7 +49,7 @@ _CHANGE = re.compile(
 
 def role(text: str, f: Figure, sentence_start: int) -> str | None:
     """``EXPORT``, ``IMPORT``, ``TOTAL``, ``BALANCE`` or None for the amount ``f``."""
-    after = _AFTER.match(text, f.end)
+    after = _AFTER.match(text[f.end : f.end + 30])
     if after:
         return EXPORT if after.group("word").lower().startswith("export") else IMPORT
     start = sentence_start
