@@ -13,10 +13,11 @@ _QUAL = r"(?:(?:about|around|roughly|approximately|some|nearly|almost|over|more\
 _RISE = (
     r"rose|rise|rising|risen|increased|increase|increasing|grew|grow|growing|growth(?:\s+rate)?"
     r"|up|jumped|jump|climbed|climb|gained|gain|expanded|expansion|surged|surge|soared|advanced"
+    r"|higher\s+by|skyrocketed"
 )
 _FALL = (
     r"fell|fall|falling|fallen|declined|decline|declining|dropped|drop|decreased|decrease"
-    r"|down|shrank|shrink|contracted|contraction|slid|slump|slumped|plunged|plunge"
+    r"|down|shrank|shrink|contracted|contraction|slid|slump|slumped|plunged|plunge|lower\s+by"
 )
 _GROWTH_CUE = re.compile(
     rf"\b(?<!taken\s)(?<!took\s)(?<!take\s)(?<!takes\s)(?<!made\s)(?<!make\s)(?<!makes\s)(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))(?:\s+(?:of|by))?\s+{_QUAL}$",
@@ -59,12 +60,23 @@ _GROWTH = Cue(
         "slid",
         "slump",
         "plung",
+        "higher",
+        "lower",
+        "skyrocket",
     ),
 )
 _TO_CUE = Cue(_TO, ("to",))
 _FROM_CUE = Cue(_FROM, ("from", "compared", "against"))
 _PARENTHESIS = Cue(re.compile(r"\(\s*" + _QUAL + r"$", re.IGNORECASE), ("(",))
 _MEASURES = frozenset({"currency", "count"})
+_TIMES_THE = re.compile(
+    r"(?:\s*(?:times|-?fold))?\s+(?:the|that\s+of|as\s+(?:much|large|high|big)\s+as)\b",
+    re.IGNORECASE,
+)
+_RATE_THAN = re.compile(
+    r"\s+(?:(?P<up>higher|more|above|greater)|(?P<down>lower|less|below|smaller))\s+than\b",
+    re.IGNORECASE,
+)
 
 
 def _cue(cue: Cue, text: str, f: Figure, reach: int = 40) -> bool:
@@ -88,9 +100,14 @@ def find_change_relations(
         if i in shares:
             continue
         window = figures[members[pos - 1]].end if pos else max(0, f.start - 80)
-        if f.unit == "percent":
+        multiple = is_multiple(f)
+        if f.unit == "percent" or multiple:
             m = _GROWTH.before(text, window, f.start)
             rel = _growth(text, figures, members, pos, -1 if m.group("fall") else 1) if m else None
+            if rel is None and multiple and _TIMES_THE.match(text, f.end):
+                rel = _times_the(figures, members, pos)
+            if rel is None and f.unit == "percent":
+                rel = _than(text, figures, members, pos)
             if rel:
                 out.append(rel)
         elif f.unit == "percentage_point":
@@ -98,6 +115,47 @@ def find_change_relations(
             if rel:
                 out.append(rel)
     return out
+
+
+def is_multiple(f: Figure) -> bool:
+    """ "1.4 times", "2.8-fold": a multiple, whatever unit the extractor gave it."""
+    return f.unit == "multiple" or (f.noun or "").lower() in ("times", "fold")
+
+
+def _times_the(figures: list[Figure], members: list[int], pos: int) -> Relation | None:
+    """ "X, 162.4 times the Y": a ratio X / Y (the cue ``times the`` says: no other reading)."""
+    i = members[pos]
+    before = [j for j in members[:pos] if figures[j].unit in _MEASURES]
+    after = [j for j in members[pos + 1 :] if figures[j].unit in _MEASURES]
+    if not before or not after:
+        return None
+    a, b = figures[before[-1]], figures[after[0]]
+    if a.unit != b.unit or a.currency != b.currency:
+        return None
+    return Relation(
+        "growth", i, before[-1], after[0], figures[i].sentence_no, 1, phrase="times the"
+    )
+
+
+def _than(text: str, figures: list[Figure], members: list[int], pos: int) -> Relation | None:
+    """ "X, 2.4 percent lower than last year's Y": X against Y."""
+    i = members[pos]
+    m = _RATE_THAN.match(text, figures[i].end)
+    if not m:
+        return None
+    before = [j for j in members[:pos] if figures[j].unit in _MEASURES]
+    after = [
+        j
+        for j in members[pos + 1 :]
+        if figures[j].unit in _MEASURES and figures[j].start - m.end() < 40
+    ]
+    if not before or not after:
+        return None
+    a, b = figures[before[-1]], figures[after[0]]
+    if a.unit != b.unit or a.currency != b.currency:
+        return None
+    direction = 1 if m.group("up") else -1
+    return Relation("growth", i, before[-1], after[0], figures[i].sentence_no, direction)
 
 
 def _growth(
