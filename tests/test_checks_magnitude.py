@@ -145,3 +145,28 @@ def test_converts_to_tries_each_reading(reference, text, published, status, seve
     load_texts(reference, text, published=published)
     (f,) = validate_converts_to(reference)
     assert (f.status, f.severity) == (status, severity), f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "reading"),
+    [
+        ("Sales were $24 billion, 3.0 times the $8 billion of 2010.", "pass", "ratio"),
+        ("Sales were $24 billion, 4.0 times the $8 billion of 2010.", "fail", "ratio"),
+        # "rose 1.4 times" may mean x1.4 or x2.4: each fits one of these
+        ("Profit rose 1.4 times to $2.4 billion from $1.0 billion.", "pass", "increase"),
+        ("Profit rose 1.4 times to $1.4 billion from $1.0 billion.", "pass", "ratio"),
+        ("Profit rose 1.4 times to $3.5 billion from $1.0 billion.", "fail", "ratio"),
+    ],
+)
+def test_a_multiple_is_tried_as_a_ratio_and_as_an_increase(con, text, status, reading):
+    load_texts(con, text)
+    (f,) = validate_growth(con)
+    assert f.status == status, f.message
+    assert f"read as {'a ratio' if reading == 'ratio' else 'an increase'}" in f.message
+
+
+def test_a_rise_printed_as_the_ratio_of_the_levels_is_named(con):
+    load_texts(con, "Sales to Peru shot up 310% from $2.0 billion to $6.2 billion.")
+    (f,) = validate_growth(con)
+    assert (f.status, f.severity) == ("fail", "error")
+    assert "matches the ratio of the levels" in f.message
