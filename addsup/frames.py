@@ -56,6 +56,7 @@ RELATION_SCHEMA = {
     "phrase": pl.String,
     "members": pl.List(pl.String),
     "metric": pl.String,
+    "cues": pl.String,
 }
 SENTENCE_SCHEMA = {
     "article_id": pl.String,
@@ -123,6 +124,7 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
                     r.phrase,
                     [ids[m] for m in r.members] or None,
                     r.metric,
+                    r.cues,
                 )
             )
         sentences.extend((aid, i, s, e) for i, (s, e) in enumerate(x.sentences))

@@ -16,7 +16,7 @@ def _relations(text: str, kind: str) -> list[tuple[str, tuple[str, ...], str | N
         (
             s[r.stated],
             tuple(s[m] for m in r.members) or tuple(s[j] for j in (r.a, r.b) if j is not None),
-            r.phrase,
+            r.cues,
         )
         for r in x.relations
         if r.kind == kind
@@ -108,7 +108,7 @@ def test_the_whole_a_share_names_is_read_from_a_sentence_before():
         "which is 53.8 percent of total exports."
     )
     assert _relations(text, "share_of") == [
-        ("53.8 percent", ("$2.8 billion", "$5.2 billion"), "of total exports")
+        ("53.8 percent", ("$2.8 billion", "$5.2 billion"), "which is ... of total exports")
     ]
 
 

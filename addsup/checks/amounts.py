@@ -120,7 +120,7 @@ def _explain_sum(row: Row, status: str, detail: Any) -> Finding:
     extra = also(detail, "parts_add_up_to_total") if status == "fail" else ""
     if detail == [AT_EDGE]:
         outcome, extra = f"meets the total {total} {EDGE_WORDS}", ""
-    cue = f' [linked as "{row["cue"]}"]' if row.get("cue") else ""
+    cue = ""  # the cue words are shown by ``finding``
     return finding(
         "sum_of",
         row,

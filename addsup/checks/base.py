@@ -347,7 +347,10 @@ def finding(
     """A finding for one row of a check view; intervals from its stated_*/implied_* columns.
 
     A row that holds only at the edge of rounding (``decide``) is a warning, whatever else.
+    The words that linked the figures (the view's ``cues``) end the message.
     """
+    if row.get("cues"):
+        message = f'{message} [cue: "{row["cues"]}"]'
     return Finding(
         check=check,
         status=status,

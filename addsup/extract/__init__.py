@@ -73,6 +73,15 @@ def _year_earlier(text: str, figures: list[Figure]) -> None:
         f.period_start, f.period_end, f.period_label = shifted.start, shifted.end, shifted.label
 
 
+def _cue_words(text: str, figures: list[Figure], r: Relation) -> str | None:
+    """The words just before the stated figure, back to the figure before it (at most four):
+    the cue of a relation its linker did not name ("or", "a total of")."""
+    stated = figures[r.stated]
+    start = max((f.end for f in figures if f.end <= stated.start), default=0)
+    words = text[max(start, stated.start - 40) : stated.start].replace("(", " ( ").split()
+    return " ".join(words[-4:]) or None
+
+
 def extract(text: str, published_on: date | None = None) -> Extraction:
     """Every figure of ``text`` with its sentence, period and interval, and their relations.
 
@@ -102,6 +111,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         relations.extend(find_change_relations(text, figures, members, shares))
         relations.extend(find_amount_relations(text, figures, members))
     relations = [replace(r, metric=phrase_metric(r.phrase)) if r.phrase else r for r in relations]
+    relations = [r if r.cues else replace(r, cues=_cue_words(text, figures, r)) for r in relations]
     relations.extend(find_comparisons(text, figures))
     summed = {r.stated for r in relations if r.kind == "sum_of"}
     relations.extend(find_trade_totals(text, figures, sentences, summed))

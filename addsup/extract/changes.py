@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from addsup.extract.cues import Cue
 from addsup.extract.figures import Figure
@@ -104,6 +105,8 @@ def find_change_relations(
         if f.unit == "percent" or multiple:
             m = _GROWTH.before(text, window, f.start)
             rel = _growth(text, figures, members, pos, -1 if m.group("fall") else 1) if m else None
+            if rel is not None and m is not None:
+                rel = replace(rel, cues=" ".join(m.group(0).split()))
             if rel is None and multiple and _TIMES_THE.match(text, f.end):
                 rel = _times_the(figures, members, pos)
             if rel is None and f.unit == "percent":
@@ -133,7 +136,14 @@ def _times_the(figures: list[Figure], members: list[int], pos: int) -> Relation 
     if a.unit != b.unit or a.currency != b.currency:
         return None
     return Relation(
-        "growth", i, before[-1], after[0], figures[i].sentence_no, 1, phrase="times the"
+        "growth",
+        i,
+        before[-1],
+        after[0],
+        figures[i].sentence_no,
+        1,
+        phrase="times the",
+        cues="times the",
     )
 
 
@@ -155,7 +165,15 @@ def _than(text: str, figures: list[Figure], members: list[int], pos: int) -> Rel
     if a.unit != b.unit or a.currency != b.currency:
         return None
     direction = 1 if m.group("up") else -1
-    return Relation("growth", i, before[-1], after[0], figures[i].sentence_no, direction)
+    return Relation(
+        "growth",
+        i,
+        before[-1],
+        after[0],
+        figures[i].sentence_no,
+        direction,
+        cues=m.group(0).strip(),
+    )
 
 
 def _growth(
@@ -198,4 +216,5 @@ def _gap(text: str, figures: list[Figure], members: list[int], pos: int) -> Rela
     if b is None:
         p = _THAN_PHRASE.match(m.group("rest"))
         phrase = p.group(1).strip() if p else None
-    return Relation("pp_difference", i, a, b, f.sentence_no, direction, phrase)
+    cue = " ".join(m.group(0).split()[:2])
+    return Relation("pp_difference", i, a, b, f.sentence_no, direction, phrase, cues=cue)

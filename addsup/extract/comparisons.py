@@ -111,7 +111,7 @@ def _relation(readings: list[int], j: int, y: Figure, direction: int, cue: str) 
         return None
     x = readings[0]
     return Relation(
-        "magnitude", x, x, j, y.sentence_no, direction, phrase=cue, members=tuple(readings[1:])
+        "magnitude", x, x, j, y.sentence_no, direction, members=tuple(readings[1:]), cues=cue
     )
 
 

@@ -33,7 +33,7 @@ _WHOLE = Cue(_WHOLE_CUE, ("of", "total", "among"))
 _MEASURES = frozenset({"currency", "count"})
 # "a decrease of $1.4 billion, or 16.7 percent": the amount is a change, the percent its rate
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:increase[sd]?|decrease[sd]?|rise|rose|fall|fell|drop(?:ped)?|decline[sd]?|gain(?:ed)?"
+    r"\b(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?<!taken\s)(?<!took\s)(?:increase[sd]?|decrease[sd]?|rise|rose|fall|fell|drop(?:ped)?|decline[sd]?|gain(?:ed)?"
     r"|loss|growth|jump(?:ed)?|up|down|by)\s+(?:of\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -88,6 +88,7 @@ class Relation:
     phrase: str | None = None
     members: tuple[int, ...] = ()
     metric: str | None = None
+    cues: str | None = None  # the words that linked the figures
 
 
 def _same_kind(x: Figure, y: Figure) -> bool:
@@ -173,6 +174,14 @@ def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 continue  # "a fall of $1.4 billion, or 16.7 percent" is a rate of change
             phrase = None if whole_idx is not None else of_phrase(text, share.end)
             relations.append(
-                Relation("share_of", i, part_idx, whole_idx, sentence_no, phrase=phrase)
+                Relation(
+                    "share_of",
+                    i,
+                    part_idx,
+                    whole_idx,
+                    sentence_no,
+                    phrase=phrase,
+                    cues=" ".join(cue.group(0).split()) or None,
+                )
             )
     return relations

@@ -146,7 +146,7 @@ def find_trade_totals(
             None,
             figures[t].sentence_no,
             1,
-            phrase="exports + imports = total trade",
+            cues="exports + imports = total trade",
             members=tuple(sorted(parts)),
         )
         for t, parts in sorted(chosen.items())
@@ -181,7 +181,8 @@ def resolve_wholes(
         if whole is None:
             out.append(rel)
             continue
-        out.append(replace(rel, a=part, b=whole, phrase=f"of {rel.phrase}"))
+        cues = f"{rel.cues or ''} ... of {rel.phrase}".strip(" .")
+        out.append(replace(rel, a=part, b=whole, phrase=f"of {rel.phrase}", cues=cues))
     return out
 
 

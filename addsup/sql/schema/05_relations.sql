@@ -11,3 +11,6 @@ CREATE TABLE IF NOT EXISTS relations (
     a_id        VARCHAR,
     b_id        VARCHAR
 );
+-- the words that linked a relation's figures ("accounting for", "rose", "lower than the"):
+-- every finding shows them. Added here, not in a later file: the check views (30-60) read it.
+ALTER TABLE relations ADD COLUMN IF NOT EXISTS cues VARCHAR;

@@ -8,6 +8,7 @@ SELECT
     r.article_id,
     r.sentence_no,
     r.phrase,
+    r.cues,
     r.metric,
     s.period_start,
     s.period_end,

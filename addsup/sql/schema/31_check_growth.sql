@@ -11,7 +11,7 @@ WITH base AS (
         coalesce(c.currency, p.currency) AS currency,
         coalesce(c.unit, p.unit) AS level_unit,
         coalesce(g.unit = 'multiple' OR g.noun IN ('times', 'fold'), false) AS multiple,
-        r.phrase AS cue,
+        r.phrase AS cue, r.cues,
         CASE WHEN r.direction < 0 THEN -g.hi ELSE g.lo END AS printed_lo,
         CASE WHEN r.direction < 0 THEN -g.lo ELSE g.hi END AS printed_hi,
         c.value * c.scale AS current_value, p.value * p.scale AS previous_value,

@@ -8,7 +8,7 @@
 CREATE OR REPLACE VIEW check_converts_to AS
 WITH pairs AS (
     SELECT
-        r.relation_id, r.article_id, r.sentence_no,
+        r.relation_id, r.article_id, r.sentence_no, r.cues,
         x.figure_id AS a_id, y.figure_id AS b_id, x.surface AS a_surface, y.surface AS b_surface,
         x.currency AS a_printed, y.currency AS b_printed,
         x.value * x.scale AS a_value, y.value * y.scale AS b_value,

@@ -21,7 +21,7 @@ SELECT r.relation_id, r.article_id, r.sentence_no, r.direction AS exhaustive,
        t.figure_id AS total_id, t.surface AS total_surface, t.currency,
        t.lo AS stated_lo, t.hi AS stated_hi,
        parts.implied_lo, parts.implied_hi, parts.parts_value, parts.part_surfaces, parts.part_ids,
-       r.phrase AS cue,
+       r.cues,
        greatest(abs(parts.last_part_sentence - t.sentence_no),
                 abs(parts.first_part_sentence - t.sentence_no)) AS reach
 FROM relations AS r

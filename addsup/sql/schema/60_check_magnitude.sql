@@ -4,14 +4,14 @@
 -- reading kept is one that holds when there is one, else the nearest.
 CREATE OR REPLACE VIEW check_magnitude AS
 WITH readings AS (
-    SELECT r.relation_id, r.article_id, r.sentence_no, r.direction, r.phrase AS cue, r.b_id,
+    SELECT r.relation_id, r.article_id, r.sentence_no, r.direction, r.cues, r.b_id,
            unnest(list_prepend(r.a_id, coalesce(r.members, []))) AS x_id
     FROM relations AS r
     JOIN current_articles AS a ON a.article_id = r.article_id
     WHERE r.kind = 'magnitude'
 )
 SELECT
-    rd.relation_id, rd.article_id, rd.sentence_no, rd.direction, rd.cue,
+    rd.relation_id, rd.article_id, rd.sentence_no, rd.direction, rd.cues,
     x.figure_id AS x_id, y.figure_id AS y_id, x.surface AS x_surface, y.surface AS y_surface,
     x.value * x.scale AS x_value, y.value * y.scale AS y_value,
     x.lo AS x_lo, x.hi AS x_hi, y.lo AS y_lo, y.hi AS y_hi, x.currency
