@@ -70,3 +70,44 @@ def test_an_amount_of_change_before_or_percent_is_no_share(text):
 def test_taken_up_is_no_rise():
     text = "Buyers in 40 countries took goods, and Peru has taken up 55 percent of it."
     assert not [k for k in _kinds(text) if k[0] == "growth"]
+
+
+def _shares(text: str) -> list[tuple[str, str | None, str | None]]:
+    x = extract(text)
+    s = [f.surface for f in x.figures]
+    return [
+        (s[r.stated], s[r.a] if r.a is not None else None, r.phrase)
+        for r in x.relations
+        if r.kind == "share_of"
+    ]
+
+
+def test_a_gapped_list_of_shares_keeps_its_whole():
+    text = (
+        "Copper made up 61.5 percent of total exports, coal 20.5 percent and "
+        "wool 9.5 percent, respectively."
+    )
+    assert _shares(text) == [
+        ("61.5 percent", None, "total exports"),
+        ("20.5 percent", None, "total exports"),
+        ("9.5 percent", None, "total exports"),
+    ]
+
+
+def test_a_list_whose_items_name_other_wholes_is_no_list_of_one_whole():
+    text = (
+        "Gold accounted for 5.5 percent of exports to Peru, 7.5 percent of exports to Chile "
+        "and 87 percent of exports to Brazil, respectively."
+    )
+    assert _shares(text) == []
+
+
+def test_parallel_clauses_keep_their_own_parts():
+    # the amount belongs to the first clause: the second clause's share has no part
+    text = (
+        "Private firms traded $6.1 billion, accounting for 41.5 percent of the total, "
+        "while state firms took up 17.5 percent of the total."
+    )
+    parts = {share: part for share, part, _ in _shares(text)}
+    assert parts.get("41.5 percent") == "$6.1 billion"
+    assert parts.get("17.5 percent") is None

@@ -17,6 +17,7 @@ from addsup.extract.figures import Figure
 
 _SHARE_CUE = re.compile(
     r"(?:\baccount(?:ing|ed|s)?\s+for|\bmak(?:ing|es)\s+up|\bmade\s+up|\bmake\s+up"
+    r"|\b(?:took|taken|take|takes|taking)\s+up"
     r"|\brepresent(?:ing|ed|s)?|\bequal\s+to|\bequivalent\s+to|\bshare\s+of|,\s*or|\bor"
     r"|\bwhich\s+(?:is|was|are|were))\s+(?:\w+\s+){0,1}$"
     r"|(?P<paren>\()\s*$",
@@ -27,7 +28,8 @@ _WHOLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _SHARE = Cue(
-    _SHARE_CUE, ("account", "mak", "made", "represent", "equ", "share", "or", "which", "(")
+    _SHARE_CUE,
+    ("account", "mak", "made", "represent", "equ", "share", "or", "which", "(", "took", "tak"),
 )
 _WHOLE = Cue(_WHOLE_CUE, ("of", "total", "among"))
 _MEASURES = frozenset({"currency", "count"})
@@ -147,6 +149,51 @@ def _part_and_whole(
     return part, whole
 
 
+# a list that goes on with the same whole: "A for 65.1 percent, B 28.5 percent and C 3.8 percent"
+_LIST_GAP = re.compile(r"^[^.;:%\d]{1,120}$")
+# parallel clauses keep their own sides: no part across "..., while B took up 17.5 percent"
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+_LIST_END = re.compile(r"^[^.;]{0,30}\b(?:respectively|separately)\b", re.IGNORECASE)
+
+
+def _shares_without_part(
+    text: str, figures: list[Figure], members: list[int], pos: int, cue: re.Match[str]
+) -> list[Relation]:
+    """A share with no amount before it whose whole is named ("made up 65.1 percent of total
+    exports"), and the shares a list gaps after it ("B 28.5 percent and C 3.8 percent,
+    respectively"): shares of one whole, which together cannot pass 100 percent."""
+    i = members[pos]
+    phrase = of_phrase(text, figures[i].end)
+    if phrase is None:
+        return []
+    cues = " ".join(cue.group(0).split()) or None
+    out = [Relation("share_of", i, None, None, figures[i].sentence_no, phrase=phrase, cues=cues)]
+    listed: list[int] = []
+    previous = figures[i]
+    for j in members[pos + 1 :]:
+        f = figures[j]
+        gap = text[previous.end : f.start]
+        own = of_phrase(text, f.end)
+        if (
+            f.unit != "percent"
+            or not _LIST_GAP.match(gap)
+            or _SHARE.before(text, previous.end, f.start)
+            or (own is not None and own.lower() != phrase.lower())  # a whole of its own
+        ):
+            break
+        listed.append(j)
+        previous = f
+    if not listed or not _LIST_END.match(text[previous.end : previous.end + 40]):
+        return []  # a share alone, with neither part nor whole, checks nothing
+    out.extend(
+        Relation(
+            "share_of", j, None, None, figures[j].sentence_no, phrase=phrase, cues="respectively"
+        )
+        for j in listed
+    )
+    return out
+
+
 def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
     """``share_of`` relations among figures (indices into ``figures``) of one text."""
     relations: list[Relation] = []
@@ -167,7 +214,12 @@ def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 part_idx, whole_idx = (before[-1] if before else None), None
             else:
                 part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
+            if part_idx is not None and _CLAUSE_BREAK.search(
+                text, figures[part_idx].end, share.start
+            ):
+                part_idx, whole_idx = None, None  # the amount is the other clause's
             if part_idx is None:
+                relations.extend(_shares_without_part(text, figures, members, pos, cue))
                 continue
             nearest = max(j for j in (part_idx, whole_idx) if j is not None and j < i)
             if is_change_amount(text, figures[nearest]):

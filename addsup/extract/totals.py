@@ -166,7 +166,13 @@ def resolve_wholes(
     levels = _Levels(text, figures, sentences)
     out = []
     for rel in relations:
-        if rel.kind != "share_of" or rel.b is not None or rel.a is None or not rel.phrase:
+        if (
+            rel.kind != "share_of"
+            or rel.b is not None
+            or rel.a is None
+            or not rel.phrase
+            or figures[rel.a].unit != "currency"  # counts ("60 countries") name no trade whole
+        ):
             out.append(rel)
             continue
         m = _PHRASE_ROLE.search(rel.phrase)
