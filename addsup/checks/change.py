@@ -13,6 +13,7 @@ from addsup.checks.base import (
     RowCheck,
     decide,
     finding,
+    linked_across,
     pct,
     pct_interval,
     verdict,
@@ -103,6 +104,7 @@ def _explain_growth(row: Row, status: str, detail: Any) -> Finding:
         message,
         subject=row["relation_id"],
         figures=(row["growth_id"], row["current_id"], row["previous_id"]),
+        severity="error" if IMPOSSIBLE in (detail or []) else linked_across(row, status),
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from addsup.extract.amounts import find_amount_relations
-from addsup.extract.changes import find_change_relations
+from addsup.extract.changes import find_change_relations, growth_rates
 from addsup.extract.comparisons import find_comparisons
 from addsup.extract.figures import Figure, find_figures
 from addsup.extract.metrics import figure_metric, phrase_metric
@@ -20,7 +20,7 @@ from addsup.extract.periods import (
 )
 from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.sentences import split_sentences
-from addsup.extract.totals import find_trade_totals, resolve_wholes
+from addsup.extract.totals import find_growth_across, find_trade_totals, resolve_wholes
 from addsup.intervals import stated_interval
 
 EXTRACTOR_VERSION = "0.4.0"
@@ -115,4 +115,8 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     relations.extend(find_comparisons(text, figures))
     summed = {r.stated for r in relations if r.kind == "sum_of"}
     relations.extend(find_trade_totals(text, figures, sentences, summed))
+    grown = {r.stated for r in relations if r.kind == "growth"}
+    relations.extend(
+        find_growth_across(text, figures, sentences, growth_rates(text, figures), grown)
+    )
     return Extraction(sentences, figures, relations)

@@ -120,6 +120,18 @@ def find_change_relations(
     return out
 
 
+def growth_rates(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
+    """(figure, direction) of every percent a verb of change introduces ("rose 6.8 percent")."""
+    out = []
+    for i, f in enumerate(figures):
+        if f.unit != "percent":
+            continue
+        m = _GROWTH.before(text, max(0, f.start - 40), f.start)
+        if m:
+            out.append((i, -1 if m.group("fall") else 1))
+    return out
+
+
 def is_multiple(f: Figure) -> bool:
     """ "1.4 times", "2.8-fold": a multiple, whatever unit the extractor gave it."""
     return f.unit == "multiple" or (f.noun or "").lower() in ("times", "fold")

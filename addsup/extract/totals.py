@@ -220,3 +220,72 @@ def _nearest_before(levels: _Levels, part: int, want: str, total: bool) -> int |
         return max(found, key=lambda i: (levels.figures[i].value * levels.figures[i].scale, i))
     larger = [i for i in found if levels.figures[i].lo > p.hi]  # a whole exceeds its part
     return (larger or found)[-1]
+
+
+def find_growth_across(
+    text: str,
+    figures: list[Figure],
+    sentences: list[tuple[int, int]],
+    rates: list[tuple[int, int]],
+    taken: set[int],
+) -> list[Relation]:
+    """A rate of change whose sentence states no level ("Exports rose 6.8 percent") and the
+    level and earlier level of the same role in the sentence after or before it ("Outbound
+    shipments reached $40.3 billion, compared with $37.73 billion a year earlier").
+
+    ``rates`` are (figure, direction) of the growth-cued rates; ``taken`` the figures already
+    stated by a growth relation."""
+    levels = _Levels(text, figures, sentences)
+    out = []
+    for i, direction in rates:
+        g = figures[i]
+        if i in taken or any(
+            f.sentence_no == g.sentence_no and f.unit in _AMOUNTS for f in figures
+        ):
+            continue
+        want = (
+            role(text, g, sentences[g.sentence_no][0]) if g.sentence_no < len(sentences) else None
+        )
+        if want not in (EXPORT, IMPORT, TOTAL):
+            continue
+        for near in (g.sentence_no + 1, g.sentence_no - 1):
+            pair = _level_and_earlier(levels, near, want)
+            if pair is not None:
+                out.append(
+                    Relation(
+                        "growth",
+                        i,
+                        pair[0],
+                        pair[1],
+                        g.sentence_no,
+                        direction,
+                        cues=f"{want}s ... in the sentence {'after' if near > g.sentence_no else 'before'}",
+                    )
+                )
+                break
+    return out
+
+
+def _level_and_earlier(levels: _Levels, sentence_no: int, want: str) -> tuple[int, int] | None:
+    """The one level of role ``want`` in ``sentence_no`` and the one earlier level after it."""
+    now = [
+        i
+        for i, r in levels.role.items()
+        if levels.figures[i].sentence_no == sentence_no
+        and r == want
+        and not levels.earlier[i]
+        and levels.figures[i].unit == "currency"
+    ]
+    if len(now) != 1:
+        return None
+    x = levels.figures[now[0]]
+    before = [
+        i
+        for i in levels.role
+        if levels.figures[i].sentence_no == sentence_no
+        and levels.earlier[i]
+        and levels.role[i] in (want, None)  # "compared with $37.73 billion": the same measure
+        and _same_kind(levels.figures[i], x)
+        and i > now[0]
+    ]
+    return (now[0], before[0]) if len(before) == 1 else None

@@ -16,7 +16,10 @@ WITH base AS (
         CASE WHEN r.direction < 0 THEN -g.lo ELSE g.hi END AS printed_hi,
         c.value * c.scale AS current_value, p.value * p.scale AS previous_value,
         c.lo AS current_lo, c.hi AS current_hi, p.lo AS previous_lo, p.hi AS previous_hi,
-        c.period_start, c.period_end
+        c.period_start, c.period_end,
+        -- sentences between the rate and its farthest level (a link across them is a reading)
+        greatest(coalesce(abs(c.sentence_no - g.sentence_no), 0),
+                 coalesce(abs(p.sentence_no - g.sentence_no), 0)) AS reach
     FROM relations AS r
     JOIN current_articles AS a ON a.article_id = r.article_id
     JOIN figures AS g ON g.figure_id = r.stated_id
