@@ -115,3 +115,17 @@ def test_the_whole_a_share_names_is_read_from_a_sentence_before():
 def test_no_whole_without_a_level_of_its_role():
     text = "The ministry spent $5.2 billion. Copper came to $2.8 billion, or 53.8 percent of total exports."
     assert [b for _, b, _ in _relations(text, "share_of")] == [("$2.8 billion",)]
+
+
+def test_a_rate_takes_the_levels_of_its_measure_from_the_next_sentence():
+    text = (
+        "Exports rose 5.0 percent in May. Outbound shipments reached $4.2 billion, "
+        "compared with $4.0 billion a year earlier."
+    )
+    growth = [(s, p) for s, p, cue in _relations(text, "growth") if cue and "sentence" in cue]
+    assert growth == [("5.0 percent", ("$4.2 billion", "$4.0 billion"))]
+
+
+def test_a_level_with_a_rate_of_its_own_is_not_taken_by_another_sentence():
+    text = "Car shipments jumped 29 percent. Steel exports declined 8.7 percent to $1.77 billion."
+    assert not [cue for _, _, cue in _relations(text, "growth") if cue and "sentence" in cue]

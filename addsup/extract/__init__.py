@@ -116,7 +116,13 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     summed = {r.stated for r in relations if r.kind == "sum_of"}
     relations.extend(find_trade_totals(text, figures, sentences, summed))
     grown = {r.stated for r in relations if r.kind == "growth"}
-    relations.extend(
-        find_growth_across(text, figures, sentences, growth_rates(text, figures), grown)
-    )
+    linked = {
+        j
+        for r in relations
+        if r.kind in ("growth", "share_of")
+        for j in (r.a, r.b)
+        if j is not None
+    }
+    rates = growth_rates(text, figures)
+    relations.extend(find_growth_across(text, figures, sentences, rates, grown, linked))
     return Extraction(sentences, figures, relations)

@@ -228,13 +228,16 @@ def find_growth_across(
     sentences: list[tuple[int, int]],
     rates: list[tuple[int, int]],
     taken: set[int],
+    linked: set[int] | frozenset[int] = frozenset(),
 ) -> list[Relation]:
     """A rate of change whose sentence states no level ("Exports rose 6.8 percent") and the
     level and earlier level of the same role in the sentence after or before it ("Outbound
-    shipments reached $40.3 billion, compared with $37.73 billion a year earlier").
+    shipments reached $40.3 billion, compared with $37.73 billion a year earlier"); without
+    an earlier level there, the check derives it from the level and the rate.
 
     ``rates`` are (figure, direction) of the growth-cued rates; ``taken`` the figures already
-    stated by a growth relation."""
+    stated by a growth relation; ``linked`` the levels other relations already use (a level
+    with a rate of its own, a share's part), never the level of a rate of another sentence."""
     levels = _Levels(text, figures, sentences)
     out = []
     for i, direction in rates:
@@ -250,7 +253,7 @@ def find_growth_across(
             continue
         for near in (g.sentence_no + 1, g.sentence_no - 1):
             pair = _level_and_earlier(levels, near, want)
-            if pair is not None:
+            if pair is not None and pair[0] not in linked:
                 out.append(
                     Relation(
                         "growth",
@@ -266,8 +269,11 @@ def find_growth_across(
     return out
 
 
-def _level_and_earlier(levels: _Levels, sentence_no: int, want: str) -> tuple[int, int] | None:
-    """The one level of role ``want`` in ``sentence_no`` and the one earlier level after it."""
+def _level_and_earlier(
+    levels: _Levels, sentence_no: int, want: str
+) -> tuple[int, int | None] | None:
+    """The one level of role ``want`` in ``sentence_no`` and the one earlier level after it
+    (None when the sentence gives none)."""
     now = [
         i
         for i, r in levels.role.items()
@@ -288,4 +294,6 @@ def _level_and_earlier(levels: _Levels, sentence_no: int, want: str) -> tuple[in
         and _same_kind(levels.figures[i], x)
         and i > now[0]
     ]
-    return (now[0], before[0]) if len(before) == 1 else None
+    if len(before) > 1:
+        return None
+    return (now[0], before[0] if before else None)  # no earlier level: the check derives it
