@@ -111,3 +111,13 @@ def test_parallel_clauses_keep_their_own_parts():
     parts = {share: part for share, part, _ in _shares(text)}
     assert parts.get("41.5 percent") == "$6.1 billion"
     assert parts.get("17.5 percent") is None
+
+
+def test_a_rate_in_a_parallel_clause_keeps_its_own_levels():
+    text = (
+        "Imports fell to $165.6 million from $165.8 million, while exports dropped "
+        "30 percent to $23.9 million."
+    )
+    growth = {k[1]: k for k in _kinds(text) if k[0] == "growth"}
+    # the rate's clause names no earlier level: the first clause's "from" is not its base
+    assert growth["30 percent"][2] is None

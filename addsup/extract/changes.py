@@ -70,6 +70,7 @@ _TO_CUE = Cue(_TO, ("to",))
 _FROM_CUE = Cue(_FROM, ("from", "compared", "against"))
 _PARENTHESIS = Cue(re.compile(r"\(\s*" + _QUAL + r"$", re.IGNORECASE), ("(",))
 _MEASURES = frozenset({"currency", "count"})
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _TIMES_THE = re.compile(
     r"(?:\s*(?:times|-?fold))?\s+(?:the|that\s+of|as\s+(?:much|large|high|big)\s+as)\b",
     re.IGNORECASE,
@@ -196,8 +197,12 @@ def _growth(
     before = [
         j
         for j in members[:pos]
-        if figures[j].unit in _MEASURES and not _in_parentheses(text, figures[j])
+        if figures[j].unit in _MEASURES
+        and not _in_parentheses(text, figures[j])
+        # parallel clauses keep their own sides: "A fell to X from Y, while B rose 30 percent"
+        and not _CLAUSE_BREAK.search(text, figures[j].end, figures[i].start)
     ]
+    after = [j for j in after if not _CLAUSE_BREAK.search(text, figures[i].end, figures[j].start)]
     previous = next((j for j in [*after, *before] if _cue(_FROM_CUE, text, figures[j])), None)
     current = next((j for j in after if _cue(_TO_CUE, text, figures[j])), None)
     if current is None:

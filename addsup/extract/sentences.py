@@ -25,7 +25,7 @@ _NAME_CONTINUATIONS = frozenset({"co", "corp", "inc", "ltd", "llc", "plc", "grou
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 # a stop with no space after it, between a lower-case word and a capitalised one
 # ("...data showed Monday.Outbound shipments"): copy that lost its line break
-_TIGHT_END = re.compile(r"(?<=[a-z%]{2})[.!?][\"'”’]?(?=[\"“]?[A-Z][a-z])")
+_TIGHT_END = re.compile(r"(?<=[a-z%]{2})[.!?][\"'”’]?(?=[\"“]?[A-Z][^\W\d_])")
 # a line that starts with a dash or a bullet starts a sentence, whatever ends the line before
 _BULLET = re.compile(r"\n(?=[ \t]*[—–•*-][ \t])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
