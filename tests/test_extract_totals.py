@@ -129,3 +129,20 @@ def test_a_rate_takes_the_levels_of_its_measure_from_the_next_sentence():
 def test_a_level_with_a_rate_of_its_own_is_not_taken_by_another_sentence():
     text = "Car shipments jumped 29 percent. Steel exports declined 8.7 percent to $1.77 billion."
     assert not [cue for _, _, cue in _relations(text, "growth") if cue and "sentence" in cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Imports came to $12.6 billion, including $4.4 billion by local firms and $8.2 billion by foreign ones.",
+            [("$12.6 billion", ("$4.4 billion", "$8.2 billion"), "including")],
+        ),
+        # "41 of which": the amount before "of which" is a part, not the whole: no link
+        ("Exports came to 95 cars, 41 of which went to Chile and 18 to Peru.", []),
+    ],
+)
+def test_including_lists_some_of_a_total(text, want):
+    assert [
+        r for r in _relations(text, "sum_of") if r[2] != "exports + imports = total trade"
+    ] == want

@@ -20,7 +20,12 @@ from addsup.extract.periods import (
 )
 from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.sentences import split_sentences
-from addsup.extract.totals import find_growth_across, find_trade_totals, resolve_wholes
+from addsup.extract.totals import (
+    find_growth_across,
+    find_inclusions,
+    find_trade_totals,
+    resolve_wholes,
+)
 from addsup.intervals import stated_interval
 
 EXTRACTOR_VERSION = "0.4.0"
@@ -79,7 +84,8 @@ def _cue_words(text: str, figures: list[Figure], r: Relation) -> str | None:
     stated = figures[r.stated]
     start = max((f.end for f in figures if f.end <= stated.start), default=0)
     words = text[max(start, stated.start - 40) : stated.start].replace("(", " ( ").split()
-    return " ".join(words[-4:]) or None
+    cue = " ".join(words[-4:])
+    return "in parentheses after" if cue == "(" else cue or None
 
 
 def extract(text: str, published_on: date | None = None) -> Extraction:
@@ -115,6 +121,8 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     relations.extend(find_comparisons(text, figures))
     summed = {r.stated for r in relations if r.kind == "sum_of"}
     relations.extend(find_trade_totals(text, figures, sentences, summed))
+    summed = {r.stated for r in relations if r.kind == "sum_of"}
+    relations.extend(find_inclusions(text, figures, sentences, summed))
     grown = {r.stated for r in relations if r.kind == "growth"}
     linked = {
         j

@@ -297,3 +297,43 @@ def _level_and_earlier(
     if len(before) > 1:
         return None
     return (now[0], before[0] if before else None)  # no earlier level: the check derives it
+
+
+_INCLUDING = re.compile(
+    r"\b(?:including|comprising|consisting\s+of|made\s+up\s+of)\b", re.IGNORECASE
+)
+
+
+def find_inclusions(
+    text: str, figures: list[Figure], sentences: list[tuple[int, int]], taken: set[int]
+) -> list[Relation]:
+    """ "T, ... including A from X and B from Y": A and B are some of T (their sum cannot pass
+    it), in one sentence; ``taken`` are the figures already stated by a ``sum_of``."""
+    out = []
+    for s, (start, end) in enumerate(sentences):
+        members = [i for i, f in enumerate(figures) if f.sentence_no == s and f.unit in _AMOUNTS]
+        for m in _INCLUDING.finditer(text, start, end):
+            before = [i for i in members if figures[i].end <= m.start()]
+            if not before or before[-1] in taken:
+                continue
+            t = before[-1]
+            parts = [
+                i
+                for i in members
+                if figures[i].start >= m.end() and _same_kind(figures[i], figures[t])
+            ]
+            if len(parts) >= 2:
+                out.append(
+                    Relation(
+                        "sum_of",
+                        t,
+                        None,
+                        None,
+                        s,
+                        0,
+                        members=tuple(parts),
+                        cues=" ".join(m.group(0).split()),
+                    )
+                )
+                taken.add(t)
+    return out
