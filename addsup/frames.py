@@ -58,6 +58,7 @@ RELATION_SCHEMA = {
     "metric": pl.String,
     "signs": pl.List(pl.Int32),
     "readings": pl.Int32,
+    "cues": pl.String,
 }
 SENTENCE_SCHEMA = {
     "article_id": pl.String,
@@ -127,6 +128,7 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
                     r.metric,
                     list(r.signs) or None,
                     r.readings,
+                    r.cues,
                 )
             )
         sentences.extend((aid, i, s, e) for i, (s, e) in enumerate(x.sentences))

@@ -6,6 +6,7 @@ from schemas.amounts import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
 from schemas.balance import BalanceCheck, GrowthOfTotalCheck
 from schemas.change import GrowthCheck, GrowthStated, PpDifferenceCheck
 from schemas.figures import FigureSchema
+from schemas.magnitude import MagnitudeCheck
 from schemas.reference import FxMonthly, OfficialStats
 from schemas.share import ShareOfCheck
 from schemas.tables import ExpoEditions, TableArithmetic
@@ -34,6 +35,7 @@ __all__ = [
     "GrowthCheck",
     "GrowthOfTotalCheck",
     "GrowthStated",
+    "MagnitudeCheck",
     "OfficialStats",
     "PpDifferenceCheck",
     "ReferenceCheck",

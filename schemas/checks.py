@@ -19,6 +19,24 @@ def intervals_overlap_expr(stated: tuple[str, str], implied: tuple[str, str]) ->
     return (i_lo <= s_hi) & (s_lo <= i_hi)
 
 
+EDGE_SHARE = 0.1  # an overlap under a tenth of the narrower interval holds only at its edge
+
+
+def at_edge_expr(stated: tuple[str, str], implied: tuple[str, str]) -> pl.Expr:
+    """True where the two intervals overlap, but by less than ``EDGE_SHARE`` of the narrower
+    one's width: the relation holds only with every figure at the far end of its rounding.
+
+    The narrower width, not the stated one alone: a precise implied value well inside the
+    stated rounding holds comfortably, however narrow it is.
+    """
+    s_lo, s_hi = (pl.col(c) for c in stated)
+    i_lo, i_hi = (pl.col(c) for c in implied)
+    common = pl.min_horizontal(s_hi, i_hi) - pl.max_horizontal(s_lo, i_lo)
+    narrower = pl.min_horizontal(s_hi - s_lo, i_hi - i_lo)
+    finite = pl.all_horizontal([c.is_finite() for c in (s_lo, s_hi, i_lo, i_hi)])
+    return (finite & (common >= 0) & (common < EDGE_SHARE * narrower)).fill_null(False)
+
+
 @extensions.register_check_method(statistics=["stated", "implied"])
 def intervals_overlap(
     data: PolarsData, *, stated: tuple[str, str], implied: tuple[str, str]

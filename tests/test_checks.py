@@ -95,8 +95,10 @@ def test_unstated_whole_is_derived(con):
         # edge: 119.5 / 99.5 - 1 = 20.10 % is the top of the implied interval; 20.1 reaches down to 20.05
         ("Sales rose 20.1 percent from 100 million yuan to 119 million yuan.", "pass"),
         ("Sales rose 20.2 percent from 100 million yuan to 119 million yuan.", "fail"),
-        # a qualifier widens: "about 20.3 percent" is 20.3 ± 1 % = 20.10 .. 20.50, which just reaches 20.10
-        ("Sales rose about 20.3 percent from 100 million yuan to 119 million yuan.", "pass"),
+        # a qualifier widens: "about 20.3 percent" is 20.3 ± 1 % = 20.10 .. 20.50, which just
+        # touches 20.10: it holds only at the edge of rounding, a failure of warning severity
+        ("Sales rose about 20.3 percent from 100 million yuan to 119 million yuan.", "fail"),
+        ("Sales rose about 20.2 percent from 100 million yuan to 119 million yuan.", "pass"),
         ("Sales rose 25 percent to 3.9 billion yuan.", "skip"),
     ],
 )

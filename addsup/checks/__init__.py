@@ -20,6 +20,7 @@ from addsup.checks.change import (
     validate_growth,
     validate_pp_difference,
 )
+from addsup.checks.magnitude import validate_magnitude
 from addsup.checks.share import SHARE_OF, validate_share_of
 
 ALL_CHECKS = (
@@ -31,6 +32,7 @@ ALL_CHECKS = (
     validate_converts_to,
     validate_balance,
     validate_growth_of_total,
+    validate_magnitude,
     validate_agreement,
     validate_reference,
 )

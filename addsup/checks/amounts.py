@@ -10,6 +10,8 @@ import polars as pl
 
 from addsup import fmt
 from addsup.checks.base import (
+    AT_EDGE,
+    EDGE_WORDS,
     Decided,
     Row,
     RowCheck,
@@ -17,6 +19,7 @@ from addsup.checks.base import (
     amount,
     decide,
     finding,
+    linked_across,
     run_view,
 )
 from addsup.findings import Finding
@@ -38,24 +41,43 @@ def _fx_skip(row: Row) -> str | None:
     return None
 
 
+def _overlaps(row: Row, lo: str, hi: str) -> bool:
+    return (
+        row["stated_lo"] is not None
+        and row[lo] is not None
+        and row["stated_lo"] <= row[hi]
+        and row[lo] <= row["stated_hi"]
+    )
+
+
 def validate_converts_to(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     findings = []
     maybe = pl.col("stated_lo").is_null() | (pl.col("months").fill_null(0) == 0)
     for row, status, detail in run_view(
-        con, "select_check_converts_to", ConvertsToCheck, _fx_skip, maybe
+        con, "select_check_converts_to", ConvertsToCheck, _fx_skip, maybe, edge=False
     ):
         message = detail
-        if status != "skip":
+        severity = "error"
+        earlier = status == "fail" and _overlaps(row, "wide_lo", "wide_hi")
+        if earlier:  # the rate of an earlier month of the period fits: a warning at most
+            severity = "warning"
+            message = (
+                f"{row['a_surface']} / {row['b_surface']} implies "
+                f"{_rate(row['stated_lo'])} to {_rate(row['stated_hi'])} "
+                f"{row['a_currency']} per {row['b_currency']}: off the ECB rate of "
+                f"{row['last_month']} ({_rate(row['implied_lo'])} to {_rate(row['implied_hi'])}, "
+                f"give or take 3 %), though within 3 % of a monthly rate since {row['first_month']}"
+            )
+        elif status != "skip":
             rate = row["a_value"] / row["b_value"] if row["b_value"] else None
             arithmetic = (
                 f"{row['a_surface']} / {row['b_surface']} = {_rate(rate)} "
                 f"{row['a_currency']} per {row['b_currency']} "
                 f"({_rate(row['stated_lo'])} to {_rate(row['stated_hi'])})"
             )
-            reference = (
-                f"the ECB reference rate from {row['first_month']} to {row['last_month']} was "
-                f"{_rate(row['implied_lo'])} to {_rate(row['implied_hi'])}"
-            )
+            reference = f"the ECB reference rate of {row['last_month']}, give or take 3 %, was {_rate(row['implied_lo'])} to {_rate(row['implied_hi'])}"
+            if row.get("reading"):  # a bare "¥" read the other way
+                reference += f" (read as {row['reading']}: the symbol is ambiguous)"
             message = (
                 f"{arithmetic}; {reference}: agrees"
                 if status == "pass"
@@ -69,14 +91,16 @@ def validate_converts_to(con: duckdb.DuckDBPyConnection) -> list[Finding]:
                 message,
                 subject=row["relation_id"],
                 figures=(row["b_id"], row["a_id"]),
-                tolerance="rounding of both amounts; every daily ECB rate of the months",
+                tolerance="rounding of both amounts; the ECB rate of the month, ±3 %",
+                severity=severity,
             )
         )
     return findings
 
 
 def _decide_sum(frame: pl.DataFrame) -> Decided:
-    return decide(frame, SumOfCheck)
+    # the edge of rounding means something only where the parts make the whole total
+    return decide(frame, SumOfCheck, edge=pl.col("exhaustive") == 1)
 
 
 def _explain_sum(row: Row, status: str, detail: Any) -> Finding:
@@ -94,11 +118,15 @@ def _explain_sum(row: Row, status: str, detail: Any) -> Finding:
             f"fits in the whole {total}" if status == "pass" else f"more than the whole {total}"
         )
     extra = also(detail, "parts_add_up_to_total") if status == "fail" else ""
+    if detail == [AT_EDGE]:
+        outcome, extra = f"meets the total {total} {EDGE_WORDS}", ""
+    cue = ""  # the cue words are shown by ``finding``
     return finding(
         "sum_of",
         row,
         status,
-        f"{arithmetic}, {outcome}{extra}",
+        f"{arithmetic}, {outcome}{extra}{cue}",
+        severity=linked_across(row, status),
         subject=row["relation_id"],
         figures=(row["total_id"], *row["part_ids"]),
     )

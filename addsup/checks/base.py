@@ -15,9 +15,13 @@ import pyarrow as pa
 from addsup import fmt
 from addsup.findings import Finding, failing_rows
 from addsup.warehouse import registered, sql
+from schemas.checks import at_edge_expr
 
 Row = dict[str, Any]
 ROUNDING = "rounding of every printed figure (docs/checks.md)"
+# a row that holds only at the edge of rounding: a failure of warning severity
+AT_EDGE = "holds_only_at_the_edge_of_rounding"
+_INTERVALS = ("stated_lo", "stated_hi", "implied_lo", "implied_hi")
 
 
 @cache
@@ -35,6 +39,10 @@ class Decided:
 
     def status(self, i: int) -> str:
         return "skip" if i in self.skipped else "fail" if i in self.failing else "pass"
+
+    def at_edge(self, i: int) -> bool:
+        """Whether row ``i`` fails only by holding at the edge of rounding (a warning)."""
+        return self.failing.get(i) == [AT_EDGE]
 
 
 CHUNK_ROWS = 250_000  # rows of a view decided at a time: memory stays bounded
@@ -88,6 +96,7 @@ def decide(
     schema: Any,
     skip_reason: Callable[[Row], str | None] | None = None,
     maybe_skipped: pl.Expr | None = None,
+    edge: pl.Expr | bool = True,
 ) -> Decided:
     """Pass, fail or skip for every row of a check view, the part that scales.
 
@@ -95,6 +104,10 @@ def decide(
     cases say which rows fail. ``skip_reason`` runs in Python only on the rows that
     ``maybe_skipped`` marks (all rows when it is None): it must return None for the others.
     Without ``skip_reason`` every row is checked and no row goes through Python.
+
+    A passing row whose stated and implied intervals meet only at their edges (``edge``
+    marks the rows where that test applies; every row with the four interval columns by
+    default) fails with ``AT_EDGE`` alone: a warning, never a pass, never an error.
     """
     if skip_reason is None:
         candidates: range | list[int] = []
@@ -117,6 +130,14 @@ def decide(
         if general:
             raise ValueError(f"the view does not match {schema.__name__}: {general}")
         failing = found if checkable is None else {checkable[k]: v for k, v in found.items()}
+    if edge is not False and all(c in frame.columns for c in _INTERVALS):
+        test = at_edge_expr(("stated_lo", "stated_hi"), ("implied_lo", "implied_hi"))
+        if edge is not True:
+            test = test & edge.fill_null(False)
+        marked = frame.select(test.alias("e")).with_row_index("_i").filter(pl.col("e"))["_i"]
+        for i in marked.to_list():
+            if i not in skipped and i not in failing:
+                failing[i] = [AT_EDGE]
     return Decided(frame, skipped, failing)
 
 
@@ -127,6 +148,7 @@ def run_view(
     skip_reason: Callable[[Row], str | None] | None = None,
     maybe_skipped: pl.Expr | None = None,
     frame: pl.DataFrame | None = None,
+    edge: pl.Expr | bool = True,
 ) -> list[tuple[Row, str, Any]]:
     """``(row, status, detail)`` for every row of the query ``addsup/sql/<query>.sql``
     (or of ``frame``, the view already read): ``decide``, then each row as a dict.
@@ -134,7 +156,11 @@ def run_view(
     ``detail`` is the skip reason for ``skip``, the failing check names for ``fail``.
     """
     decided = decide(
-        frame if frame is not None else read_view(con, query), schema, skip_reason, maybe_skipped
+        frame if frame is not None else read_view(con, query),
+        schema,
+        skip_reason,
+        maybe_skipped,
+        edge,
     )
     return rows_of(decided)
 
@@ -176,7 +202,11 @@ class RowCheck:
             return []
         rows = decided.frame[wanted].to_dicts()
         return [
-            self.explain(row, decided.status(i), decided.skipped.get(i, decided.failing.get(i, [])))
+            self.explain(
+                _mark(row, decided, i),
+                decided.status(i),
+                decided.skipped.get(i, decided.failing.get(i, [])),
+            )
             for i, row in zip(wanted, rows, strict=True)
         ]
 
@@ -253,8 +283,17 @@ class RowCheck:
         out = {}
         for i, row in zip(found["_i"].to_list(), found.drop("_i").to_dicts(), strict=True):
             detail = decided.skipped.get(i, decided.failing.get(i, []))
-            out[row[self.subject]] = self.explain(row, decided.status(i), detail).message
+            out[row[self.subject]] = self.explain(
+                _mark(row, decided, i), decided.status(i), detail
+            ).message
         return out
+
+
+def _mark(row: Row, decided: Decided, i: int) -> Row:
+    """``row`` marked when it holds only at the edge of rounding: ``finding`` makes it a warning."""
+    if decided.at_edge(i):
+        row["_at_edge"] = True
+    return row
 
 
 def rows_of(decided: Decided) -> list[tuple[Row, str, Any]]:
@@ -266,7 +305,7 @@ def rows_of(decided: Decided) -> list[tuple[Row, str, Any]]:
             out.append((row, "skip", decided.skipped[i]))
         else:
             problems = decided.failing.get(i, [])
-            out.append((row, "fail" if problems else "pass", problems))
+            out.append((_mark(row, decided, i), "fail" if problems else "pass", problems))
     return out
 
 
@@ -303,12 +342,19 @@ def finding(
     figures: tuple[str | None, ...],
     tolerance: str = ROUNDING,
     implied: tuple[float, float] | None = None,
+    severity: str = "error",
 ) -> Finding:
-    """A finding for one row of a check view; intervals from its stated_*/implied_* columns."""
+    """A finding for one row of a check view; intervals from its stated_*/implied_* columns.
+
+    A row that holds only at the edge of rounding (``decide``) is a warning, whatever else.
+    The words that linked the figures (the view's ``cues``) end the message.
+    """
+    if row.get("cues"):
+        message = f'{message} [cue: "{row["cues"]}"]'
     return Finding(
         check=check,
         status=status,
-        severity="error",
+        severity="warning" if row.get("_at_edge") else severity,
         subject=subject,
         message=message,
         article_id=row["article_id"],
@@ -320,9 +366,23 @@ def finding(
     )
 
 
+def linked_across(row: Row, status: str) -> str:
+    """The severity of a row's failure: a warning when its figures were linked across
+    sentences (``reach`` > 0), as the linker read them, not as one sentence says."""
+    return "warning" if status == "fail" and (row.get("reach") or 0) > 0 else "error"
+
+
 def verdict(status: str, arithmetic: str, stated: str, detail: list[str], main: str) -> str:
     """ "<arithmetic>, as the article says: <x>" or "<arithmetic>, but the article says <x>"
     (``stated`` may begin with words of its own: "a rise of 20 percent")."""
     if status == "pass":
         return f"{arithmetic}, as the article says: {stated}"
+    if detail == [AT_EDGE]:
+        return f"{arithmetic} meets what the article says, {stated}, {EDGE_WORDS}"
     return f"{arithmetic}, but the article says {stated}{also(detail, main)}"
+
+
+EDGE_WORDS = (
+    "only at the edge of rounding (every figure taken at the far end of its rounding): "
+    "check the unrounded figures"
+)

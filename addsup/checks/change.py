@@ -13,6 +13,7 @@ from addsup.checks.base import (
     RowCheck,
     decide,
     finding,
+    linked_across,
     pct,
     pct_interval,
     verdict,
@@ -44,11 +45,26 @@ def _growth_skip(row: Row) -> str | None:
 
 
 IMPOSSIBLE = "stated:fall_is_not_below_minus_100"
+_READINGS = {"ratio": "a ratio (x m)", "increase": "an increase of m times (x m+1)"}
+
+
+def _ratio_slip(row: Row, growth: float) -> str:
+    """The likely slip when a printed rise matches the ratio of the levels, not the rise:
+    "up 520 %" for a level 5.2 times the earlier one (that is up 420 %)."""
+    ratio = growth + 100
+    printed = (row["stated_lo"] + row["stated_hi"]) / 2
+    if row["direction"] > 0 and ratio > 0 and abs(printed - ratio) <= 0.02 * ratio:
+        return (
+            f"; the printed {row['growth_surface']} matches the ratio of the levels "
+            f'({ratio:.0f} % of the earlier one), not the rise: likely "to {ratio:.0f} % of" '
+            f'printed as "up {row["growth_surface"]}"'
+        )
+    return ""
 
 
 def _decide_growth(frame: pl.DataFrame) -> Decided:
     """The growth rows decided; a stated fall of 100 % or more fails whatever the levels."""
-    impossible = list(decide(frame, GrowthStated).failing)  # the view is validated twice
+    impossible = list(decide(frame, GrowthStated, edge=False).failing)  # validated twice
     maybe = (
         pl.col("previous_id").is_null()
         | pl.col("current_id").is_null()
@@ -77,6 +93,10 @@ def _explain_growth(row: Row, status: str, detail: Any) -> Finding:
             f"({pct_interval(row['implied_lo'], row['implied_hi'])})"
         )
         message = verdict(status, arithmetic, stated, detail, "growth_agrees_with_levels")
+        if row.get("reading"):
+            message += f" [{row['growth_surface']} read as {_READINGS[row['reading']]}]"
+        elif status == "fail" and value is not None:
+            message += _ratio_slip(row, value)
     return finding(
         "growth",
         row,
@@ -84,6 +104,7 @@ def _explain_growth(row: Row, status: str, detail: Any) -> Finding:
         message,
         subject=row["relation_id"],
         figures=(row["growth_id"], row["current_id"], row["previous_id"]),
+        severity="error" if IMPOSSIBLE in (detail or []) else linked_across(row, status),
     )
 
 

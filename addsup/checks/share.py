@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 
 from addsup import fmt
-from addsup.checks.base import Decided, Row, RowCheck, decide, finding, verdict
+from addsup.checks.base import Decided, Row, RowCheck, decide, finding, linked_across, verdict
 from addsup.findings import Finding
 from schemas import ShareOfCheck
 
@@ -49,6 +49,8 @@ def _explain(row: Row, status: str, detail: Any) -> Finding:
         )
         stated = f"{row['share_surface']} ({fmt.interval(row['stated_lo'], row['stated_hi'], '%')})"
         message = verdict(status, arithmetic, stated, detail, "share_agrees_with_part_and_whole")
+        if row.get("reach") and row["phrase"]:
+            message += f' [the whole read from "{row["phrase"]}" in a sentence before]'
     return finding(
         "share_of",
         row,
@@ -56,6 +58,7 @@ def _explain(row: Row, status: str, detail: Any) -> Finding:
         message,
         subject=row["relation_id"],
         figures=(row["share_id"], row["part_id"], row["whole_id"]),
+        severity=linked_across(row, status),
     )
 
 

@@ -8,7 +8,8 @@ from datetime import date
 
 from addsup.extract.amounts import find_amount_relations
 from addsup.extract.balance import find_balance_relations
-from addsup.extract.changes import find_change_relations
+from addsup.extract.changes import find_change_relations, growth_rates
+from addsup.extract.comparisons import find_comparisons
 from addsup.extract.currencies import quoted_against_dollar
 from addsup.extract.figures import Figure, find_figures
 from addsup.extract.metrics import figure_metric, phrase_metric
@@ -21,6 +22,12 @@ from addsup.extract.periods import (
 )
 from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.sentences import split_sentences
+from addsup.extract.totals import (
+    find_growth_across,
+    find_inclusions,
+    find_trade_totals,
+    resolve_wholes,
+)
 from addsup.intervals import stated_interval
 
 EXTRACTOR_VERSION = "0.5.0"
@@ -98,6 +105,16 @@ def _exchange_rates(text: str, figures: list[Figure], starts: list[int]) -> None
                 f.unit, f.currency, f.currency_assumed, f.noun = "currency", code, True, None
 
 
+def _cue_words(text: str, figures: list[Figure], r: Relation) -> str | None:
+    """The words just before the stated figure, back to the figure before it (at most four):
+    the cue of a relation its linker did not name ("or", "a total of")."""
+    stated = figures[r.stated]
+    start = max((f.end for f in figures if f.end <= stated.start), default=0)
+    words = text[max(start, stated.start - 40) : stated.start].replace("(", " ( ").split()
+    cue = " ".join(words[-4:])
+    return "in parentheses after" if cue == "(" else cue or None
+
+
 def extract(text: str, published_on: date | None = None) -> Extraction:
     """Every figure of ``text`` with its sentence, period and interval, and their relations.
 
@@ -119,7 +136,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         if f.unit in ("currency", "count"):
             f.metric = figure_metric(text, f.start)
     _year_earlier(text, figures)
-    relations = find_share_relations(text, figures)
+    relations = resolve_wholes(text, figures, sentences, find_share_relations(text, figures))
     shares = frozenset(r.stated for r in relations)
     by_sentence: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
@@ -130,5 +147,21 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         relations.extend(find_change_relations(text, figures, members, shares))
         relations.extend(find_amount_relations(text, figures, members))
     relations = [replace(r, metric=phrase_metric(r.phrase)) if r.phrase else r for r in relations]
+    relations = [r if r.cues else replace(r, cues=_cue_words(text, figures, r)) for r in relations]
+    relations.extend(find_comparisons(text, figures))
+    summed = {r.stated for r in relations if r.kind == "sum_of"}
+    relations.extend(find_trade_totals(text, figures, sentences, summed))
+    summed = {r.stated for r in relations if r.kind == "sum_of"}
+    relations.extend(find_inclusions(text, figures, sentences, summed))
+    grown = {r.stated for r in relations if r.kind == "growth"}
+    linked = {
+        j
+        for r in relations
+        if r.kind in ("growth", "share_of")
+        for j in (r.a, r.b)
+        if j is not None
+    }
+    rates = growth_rates(text, figures)
+    relations.extend(find_growth_across(text, figures, sentences, rates, grown, linked))
     relations.extend(find_balance_relations(text, sentences, figures))
     return Extraction(sentences, figures, relations)

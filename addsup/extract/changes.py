@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from addsup.extract.cues import Cue
 from addsup.extract.figures import Figure
@@ -13,13 +14,15 @@ _QUAL = r"(?:(?:about|around|roughly|approximately|some|nearly|almost|over|more\
 _RISE = (
     r"rose|rise|rising|risen|increased|increase|increasing|grew|grow|growing|growth(?:\s+rate)?"
     r"|up|jumped|jump|climbed|climb|gained|gain|expanded|expansion|surged|surge|soared|advanced"
+    r"|higher\s+by|skyrocketed"
 )
 _FALL = (
     r"fell|fall|falling|fallen|declined|decline|declining|dropped|drop|decreased|decrease"
-    r"|down|shrank|shrink|contracted|contraction|slid|slump|slumped|plunged|plunge"
+    r"|down|shrank|shrink|contracted|contraction|slid|slump|slumped|plunged|plunge|lower\s+by"
 )
 _GROWTH_CUE = re.compile(
-    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))(?:\s+(?:of|by))?\s+{_QUAL}$", re.IGNORECASE
+    rf"\b(?<!taken\s)(?<!took\s)(?<!take\s)(?<!takes\s)(?<!made\s)(?<!make\s)(?<!makes\s)(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))(?:\s+(?:of|by))?\s+{_QUAL}$",
+    re.IGNORECASE,
 )
 _GAP_AFTER = re.compile(
     r"\s+(?:(?P<up>higher|more|above|greater|faster|over)|(?P<down>lower|less|below|smaller|slower|under))"
@@ -58,12 +61,24 @@ _GROWTH = Cue(
         "slid",
         "slump",
         "plung",
+        "higher",
+        "lower",
+        "skyrocket",
     ),
 )
 _TO_CUE = Cue(_TO, ("to",))
 _FROM_CUE = Cue(_FROM, ("from", "compared", "against"))
 _PARENTHESIS = Cue(re.compile(r"\(\s*" + _QUAL + r"$", re.IGNORECASE), ("(",))
 _MEASURES = frozenset({"currency", "count"})
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+_TIMES_THE = re.compile(
+    r"(?:\s*(?:times|-?fold))?\s+(?:the|that\s+of|as\s+(?:much|large|high|big)\s+as)\b",
+    re.IGNORECASE,
+)
+_RATE_THAN = re.compile(
+    r"\s+(?:(?P<up>higher|more|above|greater)|(?P<down>lower|less|below|smaller))\s+than\b",
+    re.IGNORECASE,
+)
 
 
 def _cue(cue: Cue, text: str, f: Figure, reach: int = 40) -> bool:
@@ -87,9 +102,16 @@ def find_change_relations(
         if i in shares:
             continue
         window = figures[members[pos - 1]].end if pos else max(0, f.start - 80)
-        if f.unit == "percent":
+        multiple = is_multiple(f)
+        if f.unit == "percent" or multiple:
             m = _GROWTH.before(text, window, f.start)
             rel = _growth(text, figures, members, pos, -1 if m.group("fall") else 1) if m else None
+            if rel is not None and m is not None:
+                rel = replace(rel, cues=" ".join(m.group(0).split()))
+            if rel is None and multiple and _TIMES_THE.match(text, f.end):
+                rel = _times_the(figures, members, pos)
+            if rel is None and f.unit == "percent":
+                rel = _than(text, figures, members, pos)
             if rel:
                 out.append(rel)
         elif f.unit == "percentage_point":
@@ -97,6 +119,74 @@ def find_change_relations(
             if rel:
                 out.append(rel)
     return out
+
+
+def growth_rates(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
+    """(figure, direction) of every percent a verb of change introduces ("rose 6.8 percent")."""
+    out = []
+    for i, f in enumerate(figures):
+        if f.unit != "percent":
+            continue
+        m = _GROWTH.before(text, max(0, f.start - 40), f.start)
+        if m:
+            out.append((i, -1 if m.group("fall") else 1))
+    return out
+
+
+def is_multiple(f: Figure) -> bool:
+    """ "1.4 times", "2.8-fold": a multiple, whatever unit the extractor gave it."""
+    return f.unit == "multiple" or (f.noun or "").lower() in ("times", "fold")
+
+
+def _times_the(figures: list[Figure], members: list[int], pos: int) -> Relation | None:
+    """ "X, 162.4 times the Y": a ratio X / Y (the cue ``times the`` says: no other reading)."""
+    i = members[pos]
+    before = [j for j in members[:pos] if figures[j].unit in _MEASURES]
+    after = [j for j in members[pos + 1 :] if figures[j].unit in _MEASURES]
+    if not before or not after:
+        return None
+    a, b = figures[before[-1]], figures[after[0]]
+    if a.unit != b.unit or a.currency != b.currency:
+        return None
+    return Relation(
+        "growth",
+        i,
+        before[-1],
+        after[0],
+        figures[i].sentence_no,
+        1,
+        phrase="times the",
+        cues="times the",
+    )
+
+
+def _than(text: str, figures: list[Figure], members: list[int], pos: int) -> Relation | None:
+    """ "X, 2.4 percent lower than last year's Y": X against Y."""
+    i = members[pos]
+    m = _RATE_THAN.match(text, figures[i].end)
+    if not m:
+        return None
+    before = [j for j in members[:pos] if figures[j].unit in _MEASURES]
+    after = [
+        j
+        for j in members[pos + 1 :]
+        if figures[j].unit in _MEASURES and figures[j].start - m.end() < 40
+    ]
+    if not before or not after:
+        return None
+    a, b = figures[before[-1]], figures[after[0]]
+    if a.unit != b.unit or a.currency != b.currency:
+        return None
+    direction = 1 if m.group("up") else -1
+    return Relation(
+        "growth",
+        i,
+        before[-1],
+        after[0],
+        figures[i].sentence_no,
+        direction,
+        cues=m.group(0).strip(),
+    )
 
 
 def _growth(
@@ -107,8 +197,12 @@ def _growth(
     before = [
         j
         for j in members[:pos]
-        if figures[j].unit in _MEASURES and not _in_parentheses(text, figures[j])
+        if figures[j].unit in _MEASURES
+        and not _in_parentheses(text, figures[j])
+        # parallel clauses keep their own sides: "A fell to X from Y, while B rose 30 percent"
+        and not _CLAUSE_BREAK.search(text, figures[j].end, figures[i].start)
     ]
+    after = [j for j in after if not _CLAUSE_BREAK.search(text, figures[i].end, figures[j].start)]
     previous = next((j for j in [*after, *before] if _cue(_FROM_CUE, text, figures[j])), None)
     current = next((j for j in after if _cue(_TO_CUE, text, figures[j])), None)
     if current is None:
@@ -139,4 +233,5 @@ def _gap(text: str, figures: list[Figure], members: list[int], pos: int) -> Rela
     if b is None:
         p = _THAN_PHRASE.match(m.group("rest"))
         phrase = p.group(1).strip() if p else None
-    return Relation("pp_difference", i, a, b, f.sentence_no, direction, phrase)
+    cue = " ".join(m.group(0).split()[:2])
+    return Relation("pp_difference", i, a, b, f.sentence_no, direction, phrase, cues=cue)

@@ -17,17 +17,48 @@ from addsup.extract.figures import Figure
 
 _SHARE_CUE = re.compile(
     r"(?:\baccount(?:ing|ed|s)?\s+for|\bmak(?:ing|es)\s+up|\bmade\s+up|\bmake\s+up"
-    r"|\brepresent(?:ing|ed|s)?|\bequal\s+to|\bequivalent\s+to|\bshare\s+of|,\s*or|\bor)"
-    r"\s+(?:\w+\s+){0,1}$",
+    r"|\b(?:took|taken|take|takes|taking)\s+up"
+    r"|\brepresent(?:ing|ed|s)?|\bequal\s+to|\bequivalent\s+to|\bshare\s+of|,\s*or|\bor"
+    r"|\bwhich\s+(?:is|was|are|were))\s+(?:\w+\s+){0,1}$"
+    r"|(?P<paren>\()\s*$",
     re.IGNORECASE,
 )
 _WHOLE_CUE = re.compile(
     r"\b(?:of|out\s+of|total\s+of|total(?:ed|led|ing|ling)|among)\s+(?:the\s+|a\s+|all\s+)?$",
     re.IGNORECASE,
 )
-_SHARE = Cue(_SHARE_CUE, ("account", "mak", "made", "represent", "equ", "share", "or"))
+_SHARE = Cue(
+    _SHARE_CUE,
+    ("account", "mak", "made", "represent", "equ", "share", "or", "which", "(", "took", "tak"),
+)
 _WHOLE = Cue(_WHOLE_CUE, ("of", "total", "among"))
 _MEASURES = frozenset({"currency", "count"})
+# "a decrease of $1.4 billion, or 16.7 percent": the amount is a change, the percent its rate
+_CHANGE_BEFORE = re.compile(
+    r"\b(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?<!taken\s)(?<!took\s)(?:increase[sd]?|decrease[sd]?|rise|rose|fall|fell|drop(?:ped)?|decline[sd]?|gain(?:ed)?"
+    r"|loss|growth|jump(?:ed)?|up|down|by)\s+(?:of\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE = Cue(
+    _CHANGE_BEFORE,
+    (
+        "increase",
+        "decrease",
+        "ris",
+        "ros",
+        "fall",
+        "fell",
+        "drop",
+        "declin",
+        "gain",
+        "loss",
+        "growth",
+        "jump",
+        "up",
+        "down",
+        "by",
+    ),
+)
 _OF_WHICH = re.compile(r"\s*,\s*of\s+which\b[^,;.]*$", re.IGNORECASE)
 _OF_PHRASE = re.compile(
     r"\s*of\s+((?:[\w'’-]+\s+){0,6}?[\w'’-]+)(?=[,.;:)]|\s+(?:in|during|for|from|said|according)\b|$)"
@@ -63,6 +94,7 @@ class Relation:
     metric: str | None = None
     signs: tuple[int, ...] = ()
     readings: int = 1
+    cues: str | None = None  # the words that linked the figures
 
 
 def _same_kind(x: Figure, y: Figure) -> bool:
@@ -71,6 +103,11 @@ def _same_kind(x: Figure, y: Figure) -> bool:
 
 def _has_whole_cue(text: str, f: Figure) -> bool:
     return bool(_WHOLE.before(text, max(0, f.start - 30), f.start))
+
+
+def is_change_amount(text: str, f: Figure) -> bool:
+    """Whether the amount ``f`` is a change ("a decrease of $1.4 billion", "up by 300")."""
+    return bool(_CHANGE.before(text, max(0, f.start - 30), f.start))
 
 
 def _part_and_whole(
@@ -116,6 +153,51 @@ def _part_and_whole(
     return part, whole
 
 
+# a list that goes on with the same whole: "A for 65.1 percent, B 28.5 percent and C 3.8 percent"
+_LIST_GAP = re.compile(r"^[^.;:%\d]{1,120}$")
+# parallel clauses keep their own sides: no part across "..., while B took up 17.5 percent"
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+_LIST_END = re.compile(r"^[^.;]{0,30}\b(?:respectively|separately)\b", re.IGNORECASE)
+
+
+def _shares_without_part(
+    text: str, figures: list[Figure], members: list[int], pos: int, cue: re.Match[str]
+) -> list[Relation]:
+    """A share with no amount before it whose whole is named ("made up 65.1 percent of total
+    exports"), and the shares a list gaps after it ("B 28.5 percent and C 3.8 percent,
+    respectively"): shares of one whole, which together cannot pass 100 percent."""
+    i = members[pos]
+    phrase = of_phrase(text, figures[i].end)
+    if phrase is None:
+        return []
+    cues = " ".join(cue.group(0).split()) or None
+    out = [Relation("share_of", i, None, None, figures[i].sentence_no, phrase=phrase, cues=cues)]
+    listed: list[int] = []
+    previous = figures[i]
+    for j in members[pos + 1 :]:
+        f = figures[j]
+        gap = text[previous.end : f.start]
+        own = of_phrase(text, f.end)
+        if (
+            f.unit != "percent"
+            or not _LIST_GAP.match(gap)
+            or _SHARE.before(text, previous.end, f.start)
+            or (own is not None and own.lower() != phrase.lower())  # a whole of its own
+        ):
+            break
+        listed.append(j)
+        previous = f
+    if not listed or not _LIST_END.match(text[previous.end : previous.end + 40]):
+        return []  # a share alone, with neither part nor whole, checks nothing
+    out.extend(
+        Relation(
+            "share_of", j, None, None, figures[j].sentence_no, phrase=phrase, cues="respectively"
+        )
+        for j in listed
+    )
+    return out
+
+
 def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
     """``share_of`` relations among figures (indices into ``figures``) of one text."""
     relations: list[Relation] = []
@@ -128,13 +210,34 @@ def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
             if share.unit != "percent":
                 continue
             window_start = figures[members[pos - 1]].end if pos else max(0, share.start - 60)
-            if not _SHARE.before(text, window_start, share.start):
-                continue
-            part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
+            cue = _SHARE.before(text, window_start, share.start)
+            if not cue or (cue.group("paren") and of_phrase(text, share.end) is None):
+                continue  # "(5.5 percent of total)" is a share; "(5.5 percent)" alone is not
+            if cue.group("paren"):  # "$290 million (5.5 percent of total)": the amount before
+                before = [j for j in members[:pos] if figures[j].unit in _MEASURES]
+                part_idx, whole_idx = (before[-1] if before else None), None
+            else:
+                part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
+            if part_idx is not None and _CLAUSE_BREAK.search(
+                text, figures[part_idx].end, share.start
+            ):
+                part_idx, whole_idx = None, None  # the amount is the other clause's
             if part_idx is None:
+                relations.extend(_shares_without_part(text, figures, members, pos, cue))
                 continue
+            nearest = max(j for j in (part_idx, whole_idx) if j is not None and j < i)
+            if is_change_amount(text, figures[nearest]):
+                continue  # "a fall of $1.4 billion, or 16.7 percent" is a rate of change
             phrase = None if whole_idx is not None else of_phrase(text, share.end)
             relations.append(
-                Relation("share_of", i, part_idx, whole_idx, sentence_no, phrase=phrase)
+                Relation(
+                    "share_of",
+                    i,
+                    part_idx,
+                    whole_idx,
+                    sentence_no,
+                    phrase=phrase,
+                    cues=" ".join(cue.group(0).split()) or None,
+                )
             )
     return relations

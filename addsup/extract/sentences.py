@@ -3,7 +3,9 @@
 A sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a closing quote or
 bracket) when whitespace and a capital letter, digit or opening quote follow, unless
 the word before the full stop is a known abbreviation ("Aug.", "Co.", "U.S.") or a
-single initial. A blank line always ends a sentence.
+single initial. A blank line always ends a sentence, and so does a line break before a
+dash or bullet; a stop with no space after it ends one between a lower-case word and a
+capitalised one ("Monday.Outbound": a line break lost in copy).
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ ABBREVIATIONS = frozenset(
 _NAME_CONTINUATIONS = frozenset({"co", "corp", "inc", "ltd", "llc", "plc", "group"})
 
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# a stop with no space after it, between a lower-case word and a capitalised one
+# ("...data showed Monday.Outbound shipments"): copy that lost its line break
+_TIGHT_END = re.compile(r"(?<=[a-z%]{2})[.!?][\"'”’]?(?=[\"“]?[A-Z][^\W\d_])")
+# a line that starts with a dash or a bullet starts a sentence, whatever ends the line before
+_BULLET = re.compile(r"\n(?=[ \t]*[—–•*-][ \t])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _WORD_AFTER = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
@@ -59,7 +66,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
             continue
         cuts.append(match.end())
+    cuts.extend(m.end() for m in _TIGHT_END.finditer(text))
     cuts.extend(m.start() for m in _PARAGRAPH.finditer(text))
+    cuts.extend(m.start() for m in _BULLET.finditer(text))
     cuts.sort()
     spans: list[tuple[int, int]] = []
     start = 0

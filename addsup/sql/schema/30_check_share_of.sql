@@ -1,12 +1,14 @@
 -- One row per share_of relation of a current article: the stated share and the
 -- share implied by part / whole, both as intervals (percent). Where the whole is
--- unstated, implied_whole_* is the whole that part / share implies.
+-- unstated, implied_whole_* is the whole that part / share implies. ``reach``: a link
+-- across sentences is the linker's reading, and its failure a warning.
 CREATE OR REPLACE VIEW check_share_of AS
 SELECT
     r.relation_id,
     r.article_id,
     r.sentence_no,
     r.phrase,
+    r.cues,
     r.metric,
     s.period_start,
     s.period_end,
@@ -31,7 +33,10 @@ SELECT
     CASE WHEN w.lo > 0 THEN 100 * p.lo / w.hi END AS implied_lo,
     CASE WHEN w.lo > 0 THEN 100 * p.hi / w.lo END AS implied_hi,
     CASE WHEN s.lo > 0 THEN 100 * p.lo / s.hi END AS implied_whole_lo,
-    CASE WHEN s.lo > 0 THEN 100 * p.hi / s.lo END AS implied_whole_hi
+    CASE WHEN s.lo > 0 THEN 100 * p.hi / s.lo END AS implied_whole_hi,
+    -- sentences between the share and the farthest figure linked to it (0: one sentence)
+    greatest(abs(p.sentence_no - s.sentence_no), coalesce(abs(w.sentence_no - s.sentence_no), 0))
+        AS reach
 FROM relations AS r
 JOIN current_articles AS a ON a.article_id = r.article_id
 JOIN figures AS s ON s.figure_id = r.stated_id

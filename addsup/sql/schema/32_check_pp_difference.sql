@@ -3,7 +3,7 @@
 CREATE OR REPLACE VIEW check_pp_difference AS
 WITH base AS (
     SELECT
-        r.relation_id, r.article_id, r.sentence_no, r.direction, r.phrase, r.metric,
+        r.relation_id, r.article_id, r.sentence_no, r.direction, r.phrase, r.metric, r.cues,
         s.figure_id AS gap_id, x.figure_id AS a_id, y.figure_id AS b_id,
         s.surface AS gap_surface, x.surface AS a_surface, y.surface AS b_surface,
         s.lo AS stated_lo, s.hi AS stated_hi,

@@ -1,0 +1,49 @@
+"""``magnitude``: two amounts said to stand in an order ("lower than", "up from", "followed
+by") or merely compared ("compared with") agree with that order, and are not hundreds of
+times apart; a ratio near 1,000 or 10 is named as the slip it likely is."""
+
+from __future__ import annotations
+
+import duckdb
+
+from addsup.checks.base import Row, finding, run_view
+from addsup.checks.slips import slip
+from addsup.findings import Finding
+from schemas import MagnitudeCheck
+
+_ORDER = {-1: "below", 1: "above", 0: "comparable with"}
+
+
+def _ratio(row: Row) -> float | None:
+    return row["x_value"] / row["y_value"] if row["y_value"] else None
+
+
+def _message(row: Row, status: str) -> str:
+    said = f"{row['x_surface']} is said to be {_ORDER[row['direction']]} {row['y_surface']}"
+    cue = ""  # the cue words are shown by ``finding``
+    ratio = _ratio(row)
+    if status == "pass":
+        return f"{said}{cue}: the values agree"
+    if ratio is None:
+        return f"{said}{cue}, but {row['y_surface']} is zero"
+    size = f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:.3g}"
+    likely = slip(ratio)
+    return f"{said}{cue}, but it is {size} times {row['y_surface']}" + (
+        f": {likely}" if likely else ""
+    )
+
+
+def validate_magnitude(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+    return [
+        finding(
+            "magnitude",
+            row,
+            status,
+            _message(row, status),
+            subject=row["relation_id"],
+            figures=(row["x_id"], row["y_id"]),
+            tolerance="rounding of both amounts; at most 500 times apart",
+            implied=(row["y_lo"], row["y_hi"]),
+        )
+        for row, status, _ in run_view(con, "select_check_magnitude", MagnitudeCheck, edge=False)
+    ]

@@ -1,0 +1,85 @@
+"""What an amount is, in the words a trade story uses: exports, imports, or a total of both
+("total trade", "turnover", "import and export"), and whether it is an earlier level
+("from $6 billion", "a year earlier") or a change ("up $1.8 billion") rather than a level.
+
+The role is read from the words of the figure's clause before it (the last role word
+wins), or from "in exports" right after it. Anything else has no role: linking that needs
+one then does not link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from addsup.extract.figures import Figure
+
+EXPORT, IMPORT, TOTAL, BALANCE = "export", "import", "total", "balance"
+
+_TOTAL_WORDS = (
+    r"imports?\s+and\s+exports?|exports?\s+and\s+imports?|import\s+and\s+export|export\s+and\s+import"
+    r"|total\s+trade|trade\s+volume|trade\s+value|volume\s+of\s+trade|two-way\s+trade|turnover"
+    r"|bilateral(?:\s+goods)?\s+trade|foreign\s+trade|overall\s+trade|goods\s+trade|total\s+trade\s+with"
+    r"|traded\s+goods|total\s+value"
+)
+_ROLE_WORD = re.compile(
+    rf"\b(?:(?P<total>{_TOTAL_WORDS})|(?P<export>exports?|exported|exporting|shipments|outbound)"
+    r"|(?P<import>imports?|imported|importing|inbound|import\s+bill)"
+    r"|(?P<balance>surplus|deficit|balance|gap))\b",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(r"(exports?|imports?)\s+and\s+(exports?|imports?)", re.IGNORECASE)
+_AFTER = re.compile(r"^\s+(?:in|of|worth\s+of)\s+(?P<word>exports?|imports?)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b", re.I)
+_EARLIER = re.compile(
+    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bthan)\s+(?:the\s+|a\s+|last\s+year['’]?s\s+)?"
+    r"(?:(?:about|around|some|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_EARLIER_AFTER = re.compile(
+    r"^[^,;.]{0,30}?\b(?:(?:a|one|the\s+previous)\s+(?:year|month|quarter)\s+(?:earlier|ago|before)"
+    r"|last\s+year|in\s+the\s+same\s+period\s+(?:of\s+)?last\s+year)",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\b(?:increased|decreased|rose|fell|gained|gaining|lost|added|up|down|by|an?\s+(?:increase|decrease|"
+    r"rise|fall|drop|decline)\s+of)\s+(?:(?:about|around|some|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def role(text: str, f: Figure, sentence_start: int) -> str | None:
+    """``EXPORT``, ``IMPORT``, ``TOTAL``, ``BALANCE`` or None for the amount ``f``."""
+    after = _AFTER.match(text[f.end : f.end + 30])
+    if after:
+        return EXPORT if after.group("word").lower().startswith("export") else IMPORT
+    start = sentence_start
+    for m in _CLAUSE_END.finditer(text, sentence_start, f.start):
+        start = m.end()
+    found = None
+    for m in _ROLE_WORD.finditer(text, start, f.start):
+        found = m
+    if found is None:
+        return None
+    if found.group(TOTAL):
+        pair = _PAIR.fullmatch(found.group(TOTAL))
+        if pair and "respectively" in text[f.end : f.end + 80].lower():
+            # "exports and imports stood at A and B, respectively": A the first, B the second
+            first = not any(c.isdigit() for c in text[found.end() : f.start])
+            return pair.group(1 if first else 2).lower().rstrip("s")
+        return TOTAL
+    for name in (EXPORT, IMPORT):
+        if found.group(name):
+            return name
+    return BALANCE
+
+
+def is_earlier(text: str, f: Figure) -> bool:
+    """An earlier level: "from $6.04 billion", "$10.56 billion a year earlier"."""
+    return bool(_EARLIER.search(text, max(0, f.start - 40), f.start)) or bool(
+        _EARLIER_AFTER.match(text[f.end : f.end + 60])
+    )
+
+
+def is_change(text: str, f: Figure) -> bool:
+    """A change, not a level: "increased $1.8 billion on-month", "up by $300 million"."""
+    return bool(_CHANGE.search(text, max(0, f.start - 40), f.start))

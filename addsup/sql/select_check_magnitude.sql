@@ -1,0 +1,1 @@
+SELECT * FROM check_magnitude ORDER BY relation_id;
