@@ -30,8 +30,8 @@ SELECT
     w.hi AS whole_hi,
     p.currency AS part_currency,
     w.currency AS whole_currency,
-    CASE WHEN w.lo > 0 THEN 100 * p.lo / w.hi END AS implied_lo,
-    CASE WHEN w.lo > 0 THEN 100 * p.hi / w.lo END AS implied_hi,
+    share_implied(p.lo, p.hi, w.lo, w.hi).lo AS implied_lo,
+    share_implied(p.lo, p.hi, w.lo, w.hi).hi AS implied_hi,
     CASE WHEN s.lo > 0 THEN 100 * p.lo / s.hi END AS implied_whole_lo,
     CASE WHEN s.lo > 0 THEN 100 * p.hi / s.lo END AS implied_whole_hi,
     -- sentences between the share and the farthest figure linked to it (0: one sentence)

@@ -30,8 +30,8 @@ WITH base AS (
 implied AS (
     SELECT
         *,
-        CASE WHEN previous_lo > 0 THEN 100 * (current_lo / previous_hi - 1) END AS implied_lo,
-        CASE WHEN previous_lo > 0 THEN 100 * (current_hi / previous_lo - 1) END AS implied_hi
+        growth_implied(current_lo, current_hi, previous_lo, previous_hi).lo AS implied_lo,
+        growth_implied(current_lo, current_hi, previous_lo, previous_hi).hi AS implied_hi
     FROM base
 ),
 -- a multiple is read as a ratio ("162 times the" level: x162) and, after a verb of change

@@ -19,8 +19,10 @@ WITH base AS (
 )
 SELECT
     *,
-    CASE WHEN direction > 0 THEN a_lo - b_hi ELSE b_lo - a_hi END AS implied_lo,
-    CASE WHEN direction > 0 THEN a_hi - b_lo ELSE b_hi - a_lo END AS implied_hi,
+    CASE WHEN direction > 0 THEN difference_implied(a_lo, a_hi, b_lo, b_hi).lo
+         ELSE difference_implied(b_lo, b_hi, a_lo, a_hi).lo END AS implied_lo,
+    CASE WHEN direction > 0 THEN difference_implied(a_lo, a_hi, b_lo, b_hi).hi
+         ELSE difference_implied(b_lo, b_hi, a_lo, a_hi).hi END AS implied_hi,
     CASE WHEN direction > 0 THEN a_lo - stated_hi ELSE a_lo + stated_lo END AS implied_other_lo,
     CASE WHEN direction > 0 THEN a_hi - stated_lo ELSE a_hi + stated_hi END AS implied_other_hi
 FROM base;

@@ -66,12 +66,12 @@ SELECT r.relation_id, r.article_id, r.sentence_no, r.direction, r.phrase AS cues
            AS stated_hi,
        CASE WHEN NOT p.computable THEN NULL
             WHEN f.form = 'level' THEN p.previous_lo
-            WHEN f.form = 'change' THEN t.lo - p.previous_hi
-            WHEN p.previous_lo > 0 THEN 100 * (t.lo / p.previous_hi - 1) END AS implied_lo,
+            WHEN f.form = 'change' THEN difference_implied(t.lo, t.hi, p.previous_lo, p.previous_hi).lo
+            ELSE growth_implied(t.lo, t.hi, p.previous_lo, p.previous_hi).lo END AS implied_lo,
        CASE WHEN NOT p.computable THEN NULL
             WHEN f.form = 'level' THEN p.previous_hi
-            WHEN f.form = 'change' THEN t.hi - p.previous_lo
-            WHEN p.previous_lo > 0 THEN 100 * (t.hi / p.previous_lo - 1) END AS implied_hi,
+            WHEN f.form = 'change' THEN difference_implied(t.lo, t.hi, p.previous_lo, p.previous_hi).hi
+            ELSE growth_implied(t.lo, t.hi, p.previous_lo, p.previous_hi).hi END AS implied_hi,
        p.is_total, p.all_rose, p.all_fell, p.previous_lo, p.previous_hi, p.previous_value,
        p.level_surfaces, p.level_signs, p.rate_surfaces, p.rate_values, p.rate_is_percent,
        p.level_ids, p.rate_ids
