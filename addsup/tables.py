@@ -135,7 +135,7 @@ def load_tables(
             continue
         named = _IDENTIFIER.match(name) and name not in CORE_TABLES
         if named and suffix in TABLE_SUFFIXES and path.with_suffix(".toml").is_file():
-            found, problems = _load_contract_table(con, path, label)
+            found, problems = _load_contract_table(con, path, label, table_schemas.get(name))
             findings.extend(found)
             rejected.extend(problems)
             continue
@@ -164,9 +164,11 @@ def _store(con: duckdb.DuckDBPyConnection, name: str, typed: pl.DataFrame) -> No
 
 
 def _load_contract_table(
-    con: duckdb.DuckDBPyConnection, path: Path, label: str
+    con: duckdb.DuckDBPyConnection, path: Path, label: str, rules: Any = None
 ) -> tuple[list[Finding], list[Rejected]]:
-    """One table checked by its contract; a contract that cannot be used quarantines both."""
+    """One table checked by its contract, and by the named checks of a pandera model of
+    ``schemas.TABLE_SCHEMAS`` (``rules``) for what a contract cannot say (its column rules
+    are the contract's); a contract that cannot be used quarantines both."""
     contract_path = path.with_suffix(".toml")
     where = f"{label}/{contract_path.name}"
     try:
@@ -181,7 +183,10 @@ def _load_contract_table(
     typed, rejected = read_table(path, schema(contract), label, digits)
     if typed is None:
         return [], rejected
-    findings = contract_findings(con, contract, f"{label}/{path.name}", typed)
+    source = f"{label}/{path.name}"
+    findings = contract_findings(con, contract, source, typed)
+    if rules is not None:  # its named checks only: the contract says the columns
+        findings += _table_findings(contract.name, source, rules, typed, named_only=True)
     _store(con, contract.name, typed)
     return findings, rejected
 
@@ -203,8 +208,20 @@ def _rounding_of_parquet(contract: Contract, contract_path: Path) -> None:
                 )
 
 
-def _table_findings(name: str, source: str, model: Any, typed: pl.DataFrame) -> list[Finding]:
-    failing, general = failing_rows(model, typed.drop("_line"))
+def _table_findings(
+    name: str, source: str, model: Any, typed: pl.DataFrame, named_only: bool = False
+) -> list[Finding]:
+    """The failures of a pandera model on a table; ``named_only``: its named dataframe checks
+    alone (column checks are named ``column:check``)."""
+    values = typed.select([c for c in typed.columns if c != "_line" and not c.endswith(HALF)])
+    failing, general = failing_rows(model, values)
+    if named_only:
+        general = []
+        failing = {
+            i: [c for c in cs if ":" not in c and "uniqueness" not in c]
+            for i, cs in failing.items()
+        }
+        failing = {i: cs for i, cs in failing.items() if cs}
     findings = [
         Finding(f"{name}.schema", "fail", "error", f"{source}:{i}", f"{source}: {text}")
         for i, text in enumerate(general)

@@ -17,8 +17,9 @@ def _write(folder: Path, name: str, text: str) -> Path:
     folder.mkdir(exist_ok=True)
     path = folder / name
     path.write_text(text)
-    if name == "trade_by_partner.csv":  # with the shipped contract beside it
-        shutil.copy(SAMPLE_TABLES / "trade_by_partner.toml", folder)
+    contract = SAMPLE_TABLES / name.replace(".csv", ".toml")
+    if contract.is_file():  # a shipped table, with its contract beside it
+        shutil.copy(contract, folder)
     return path
 
 

@@ -24,10 +24,17 @@ from itertools import product
 from addsup.extract.figures import Figure
 from addsup.extract.rates import base_kind, find_rates
 from addsup.extract.relations import Relation
-from addsup.extract.roles import Rate, Role, find_roles, periods_agree, renumber, same_money
+from addsup.extract.roles import Rate, Role, find_roles, renumber, same_money
 from addsup.intervals import overlap
 
 _NEAR = 10  # sentences either side of a stated figure where its parts are looked for
+
+
+def periods_agree(a: str | None, b: str | None) -> bool:
+    """None (not said) goes with any period; "the month" with any one month."""
+    if a is None or b is None or a == b:
+        return True
+    return "month" in (a, b) and a.startswith("month") and b.startswith("month")
 
 
 def _compatible(part: Role, stated: Role, follows: bool) -> bool:

@@ -387,13 +387,6 @@ def _sentence_of(sentences: list[tuple[int, int]], at: int) -> int:
     return max(0, bisect.bisect_right([s for s, _ in sentences], at) - 1)
 
 
-def periods_agree(a: str | None, b: str | None) -> bool:
-    """None (not said) goes with any period; "the month" with any one month."""
-    if a is None or b is None or a == b:
-        return True
-    return "month" in (a, b) and a.startswith("month") and b.startswith("month")
-
-
 def same_money(a: Figure, b: Figure) -> bool:
     """Same unit and currency; "¥" amounts of one passage are one currency, whichever the
     extractor guessed for each."""
