@@ -251,23 +251,35 @@ def _period(cues: list[tuple[int, int, str]], f: Figure) -> str | None:
     return best[1] if best else None
 
 
-def _sentence_cues(text: str, sentences: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
-    """Each sentence's period cues; a sentence with none keeps the first of the one before
-    ("In the first five months, trade reached ... Exports were ...")."""
-    out: list[list[tuple[int, int, str]]] = []
-    for start, end in sentences:
-        cues = _period_cues(text, start, end)
-        if not cues and out and out[-1]:
-            cues = [(c[0] - 10**6, c[1] - 10**6, c[2]) for c in out[-1][:1]]  # far away
-        out.append(cues)
-    return out
+class SentenceCues:
+    """Each sentence's period cues, read when a figure of it first needs them (most sentences
+    of a story hold no amount with a role); a sentence with none keeps the first of the
+    nearest one before ("In the first five months, trade reached ... Exports were ...")."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text, self.sentences = text, sentences
+        self.own: dict[int, list[tuple[int, int, str]]] = {}
+
+    def _own(self, i: int) -> list[tuple[int, int, str]]:
+        if i not in self.own:
+            self.own[i] = _period_cues(self.text, *self.sentences[i])
+        return self.own[i]
+
+    def __getitem__(self, i: int) -> list[tuple[int, int, str]]:
+        j = i
+        while j >= 0 and not self._own(j):
+            j -= 1
+        if j == i or j < 0:
+            return self.own.get(i, [])
+        start, end, kind = self.own[j][0]
+        return [(start - 10**6, end - 10**6, kind)]  # far away
 
 
 def find_roles(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> dict[int, Role]:
     roles: dict[int, Role] = {}
-    cues = _sentence_cues(text, sentences)
+    cues = SentenceCues(text, sentences)
     previous: int | None = None  # the amount before, for a base that names no role
     for i, f in enumerate(figures):
         if f.unit not in _MEASURES:
@@ -342,7 +354,7 @@ def _respectively(
     sentences: list[tuple[int, int]],
     figures: list[Figure],
     roles: dict[int, Role],
-    cues: list[list[tuple[int, int, str]]],
+    cues: SentenceCues,
 ) -> None:
     """ "Exports and imports stood at $84.8 billion and $77.2 billion, respectively": the
     listed roles go to the listed amounts, in order."""
