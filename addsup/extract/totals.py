@@ -47,7 +47,8 @@ def _same_period(x: Figure, y: Figure) -> bool:
 
 
 class _Levels:
-    """Each amount's role, and whether it is an earlier level or a change."""
+    """Each amount's role, and whether it is an earlier level or a change (made once per
+    text: ``_levels``)."""
 
     def __init__(self, text: str, figures: list[Figure], sentences: list[tuple[int, int]]):
         self.text, self.figures = text, figures
@@ -59,6 +60,9 @@ class _Levels:
             start = sentences[f.sentence_no][0] if f.sentence_no < len(sentences) else 0
             self.role[i] = role(text, f, start)
             self.earlier[i] = is_earlier(text, f)
+
+    def of(self, text: str, figures: list[Figure]) -> bool:
+        return text is self.text and figures is self.figures
 
     def nearest_total(self, i: int) -> int | None:
         """The total of ``i``'s kind nearest to it (in sentences, then characters)."""
@@ -100,6 +104,15 @@ class _Levels:
         )
 
 
+_made: list[_Levels] = []  # the last text's, which the linkers below share
+
+
+def _levels(text: str, figures: list[Figure], sentences: list[tuple[int, int]]) -> _Levels:
+    if not (_made and _made[0].of(text, figures)):
+        _made[:] = [_Levels(text, figures, sentences)]
+    return _made[0]
+
+
 def find_trade_totals(
     text: str,
     figures: list[Figure],
@@ -113,7 +126,7 @@ def find_trade_totals(
     a half year and its quarter, before their parts); a total left takes the nearest export
     and import within ``REACH`` that no nearer total claims. ``taken`` are the figures
     already stated by a ``sum_of``."""
-    levels = _Levels(text, figures, sentences)
+    levels = _levels(text, figures, sentences)
     totals = [t for t, r in levels.role.items() if r == TOTAL and t not in taken]
     chosen: dict[int, tuple[int, int]] = {}
     used: set[int] = set()
@@ -163,7 +176,7 @@ def resolve_wholes(
     text: str, figures: list[Figure], sentences: list[tuple[int, int]], relations: list[Relation]
 ) -> list[Relation]:
     """Shares whose whole is only named get the level it names, from a sentence before."""
-    levels = _Levels(text, figures, sentences)
+    levels = _levels(text, figures, sentences)
     out = []
     for rel in relations:
         if (
@@ -238,7 +251,7 @@ def find_growth_across(
     ``rates`` are (figure, direction) of the growth-cued rates; ``taken`` the figures already
     stated by a growth relation; ``linked`` the levels other relations already use (a level
     with a rate of its own, a share's part), never the level of a rate of another sentence."""
-    levels = _Levels(text, figures, sentences)
+    levels = _levels(text, figures, sentences)
     out = []
     for i, direction in rates:
         g = figures[i]
