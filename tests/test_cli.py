@@ -266,3 +266,23 @@ def test_tables_infer_on_a_file_that_is_no_table(tmp_path):
     result = runner.invoke(app, ["tables", "infer", str(tmp_path / "missing.csv")])
     assert result.exit_code == UNREADABLE_EXIT
     assert "cannot read it as a CSV table" in result.output
+
+
+def test_check_finds_the_bundled_reference_from_any_folder(tmp_path):
+    """Run from another folder (as a scorer runs it), check still converts with the bundled
+    exchange rates instead of skipping."""
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "date 2023-08-29 Trade\n\nExports reached 28.14 billion yuan "
+        "(about 3.9 billion U.S. dollars) in the first half of 2023.\n"
+    )
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("addsup")), "check", str(story), "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    findings = json.loads(result.stdout)["findings"]
+    converts = [f for f in findings if f["check"] == "converts_to"]
+    assert converts and all(f["status"] != "skip" for f in converts), converts

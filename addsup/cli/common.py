@@ -123,7 +123,7 @@ def _bundled_reference() -> Path | None:
     """The reference data bundled with the project, when this is a checkout of it."""
     for candidate in (
         DEFAULT_REFERENCE,
-        Path(__file__).resolve().parent.parent / "data" / "reference",
+        Path(__file__).resolve().parents[2] / "data" / "reference",  # addsup/cli/ -> the checkout
     ):
         if candidate.is_dir():
             return candidate
