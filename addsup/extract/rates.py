@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from addsup.extract.figures import Figure
+from addsup.extract.period_cues import MONTHS
 from addsup.extract.roles import (
     CHANGE_BEFORE,
-    MONTHS,
     ROLE,
     ROLE_KINDS,
     Rate,

@@ -17,6 +17,7 @@ from copy import copy
 from dataclasses import dataclass
 
 from addsup.extract.figures import Figure
+from addsup.extract.period_cues import SentenceCues, period_of
 
 ROLE = re.compile(
     r"\b(?:(?P<s>(?:trade\s+)?surplus(?:es)?)"
@@ -76,38 +77,6 @@ _PARTNER_BEFORE = re.compile(
     r"\b[Ww]ith\s+(?:(?:its|their)\s+[a-z][\w\s]*?,\s+)?(?:the\s+)?"
     r"(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 )
-MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_COMPARED = re.compile(
-    r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|than)\b[^,;.]{0,30}$", re.IGNORECASE
-)
-_DAYS = re.compile(
-    rf"\b(?:first\s+\d+\s+days(?:\s+of\s+(?:the\s+month|{MONTHS}))?"
-    rf"|{MONTHS}\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}|\w+\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+period)",
-    re.IGNORECASE,
-)
-_CUMULATIVE = re.compile(
-    rf"\b(?:first\s+\w+\s+months|{MONTHS}[\s–-]*(?:-|–|to|through|till|until)[\s–-]*{MONTHS}"
-    r"|so\s+far\s+this\s+year|as\s+of\s+[A-Z]\w+|year[- ]to[- ]date|\w+\s+months)\b",
-    re.IGNORECASE,
-)
-_QUARTER = re.compile(r"\b(?:quarter|Q[1-4])\b", re.IGNORECASE)
-_HALF = re.compile(r"\b(?:(?:first|second)\s+half|half[- ]year|H[12])\b", re.IGNORECASE)
-_YEAR = re.compile(
-    r"\b(?:(?:fiscal|financial|full|calendar)\s+year|FY\s?\d{2,4}"
-    r"|(?:in|for|during)\s+(?:fiscal\s+)?(?:19|20)\d\d(?:[-–/]\d\d)?)\b",
-    re.IGNORECASE,
-)
-_SINGLE_MONTH = re.compile(
-    rf"(?<!ended\s)(?<!ending\s)\b(?:(?:in|during|for)\s+(?:early\s+|late\s+)?{MONTHS}(?!\s*(?:-|–|to|through)\s*{MONTHS})"
-    r"|this\s+month|the\s+month|last\s+month|(?:in|for)\s+[A-Z][a-z]{2,8}\.?\s+alone"
-    r"|{MONTHS}(?:'s|’s)?\s+(?:exports?|imports?|trade|deficit|surplus|shipments))\b".replace(
-        "{MONTHS}", MONTHS
-    ),
-    re.IGNORECASE,
-)
-_MONTH_NAME = re.compile(MONTHS + r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 _MEASURES = frozenset({"currency", "count"})
 
 
@@ -215,66 +184,6 @@ def _aside(text: str, start: int, at: int, end: int) -> bool:
     return (before.count("—") % 2 == 1 and "—" in after) or before.count("(") > before.count(")")
 
 
-def _period_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The period cues of ``text[start:end]`` as (start, end, kind); a cue inside a longer
-    one is dropped ("the month" in "the first 20 days of the month")."""
-    cues = []
-    kinds = (
-        (_DAYS, "days"),
-        (_CUMULATIVE, "cumulative"),
-        (_QUARTER, "quarter"),
-        (_HALF, "half"),
-        (_YEAR, "year"),
-        (_SINGLE_MONTH, "month"),
-    )
-    for pattern, kind in kinds:
-        for m in pattern.finditer(text, start, end):
-            if _COMPARED.search(text, max(start, m.start() - 40), m.start()):
-                continue  # "compared to the same month in 2018": the base's period
-            named = _MONTH_NAME.search(m.group(0)) if kind == "month" else None
-            cues.append(
-                (m.start(), m.end(), f"month:{named.group(0).lower()[:3]}" if named else kind)
-            )
-    return sorted(
-        c for c in cues if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in cues)
-    )
-
-
-def _period(cues: list[tuple[int, int, str]], f: Figure) -> str | None:
-    """The period kind whose cue is nearest to ``f``; a cue right after the figure goes
-    with it ("$2.2 billion in May and $9.8 billion in five months")."""
-    best: tuple[int, str] | None = None
-    for start, end, kind in cues:
-        d = start - f.end if start >= f.end else f.start - end + 5
-        if best is None or d < best[0]:
-            best = (d, kind)
-    return best[1] if best else None
-
-
-class SentenceCues:
-    """Each sentence's period cues, read when a figure of it first needs them (most sentences
-    of a story hold no amount with a role); a sentence with none keeps the first of the
-    nearest one before ("In the first five months, trade reached ... Exports were ...")."""
-
-    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
-        self.text, self.sentences = text, sentences
-        self.own: dict[int, list[tuple[int, int, str]]] = {}
-
-    def _own(self, i: int) -> list[tuple[int, int, str]]:
-        if i not in self.own:
-            self.own[i] = _period_cues(self.text, *self.sentences[i])
-        return self.own[i]
-
-    def __getitem__(self, i: int) -> list[tuple[int, int, str]]:
-        j = i
-        while j >= 0 and not self._own(j):
-            j -= 1
-        if j == i or j < 0:
-            return self.own.get(i, [])
-        start, end, kind = self.own[j][0]
-        return [(start - 10**6, end - 10**6, kind)]  # far away
-
-
 def find_roles(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> dict[int, Role]:
@@ -341,7 +250,7 @@ def find_roles(
             named = _PARTNER_BEFORE.search(text, s_start, f.start)
             if named:
                 scope = (scope[0], _norm(named.group("partner")))
-        period = _period(cues[f.sentence_no], f) if sentences else None
+        period = period_of(cues[f.sentence_no], f) if sentences else None
         line = text[text.rfind("\n", 0, f.start) + 1 : f.start]
         whole = bool(_OVERALL.search(text, max(s_start, f.start - 100), f.start))
         roles[i] = Role(kind, scope, base, period, cue, bool(_LABEL.fullmatch(line)), whole)
@@ -388,7 +297,7 @@ def _respectively(
         for i, w in zip(run, words, strict=True):
             f = figures[i]
             kind = next(k for k in ROLE_KINDS if w.group(k))
-            period = _period(cues[f.sentence_no], f)
+            period = period_of(cues[f.sentence_no], f)
             roles[i] = Role(kind, scope_of(text, w, s_start), False, period, w.group(0))
 
 
