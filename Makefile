@@ -42,8 +42,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# test modules spread over TEST_WORKERS processes (a module's tests stay together: they share
+# its servers); TEST_WORKERS=0 runs them in this process
+TEST_WORKERS ?= 2
+
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -335,6 +335,25 @@ def fail_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     con.execute(sql("fail_run"), [run_id])
 
 
+def fail_abandoned_runs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """Mark failed the runs still marked running, other than ``run_id`` (which holds the
+    writer lock, so no other run is alive); their ids."""
+    return [r[0] for r in con.execute(sql("fail_abandoned_runs"), [run_id]).fetchall()]
+
+
+def ended_runs(
+    con: duckdb.DuckDBPyConnection, at_least: float = 0.0, limit: int = 20
+) -> dict[str, str]:
+    """The last ``limit`` runs that ended ``at_least`` seconds ago or more, or whose end their
+    Prefect server did not hear: run id -> status."""
+    return dict(con.execute(sql("select_ended_runs"), [at_least, limit]).fetchall())
+
+
+def mark_unreported(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """Record that the Prefect server did not hear how ``run_id`` ended."""
+    con.execute(sql("mark_run_unreported"), [run_id])
+
+
 def current_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     articles, figures, relations = con.execute(sql("count_current")).fetchall()[0]
     return {"articles": articles, "figures": figures, "relations": relations}

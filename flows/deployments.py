@@ -3,9 +3,9 @@
 * ``addsup-hourly``: every hour, picks up new or changed articles.
 * ``addsup-daily``: every morning, extracts everything again and fails on errors.
 
-Both allow one run at a time, and every run takes the ``addsup-warehouse`` global
-concurrency limit (created here with limit 1), so two runs never write the warehouse
-at once even across deployments.
+Both allow one run at a time, and every run holds the warehouse's writer lock for its
+whole length (``addsup.writer``), so two runs never write the warehouse at once, even
+across deployments or with ``addsup run`` beside them.
 """
 
 from __future__ import annotations
@@ -13,13 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from prefect import serve
-from prefect.client.orchestration import get_client
-from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
 from prefect.deployments.runner import RunnerDeployment
-from prefect.exceptions import ObjectNotFound
 from prefect.utilities.callables import ParameterSchema
 
-from flows.pipeline import WAREHOUSE_LIMIT, pipeline
+from flows.pipeline import pipeline
 
 HOURLY_CRON = "0 * * * *"
 DAILY_CRON = "30 6 * * *"
@@ -78,27 +75,6 @@ def build_deployments(
     return [_strict(d) for d in deployments]
 
 
-def ensure_warehouse_limit() -> None:
-    """Create the global concurrency limit that serialises warehouse writers (limit 1).
-
-    Two processes may try at the same moment; the one that loses sees an error from the
-    server, so any error is followed by reading the limit back, which must then exist.
-    """
-    with get_client(sync_client=True) as client:
-        try:
-            client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
-            return
-        except ObjectNotFound:
-            pass
-        try:
-            client.create_global_concurrency_limit(
-                GlobalConcurrencyLimitCreate(name=WAREHOUSE_LIMIT, limit=1)
-            )
-        except Exception:
-            client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
-
-
 def serve_deployments(parameters: dict[str, Any], sources: str | None = None, **crons: str) -> None:
     """Register the deployments and run their flow runs until interrupted."""
-    ensure_warehouse_limit()
     serve(*build_deployments(parameters, sources, **crons))

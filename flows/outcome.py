@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import httpx
 from prefect.exceptions import ParameterTypeError
 from prefect.states import Completed, Failed, State
 
@@ -60,11 +61,42 @@ class QuietFailures(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and record.getMessage() == ENGINE_EXIT:
             return not isinstance(record.exc_info[1], (RunFailed, ParameterTypeError))
+        if record.exc_info and isinstance(record.exc_info[1], httpx.TransportError):
+            record.exc_info = None  # the server is away: its message says all a traceback would
+        return True
+
+
+class ServerAway(logging.Filter):
+    """While the Prefect server does not answer, Prefect's event client warns every few
+    seconds and its worker logs each event it drops, whole: the first of each is kept, the
+    repeats (which say nothing new) are dropped."""
+
+    REPEATS = ("Unable to connect to", "Service 'EventsWorker' failed to process item")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        for repeat in self.REPEATS:
+            if message.startswith(repeat):
+                if repeat in self.seen:
+                    return False
+                self.seen.add(repeat)
+                record.msg, record.args = message[:300], ()
+                record.exc_info = None
         return True
 
 
 def quiet_failures() -> None:
-    """Install ``QuietFailures`` on Prefect's flow-run logger (once)."""
-    logger = logging.getLogger("prefect.flow_runs")
-    if not any(isinstance(f, QuietFailures) for f in logger.filters):
-        logger.addFilter(QuietFailures())
+    """Install ``QuietFailures`` on Prefect's flow-run logger and ``ServerAway`` on the
+    loggers of its event client (once)."""
+    for name, kind in (
+        ("prefect.flow_runs", QuietFailures),
+        ("prefect.events.clients", ServerAway),
+        ("prefect._internal.concurrency", ServerAway),
+    ):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, kind) for f in logger.filters):
+            logger.addFilter(kind())

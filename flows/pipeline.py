@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
-from prefect.concurrency.sync import concurrency
 from prefect.runtime import flow_run
 from prefect.states import State
 
@@ -32,10 +30,13 @@ from addsup.report import (
     unchanged_markdown,
     unchanged_since,
 )
-from addsup.report.server import report_url
+from addsup.stream import lower_priority
+from addsup.writer import one_writer
+from flows.artifacts import ARTIFACT_ROWS, run_artifacts
 from flows.outcome import failed, outcome, quiet_failures
 from flows.progress import BatchLog
 from flows.scale import extract_and_load
+from flows.settle import settle_lost_runs
 
 quiet_failures()  # a run that fails on purpose ends with its message, not a traceback
 
@@ -173,33 +174,6 @@ def validate(
     return counts
 
 
-ARTIFACT_ROWS = 500  # failures in the table artifact (the report has the rest)
-FAILURE_COLUMNS = ("what does not add up", "sentence", "article", "check", "severity")
-
-
-def report_artifact(html: Path) -> None:
-    """``addsup-report``: a link the UI can open when ``addsup serve`` serves the reports
-    folder over HTTP; else where the file is (a browser will not open file:// from the UI)."""
-    url = report_url(html)
-    if url:
-        create_link_artifact(
-            key="addsup-report",
-            link=url,
-            link_text="HTML report",
-            description="The full report of this run, served by addsup serve",
-        )
-        return
-    create_markdown_artifact(
-        key="addsup-report",
-        markdown=(
-            f"The full report of this run is a file on the machine that ran it:\n\n"
-            f"`{html.resolve()}`\n\nOpen it there, or run `addsup serve` to have the "
-            "reports folder served over HTTP and linked here."
-        ),
-        description="Where the full report of this run is",
-    )
-
-
 @task(cache_policy=NONE)
 def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
     with warehouse.warehouse(db) as con:
@@ -231,34 +205,13 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
             summary = markdown_summary(data, paths.html.resolve())
             failures = [f for f in data["findings"] if f["status"] == "fail"]
             failing = data["counts"]["fail"]
-    create_markdown_artifact(
-        key="addsup-summary",
-        markdown=summary,
-        description="What doesn't add up in this run",
-    )
-    # what failed and why first: the UI shows the first columns, the rest scroll off
-    rows = [
-        {
-            "what does not add up": f["message"],
-            "sentence": f["sentence"] or "",
-            "article": f["title"] or f["article"] or f["subject"],
-            "check": f["check"],
-            "severity": f["severity"],
-        }
-        for f in failures[:ARTIFACT_ROWS]
-    ]
-    create_table_artifact(
-        key="addsup-failures",
-        table=rows or [dict.fromkeys(FAILURE_COLUMNS, "") | {FAILURE_COLUMNS[0]: "no failures"}],
-        description=f"{failing} failing check(s)"
-        + (f", the first {ARTIFACT_ROWS} listed" if failing > ARTIFACT_ROWS else ""),
-    )
-    report_artifact(paths.html)
+    run_artifacts(summary, failures, failing, paths.html)
     get_run_logger().info("report: %s", paths.html)
     return paths
 
 
-WAREHOUSE_LIMIT = "addsup-warehouse"
+def _waiting(holder: str) -> None:
+    get_run_logger().info("waiting for the warehouse: it is being written by %s", holder)
 
 
 def _mark_failed(flow: Any, run: Any, state: Any) -> None:
@@ -336,15 +289,17 @@ def pipeline(
         )
     except PathNotAllowed as err:
         return failed(f"refused: {err}")
+    lower_priority()  # the server and its UI answer first on a busy machine
     run_id = flow_run.get_id() or str(uuid.uuid4())
     db = Path(warehouse_path)
     params = {k: v for k, v in locals().items() if k not in ("run_id", "db")}
-    with concurrency(WAREHOUSE_LIMIT, occupy=1, strict=False):
+    with one_writer(db, waiting=_waiting):
         try:
             with warehouse.warehouse(db) as con:
                 warehouse.start_run(con, run_id, params)
         except (warehouse.WarehouseDamaged, warehouse.WarehouseFull) as err:
             return failed(str(err))  # what to do is in the message; no traceback to read
+        settle_lost_runs(db, run_id)
         if sources:
             fetch(db, Path(sources), Path(articles_dir), run_id)
         if dask_address or dask_workers:

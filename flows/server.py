@@ -40,9 +40,22 @@ def wait_healthy(url: str, timeout: float = 90.0) -> bool:
     return False
 
 
+# What a server addsup starts is told (docs/reliability.md), unless the environment says
+# otherwise. Concurrency leases kept in memory are lost when the server restarts, and the
+# slot a lost lease held is then held forever: no later run of that deployment would start.
+# Kept in files (under PREFECT_HOME), an orphaned lease expires and its slot comes back.
+# A busy machine makes SQLite slow, not wrong: a statement may take 30 s, not 10, before
+# the API answers 503.
+SERVER_SETTINGS = {
+    "PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE": "prefect.server.concurrency.lease_storage.filesystem",
+    "PREFECT_SERVER_DATABASE_TIMEOUT": "30",
+}
+
+
 def prefect_env(home: Path | None = None) -> dict[str, str]:
-    """The environment for a Prefect process: home under the project, no telemetry."""
-    env = dict(os.environ)
+    """The environment for a Prefect process: home under the project, no telemetry, and
+    the server settings above where the environment does not choose its own."""
+    env = SERVER_SETTINGS | dict(os.environ)
     env.setdefault("PREFECT_HOME", str((home or Path(".prefect")).resolve()))
     env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     return env

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -94,14 +96,15 @@ def run(
     allow(articles, tables, reports, reference, db.parent, *([sources.parent] if sources else []))
     keep = _retention()
     _prefect_environment(port)
-    from flows.deployments import ensure_warehouse_limit
     from flows.outcome import result_of
     from flows.pipeline import pipeline
     from flows.progress import shown_by
 
-    ensure_warehouse_limit()
-
-    with Bar(quiet) as bar, shown_by(lambda done, total, _: bar.show("files", done, total)):
+    with (
+        _server_may_go(db, reports),
+        Bar(quiet) as bar,
+        shown_by(lambda done, total, _: bar.show("files", done, total)),
+    ):
         state = pipeline(
             articles_dir=str(articles),
             tables_dir=str(tables),
@@ -131,6 +134,53 @@ def run(
     out.print(f"Prefect UI: {ui}/runs/flow-run/{result['run_id']}")
     if state.is_failed():
         raise typer.Exit(1)
+
+
+def _lost_server(exc: BaseException) -> BaseException | None:
+    """The connection error behind ``exc`` when the Prefect server stopped answering."""
+    import httpx
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, httpx.HTTPError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+@contextmanager
+def _server_may_go(db: Path, reports: Path) -> Iterator[None]:
+    """A server that stops answering during a run ends the command with one paragraph that
+    says what the warehouse recorded (exit status 2), not the engine's traceback."""
+    try:
+        yield
+    except Exception as exc:
+        lost = _lost_server(exc)
+        if lost is None:
+            raise
+        from addsup import warehouse
+
+        with warehouse.warehouse(db) as con:
+            last = warehouse.ended_runs(con, 0.0, 1)
+            for run_id in last:
+                warehouse.mark_unreported(con, run_id)
+        url = os.environ.get("PREFECT_API_URL", "")
+        err = _console(stderr=True)
+        err.print(
+            f"[red]the Prefect server at {url} stopped answering before this run could tell it "
+            f"how it ended ({type(lost).__name__}: {lost}).[/red]",
+            highlight=False,
+        )
+        for run_id, status in last.items():
+            err.print(f"The warehouse recorded run {run_id} as {status}.", highlight=False)
+            if status == "completed":
+                err.print(f"Its report: {(reports / 'latest.html').resolve()}", highlight=False)
+        err.print(
+            "Start the server again (addsup run starts one): the next run shows this one "
+            "in the UI as it ended.",
+            highlight=False,
+        )
+        raise typer.Exit(2) from None
 
 
 def _retention() -> Any:

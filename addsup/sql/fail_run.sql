@@ -1,2 +1,2 @@
-UPDATE runs SET finished_at = now()::TIMESTAMP, status = 'failed'
+UPDATE runs SET finished_at = (now() AT TIME ZONE 'UTC'), status = 'failed'
 WHERE run_id = ? AND status = 'running';

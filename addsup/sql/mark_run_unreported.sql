@@ -1,0 +1,1 @@
+UPDATE runs SET unreported = true WHERE run_id = ?;
