@@ -33,6 +33,7 @@ from addsup.report import (
     unchanged_since,
 )
 from addsup.report.server import report_url
+from addsup.reviews import listed_as_failure
 from flows.outcome import failed, outcome, quiet_failures
 from flows.progress import BatchLog
 from flows.scale import extract_and_load
@@ -229,7 +230,7 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
             data = report_data(con, run_id)
             paths = steps.publish(con, run_id, reports_dir, data)
             summary = markdown_summary(data, paths.html.resolve())
-            failures = [f for f in data["findings"] if f["status"] == "fail"]
+            failures = [f for f in data["findings"] if listed_as_failure(f)]
             failing = data["counts"]["fail"]
     create_markdown_artifact(
         key="addsup-summary",
