@@ -34,6 +34,7 @@ from addsup.report import (
 )
 from addsup.report.server import report_url
 from addsup.reviews import listed_as_failure
+from flows.alerting import alert_message, send_alert
 from flows.outcome import failed, outcome, quiet_failures
 from flows.progress import BatchLog
 from flows.scale import extract_and_load
@@ -295,6 +296,7 @@ def pipeline(
     sources: str | None = None,
     keep_runs: int = retention.DEFAULT_KEEP_RUNS,
     keep_days: int = retention.DEFAULT_KEEP_DAYS,
+    alert_url: str | None = None,
 ) -> State:
     """Check that the numbers in news articles add up, and publish the report.
 
@@ -325,6 +327,8 @@ def pipeline(
         keep_runs: Keep the rows of at least the last this many runs (older ones are pruned
             unless keep_days keeps them).
         keep_days: Keep the rows of the runs of the last this many days.
+        alert_url: A chat webhook (Slack-compatible) to post to when the run finds new
+            error findings: the counts, the five newest and the report link. None: no alert.
     """
     try:
         confine_all(
@@ -339,7 +343,8 @@ def pipeline(
         return failed(f"refused: {err}")
     run_id = flow_run.get_id() or str(uuid.uuid4())
     db = Path(warehouse_path)
-    params = {k: v for k, v in locals().items() if k not in ("run_id", "db")}
+    # the webhook address is a secret of the chat it posts to: not kept with the run
+    params = {k: v for k, v in locals().items() if k not in ("run_id", "db", "alert_url")}
     with concurrency(WAREHOUSE_LIMIT, occupy=1, strict=False):
         try:
             with warehouse.warehouse(db) as con:
@@ -370,5 +375,7 @@ def pipeline(
         inputs = None if full else (Path(tables_dir), Path(reference_dir))
         counts = validate(db, run_id, table_findings, stats, inputs)
         paths = publish(db, run_id, Path(reports_dir))
+        alert = alert_message(db, run_id, counts, paths.html) if alert_url else None
         prune(db, keep_runs, keep_days)
+    send_alert(alert_url, alert)  # after the warehouse is free: a slow receiver holds nothing
     return outcome(run_id, counts, str(paths.html), str(paths.latest_html), fail_on)

@@ -10,6 +10,7 @@ import typer
 
 from addsup.cli.common import (
     RUNNER_POLL_SECONDS,
+    AlertUrl,
     Articles,
     Bar,
     FailOn,
@@ -83,6 +84,7 @@ def run(
         str | None, typer.Option(help="Extract on the Dask scheduler at this address.")
     ] = None,
     sources: Sources = None,
+    alert_url: AlertUrl = None,
     quiet: Quiet = False,
 ) -> None:
     """Run the pipeline once, through Prefect.
@@ -117,6 +119,7 @@ def run(
             sources=str(sources) if sources else None,
             keep_runs=keep.keep_runs,
             keep_days=keep.keep_days,
+            alert_url=alert_url,
             return_state=True,
         )
     out, err = _console(), _console(stderr=True)
@@ -171,6 +174,7 @@ def serve(
         ),
     ] = None,
     sources: Sources = None,
+    alert_url: AlertUrl = None,
 ) -> None:
     """Serve the scheduled deployments and the reports.
 
@@ -219,6 +223,7 @@ def serve(
         "reports_dir": str(reports.resolve()),
         "keep_runs": keep.keep_runs,
         "keep_days": keep.keep_days,
+        **({"alert_url": alert_url} if alert_url else {}),
     }
     fetching = str(sources.resolve()) if sources else None
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop = Ctrl-C
@@ -267,5 +272,6 @@ def rebuild(
         dask_workers=0,
         dask_address=None,
         sources=None,
+        alert_url=None,
         quiet=quiet,
     )
