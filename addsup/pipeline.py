@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from addsup import incremental, warehouse
+from addsup import incremental, reviews, warehouse
 from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
@@ -254,6 +254,7 @@ def finish(
         **counted(con, run_id),
     }
     warehouse.finish_run(con, run_id, "completed", counts)
+    reviews.record_run_counts(con, run_id, counts["reviewed"])
     return counts
 
 

@@ -225,3 +225,14 @@ def corrections_queue(con: duckdb.DuckDBPyConnection, run_id: str | None) -> lis
         item["reopened"] = bool(item["reopened"])
         queue.append(item)
     return queue
+
+
+def record_run_counts(con: duckdb.DuckDBPyConnection, run_id: str, reviewed: int) -> None:
+    """Keep with the run, for the run-history chart, its new failures (false alarms left out),
+    its failures reviewed as false alarms (``reviewed``) and those confirmed (or reopened)."""
+    from addsup.report.history import previous_run
+    from addsup.warehouse import sql
+
+    new = con.execute(sql("count_new_failures"), [run_id, previous_run(con, run_id)]).fetchall()
+    confirmed = con.execute(sql("count_run_confirmed"), [run_id]).fetchall()
+    con.execute(sql("set_run_reviews"), [new[0][0], reviewed, confirmed[0][0], run_id])

@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 from addsup import pipeline as steps
 from addsup import retention, reviews, warehouse
 from addsup.cli import app
+from addsup.report import charts
+from addsup.report.article_view import rows
 from tests.looping import SALES, STAFF, STANDS, VANS, failure_in, failures, run, write_article
 
 runner = CliRunner()
@@ -121,6 +123,16 @@ def test_the_loop_end_to_end(place):
     assert queue["corrections"][0]["sentence"] == VANS
     assert "300 / 1,000" in queue["corrections"][0]["message"]
     assert error in (place["reports"] / "corrections.html").read_text()
+
+    # the run history keeps, for the trend chart, each run's new, confirmed and false alarms
+    with warehouse.warehouse(place["db"]) as con:
+        history = rows(con, "select_run_history", [10])
+    assert [(r["new_failures"], r["confirmed"], r["reviewed"]) for r in history] == [
+        (0, 1, 1),
+        (2, 0, 0),
+    ]
+    plain = [{**r, "confirmed": 0, "reviewed": 0} for r in history]
+    assert charts.failures_over_time(history) != charts.failures_over_time(plain)
 
     # the confirmed figure changes: the review no longer applies, the finding is new again
     edited = VANS.replace("35 percent", "36 percent")
