@@ -90,7 +90,10 @@ def export(
         Path | None, typer.Option("-o", "--output", help="The file (default: standard output).")
     ] = None,
 ) -> None:
-    """Export a run's findings as CSV, JSON lines or Parquet (columns: docs/contracts.md)."""
+    """Export a run's findings: CSV, JSON lines, Parquet.
+
+    One row per finding of the run (default: the latest), with the columns docs/contracts.md
+    documents; filtered by status, check and review."""
     from addsup import export as exporting
     from addsup import warehouse
 
