@@ -176,7 +176,7 @@ def validate(
 
 
 ARTIFACT_ROWS = 500  # failures in the table artifact (the report has the rest)
-FAILURE_COLUMNS = ("what does not add up", "sentence", "article", "check", "severity")
+FAILURE_COLUMNS = ("what does not add up", "sentence", "article", "check", "severity", "key")
 
 
 def report_artifact(html: Path) -> None:
@@ -221,6 +221,7 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
                     "subject": r[1],
                     "sentence": None,
                     "message": r[4],
+                    "key": r[7],
                 }
                 for r in con.execute(
                     warehouse.sql("select_run_failures"), [run_id, ARTIFACT_ROWS]
@@ -246,6 +247,7 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
             "article": f["title"] or f["article"] or f["subject"],
             "check": f["check"],
             "severity": f["severity"],
+            "key": f.get("key") or "",
         }
         for f in failures[:ARTIFACT_ROWS]
     ]
