@@ -271,7 +271,12 @@ def publish(
     write_corrections(con, run_id, reports_dir)
     previous = unchanged_since(con, run_id)
     previous_report = reports_dir / "runs" / str(previous) / "report.html"
-    if previous and data is None and previous_report.is_file():
+    if (
+        previous
+        and data is None
+        and previous_report.is_file()
+        and not reviews.reviewed_since(con, previous)
+    ):
         return write_unchanged_report(con, run_id, previous, reports_dir)
     return write_reports(con, run_id, reports_dir, data)
 

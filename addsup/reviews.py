@@ -236,3 +236,11 @@ def record_run_counts(con: duckdb.DuckDBPyConnection, run_id: str, reviewed: int
     new = con.execute(sql("count_new_failures"), [run_id, previous_run(con, run_id)]).fetchall()
     confirmed = con.execute(sql("count_run_confirmed"), [run_id]).fetchall()
     con.execute(sql("set_run_reviews"), [new[0][0], reviewed, confirmed[0][0], run_id])
+
+
+def reviewed_since(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
+    """Whether a review was made since ``run_id`` started: its report no longer says all,
+    so a run that took its findings writes a report of its own."""
+    from addsup.warehouse import sql
+
+    return bool(con.execute(sql("count_reviews_since"), [run_id]).fetchall()[0][0])

@@ -33,7 +33,7 @@ from addsup.report import (
     unchanged_since,
 )
 from addsup.report.server import report_url
-from addsup.reviews import listed_as_failure
+from addsup.reviews import listed_as_failure, reviewed_since
 from flows.alerting import alert_message, send_alert
 from flows.outcome import failed, outcome, quiet_failures
 from flows.progress import BatchLog
@@ -206,7 +206,8 @@ def report_artifact(html: Path) -> None:
 def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
     with warehouse.warehouse(db) as con:
         previous = unchanged_since(con, run_id)
-        if previous and (reports_dir / "runs" / previous / "report.html").is_file():
+        reported = (reports_dir / "runs" / str(previous) / "report.html").is_file()
+        if previous and reported and not reviewed_since(con, previous):
             # nothing new: a page that points to the report whose findings stand
             paths = steps.publish(con, run_id, reports_dir)
             summary = unchanged_markdown(

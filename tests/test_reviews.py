@@ -154,6 +154,21 @@ def test_the_loop_end_to_end(place):
     assert [(q["key"], q["reopened"]) for q in queue] == [(error, True)]
 
 
+def test_a_run_with_nothing_new_after_a_review_reports_it(place, tmp_path):
+    write_article(place["articles"], SALES, STAFF, VANS)
+    (tmp_path / "tables").mkdir()
+    inputs = (tmp_path / "tables", tmp_path / "tables")
+    first = run(place["db"], place["articles"], place["reports"], inputs=inputs)
+    unchanged = run(place["db"], place["articles"], place["reports"], inputs=inputs)
+    assert "Nothing new" in unchanged["_html"]  # the page that points to the first report
+    alarm = failure_in(first, SALES)["key"]
+    assert _review(place, alarm, "false-alarm").exit_code == 0
+    after = run(place["db"], place["articles"], place["reports"], inputs=inputs)
+    assert after["_counts"]["errors"] == 1 and after["_counts"]["reviewed"] == 1
+    assert "Reviewed: false alarms (1)" in after["_html"]
+    assert failure_in(after, SALES)["review"]["verdict"] == "false-alarm"
+
+
 def test_reviews_survive_a_rebuild_and_a_retention_prune(place):
     write_article(place["articles"], SALES, STAFF, VANS)
     alarm = failure_in(_run(place), SALES)["key"]
