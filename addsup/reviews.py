@@ -59,7 +59,9 @@ def database_path(con: duckdb.DuckDBPyConnection) -> Path | None:
 
 
 def read_reviews(path: Path) -> list[dict[str, Any]]:
-    """Every review in the file, oldest first; a line cut short by a crash is passed over."""
+    """Every review in the file, oldest first; a line cut short by a crash, or edited by hand
+    into something that is not a review (no key, an unknown verdict, a time that is not one),
+    is passed over."""
     if not path.is_file():
         return []
     found = []
@@ -69,6 +71,10 @@ def read_reviews(path: Path) -> list[dict[str, Any]]:
         except json.JSONDecodeError:
             continue
         if isinstance(record, dict) and record.get("key") and record.get("verdict") in VERDICTS:
+            try:
+                datetime.fromisoformat(str(record.get("at")))
+            except ValueError:
+                continue
             found.append(record)
     return found
 

@@ -183,12 +183,17 @@ def test_reviews_survive_a_rebuild_and_a_retention_prune(place):
     assert rebuilt["_counts"]["errors"] == 1
 
 
-def test_a_review_file_line_cut_short_is_passed_over(place, tmp_path):
+def test_a_review_file_line_cut_short_or_malformed_is_passed_over(place):
     path = reviews.reviews_path(place["db"])
     path.parent.mkdir(parents=True)
     good = {"key": "abc", "verdict": "confirmed", "at": "2026-01-02T03:04:05"}
-    path.write_text(json.dumps(good) + "\n" + '{"key": "def", "verd')
+    bad_time = {**good, "key": "ghi", "at": "yesterday"}
+    bad_verdict = {**good, "key": "jkl", "verdict": "maybe"}
+    lines = [json.dumps(r) for r in (good, bad_time, bad_verdict)] + ['{"key": "def", "verd']
+    path.write_text("\n".join(lines))
     assert [r["key"] for r in reviews.read_reviews(path)] == ["abc"]
+    with warehouse.warehouse(place["db"]) as con:  # and the warehouse opens with the good one
+        assert con.execute("SELECT key, verdict FROM reviews").fetchall() == [("abc", "confirmed")]
 
 
 @pytest.mark.parametrize("verdict", ["wrong", "", "False-Alarm"])
