@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from addsup import pipeline as steps
@@ -200,3 +202,25 @@ def test_a_review_file_line_cut_short_or_malformed_is_passed_over(place):
 def test_an_unknown_verdict_is_refused(place, verdict):
     with warehouse.warehouse(place["db"]) as con, pytest.raises(reviews.ReviewRefused):
         reviews.record(con, "abc", verdict)
+
+
+WORDS = ["river", "market", "quiet", "evening", "council", "harbour", "opened", "winter", "road"]
+
+
+@settings(
+    max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.lists(st.sampled_from(WORDS), min_size=2, max_size=8), min_size=1, max_size=3),
+    st.integers(min_value=0, max_value=3),
+)
+def test_inserted_sentences_anywhere_else_keep_the_keys(tmp_path_factory, added, at):
+    tmp = tmp_path_factory.mktemp("keys")
+    place = {"db": tmp / "w.duckdb", "articles": tmp / "articles", "reports": tmp / "reports"}
+    sentences = [SALES, STAFF, STANDS]
+    write_article(place["articles"], *sentences)
+    before = sorted((f["sentence"], f["check"], f["key"]) for f in _run(place)["findings"])
+    extra = [" ".join(words).capitalize() + "." for words in added]
+    write_article(place["articles"], *sentences[:at], *extra, *sentences[at:])
+    after = sorted((f["sentence"], f["check"], f["key"]) for f in _run(place)["findings"])
+    assert after == before
