@@ -120,3 +120,13 @@ def test_an_unknown_run_is_refused(exported):
         ],
     )
     assert result.exit_code == 2 and "no run 'nope'" in result.output
+
+
+@pytest.mark.parametrize(
+    "command", [["review", "abc", "--as", "confirmed"], ["export", "findings", "--format", "csv"]]
+)
+def test_no_warehouse_is_said_and_none_is_made(tmp_path, command):
+    missing = tmp_path / "none.duckdb"
+    result = runner.invoke(app, [*command, "--warehouse", str(missing)])
+    assert result.exit_code == 2 and f"no warehouse at {missing}" in result.output
+    assert not missing.exists()

@@ -58,6 +58,9 @@ def review(
     from addsup.report.corrections import write_corrections
 
     err = _console(stderr=True)
+    if not db.is_file():
+        err.print(f"[red]no warehouse at {db}: run addsup first (or give --warehouse)[/red]")
+        raise typer.Exit(2)
     try:
         with warehouse.warehouse(db) as con:
             done = reviews.record(con, key, verdict.value, note, by)
@@ -100,6 +103,9 @@ def export(
     err = _console(stderr=True)
     if what != "findings":
         err.print(f"[red]only findings can be exported, not {what!r}[/red]", highlight=False)
+        raise typer.Exit(2)
+    if not db.is_file():
+        err.print(f"[red]no warehouse at {db}: run addsup first (or give --warehouse)[/red]")
         raise typer.Exit(2)
     if fmt is ExportFormat.parquet and output is None:
         err.print("[red]Parquet is written to a file: give -o FILE[/red]")
