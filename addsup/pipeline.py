@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from addsup import incremental, warehouse
+from addsup import incremental, reviews, warehouse
 from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
@@ -31,6 +31,7 @@ from addsup.paths import (  # noqa: F401  (re-exported as steps.DEFAULT_*)
     DEFAULT_TABLES,
 )
 from addsup.report import ReportPaths, unchanged_since, write_reports, write_unchanged_report
+from addsup.report.corrections import write_corrections
 from addsup.sources import SourcesError, read_sources
 from addsup.stream import load_articles as load_articles  # the streamed ingest-extract-load
 from addsup.tables import load_tables as load_table_files
@@ -204,15 +205,17 @@ def validate(
 
 def counted(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     """Checks run, failures, errors and warnings among the findings stored for the run
-    (made by it, or taken from the run it points to)."""
-    passed, failures, skipped, errors, warnings = con.execute(
+    (made by it, or taken from the run it points to); the failures reviewed as false alarms
+    are counted apart (``reviewed``), not as failures, errors or warnings."""
+    passed, failures, skipped, errors, warnings, reviewed = con.execute(
         warehouse.sql("count_run_statuses"), [run_id]
     ).fetchall()[0]
     return {
-        "checks_run": passed + failures + skipped,
+        "checks_run": passed + failures + skipped + reviewed,
         "failures": failures,
         "errors": errors,
         "warnings": warnings,
+        "reviewed": reviewed,
     }
 
 
@@ -251,6 +254,7 @@ def finish(
         **counted(con, run_id),
     }
     warehouse.finish_run(con, run_id, "completed", counts)
+    reviews.record_run_counts(con, run_id, counts["reviewed"])
     return counts
 
 
@@ -262,10 +266,17 @@ def publish(
 ) -> ReportPaths:
     """Write the run's HTML, Markdown and JSON reports (from ``data`` when already built).
 
-    A run that took the findings of an earlier one gets a page that points to its report."""
+    A run that took the findings of an earlier one gets a page that points to its report.
+    The corrections queue (``corrections.html`` and ``.json``) is written as of this run."""
+    write_corrections(con, run_id, reports_dir)
     previous = unchanged_since(con, run_id)
     previous_report = reports_dir / "runs" / str(previous) / "report.html"
-    if previous and data is None and previous_report.is_file():
+    if (
+        previous
+        and data is None
+        and previous_report.is_file()
+        and not reviews.reviewed_since(con, previous)
+    ):
         return write_unchanged_report(con, run_id, previous, reports_dir)
     return write_reports(con, run_id, reports_dir, data)
 

@@ -16,8 +16,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import suppress
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial

@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from addsup import reviews
 from addsup.articles import Rejected
 from addsup.extract import EXTRACTOR_VERSION
 from addsup.frames import QUARANTINE_SCHEMA
@@ -157,6 +158,7 @@ def connect(
         for statement in _schema_statements():
             con.execute(statement)
         unkey(con)
+        reviews.sync(con)  # people's decisions, kept beside the warehouse (addsup/reviews.py)
     except duckdb.Error as err:
         con.close()
         clear = clear_error(target, err)

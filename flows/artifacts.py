@@ -20,7 +20,7 @@ from addsup.report.server import report_url
 from flows.server import healthy
 
 ARTIFACT_ROWS = 500  # failures in the table artifact (the report has the rest)
-FAILURE_COLUMNS = ("what does not add up", "sentence", "article", "check", "severity")
+FAILURE_COLUMNS = ("what does not add up", "sentence", "article", "check", "severity", "key")
 
 
 def report_artifact(html: Path) -> None:
@@ -55,6 +55,7 @@ def failure_rows(failures: list[dict[str, Any]]) -> list[dict[str, str]]:
             "article": f["title"] or f["article"] or f["subject"],
             "check": f["check"],
             "severity": f["severity"],
+            "key": f.get("key") or "",
         }
         for f in failures[:ARTIFACT_ROWS]
     ]

@@ -2,6 +2,7 @@
 
 * ``addsup-hourly``: every hour, picks up new or changed articles.
 * ``addsup-daily``: every morning, extracts everything again and fails on errors.
+* ``review/addsup-review`` (no schedule): a person marks a finding from the UI's Custom run.
 
 Both allow one run at a time, and every run holds the warehouse's writer lock for its
 whole length (``addsup.writer``), so two runs never write the warehouse at once, even
@@ -75,6 +76,25 @@ def build_deployments(
     return [_strict(d) for d in deployments]
 
 
+def review_deployment(parameters: dict[str, Any]) -> RunnerDeployment:
+    """``review/addsup-review``: no schedule; Run -> Custom run with a finding's key and the
+    verdict marks it (the warehouse and reports folder of ``parameters`` by default)."""
+    from flows.review import review
+
+    defaults = {k: parameters[k] for k in ("warehouse_path", "reports_dir") if k in parameters}
+    return _strict(
+        review.to_deployment(
+            name="addsup-review",
+            parameters=defaults,
+            tags=["addsup"],
+            description=(
+                "Mark a finding: Run -> Custom run, with its key (in the report) and the verdict "
+                "false-alarm, confirmed or corrected."
+            ),
+        )
+    )
+
+
 def serve_deployments(parameters: dict[str, Any], sources: str | None = None, **crons: str) -> None:
     """Register the deployments and run their flow runs until interrupted."""
-    serve(*build_deployments(parameters, sources, **crons))
+    serve(*build_deployments(parameters, sources, **crons), review_deployment(parameters))

@@ -30,8 +30,10 @@ from addsup.report import (
     unchanged_markdown,
     unchanged_since,
 )
+from addsup.reviews import listed_as_failure, reviewed_since
 from addsup.stream import lower_priority
 from addsup.writer import one_writer
+from flows.alerting import alert_message, send_alert
 from flows.artifacts import ARTIFACT_ROWS, run_artifacts
 from flows.outcome import failed, outcome, quiet_failures
 from flows.progress import BatchLog
@@ -178,7 +180,8 @@ def validate(
 def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
     with warehouse.warehouse(db) as con:
         previous = unchanged_since(con, run_id)
-        if previous and (reports_dir / "runs" / previous / "report.html").is_file():
+        reported = (reports_dir / "runs" / str(previous) / "report.html").is_file()
+        if previous and reported and not reviewed_since(con, previous):
             # nothing new: a page that points to the report whose findings stand
             paths = steps.publish(con, run_id, reports_dir)
             summary = unchanged_markdown(
@@ -193,6 +196,7 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
                     "subject": r[1],
                     "sentence": None,
                     "message": r[4],
+                    "key": r[7],
                 }
                 for r in con.execute(
                     warehouse.sql("select_run_failures"), [run_id, ARTIFACT_ROWS]
@@ -203,7 +207,7 @@ def publish(db: Path, run_id: str, reports_dir: Path) -> ReportPaths:
             data = report_data(con, run_id)
             paths = steps.publish(con, run_id, reports_dir, data)
             summary = markdown_summary(data, paths.html.resolve())
-            failures = [f for f in data["findings"] if f["status"] == "fail"]
+            failures = [f for f in data["findings"] if listed_as_failure(f)]
             failing = data["counts"]["fail"]
     run_artifacts(summary, failures, failing, paths.html)
     get_run_logger().info("report: %s", paths.html)
@@ -247,6 +251,7 @@ def pipeline(
     sources: str | None = None,
     keep_runs: int = retention.DEFAULT_KEEP_RUNS,
     keep_days: int = retention.DEFAULT_KEEP_DAYS,
+    alert_url: str | None = None,
 ) -> State:
     """Check that the numbers in news articles add up, and publish the report.
 
@@ -277,6 +282,8 @@ def pipeline(
         keep_runs: Keep the rows of at least the last this many runs (older ones are pruned
             unless keep_days keeps them).
         keep_days: Keep the rows of the runs of the last this many days.
+        alert_url: A chat webhook (Slack-compatible) to post to when the run finds new
+            error findings: the counts, the five newest and the report link. None: no alert.
     """
     try:
         confine_all(
@@ -292,7 +299,8 @@ def pipeline(
     lower_priority()  # the server and its UI answer first on a busy machine
     run_id = flow_run.get_id() or str(uuid.uuid4())
     db = Path(warehouse_path)
-    params = {k: v for k, v in locals().items() if k not in ("run_id", "db")}
+    # the webhook address is a secret of the chat it posts to: not kept with the run
+    params = {k: v for k, v in locals().items() if k not in ("run_id", "db", "alert_url")}
     with one_writer(db, waiting=_waiting):
         try:
             with warehouse.warehouse(db) as con:
@@ -324,5 +332,7 @@ def pipeline(
         inputs = None if full else (Path(tables_dir), Path(reference_dir))
         counts = validate(db, run_id, table_findings, stats, inputs)
         paths = publish(db, run_id, Path(reports_dir))
+        alert = alert_message(db, run_id, counts, paths.html) if alert_url else None
         prune(db, keep_runs, keep_days)
+    send_alert(alert_url, alert)  # after the warehouse is free: a slow receiver holds nothing
     return outcome(run_id, counts, str(paths.html), str(paths.latest_html), fail_on)

@@ -148,7 +148,7 @@ def _start(tmp, port, url, env, prefect, server_log, serve_log):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             names = {d["name"] for d in api.call("POST", "/deployments/filter", json={}).json()}
-            if {"addsup-hourly", "addsup-daily"} <= names:
+            if {"addsup-hourly", "addsup-daily", "addsup-review"} <= names:
                 break
             assert serve.poll() is None, (tmp / "serve.log").read_text()[-2000:]
             time.sleep(0.5)

@@ -29,10 +29,13 @@ def test_report_files_and_latest_copies(con, articles_dir, tmp_path):
     assert paths.html.parent.name == run_id
     for p in (paths.html, paths.markdown, paths.json, paths.latest_html, paths.latest_json):
         assert p.stat().st_size > 0
-    # the same page; only the link to the run index is relative to where each copy lives
+    # the same page; only the links to the run index and the corrections queue are relative
+    # to where each copy lives
     latest = paths.latest_html.read_text()
-    assert 'href="index.html"' in latest
-    assert latest.replace('href="index.html"', 'href="../../index.html"') == paths.html.read_text()
+    assert 'href="index.html"' in latest and 'href="corrections.html"' in latest
+    for page in ("index.html", "corrections.html"):
+        latest = latest.replace(f'href="{page}"', f'href="../../{page}"')
+    assert latest == paths.html.read_text()
     assert (paths.latest_html.parent / "index.html").exists()
     assert json.loads(paths.latest_json.read_text())["run"]["run_id"] == run_id
 
@@ -55,6 +58,8 @@ def test_results_json_contract(con, articles_dir, tmp_path):
             "stated",
             "implied",
             "message",
+            "key",
+            "review",
         } <= set(f)
         assert not any(k.startswith("_") for k in f)
     # every figure of a finding points back into its article file

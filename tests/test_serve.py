@@ -325,6 +325,61 @@ def test_a_path_outside_the_allowed_folders_is_refused(served):
     assert not Path("/etc/addsup.duckdb").exists()
 
 
+def test_a_finding_is_marked_through_the_review_flow_as_a_custom_run_does(served):
+    """The UI's Custom run of review/addsup-review: a flow run of the deployment with the key
+    and the verdict, executed by addsup serve; an unknown key fails it with a clear message."""
+    from tests.looping import SALES, STAFF, failure_in, run, write_article
+
+    api, tmp = served["api"], served["tmp"]
+    db, reports = tmp / "reviewed" / "warehouse.duckdb", tmp / "reviewed-reports"
+    write_article(tmp / "reviewed-articles", SALES, STAFF)
+    key = failure_in(run(db, tmp / "reviewed-articles", reports), SALES)["key"]
+    dep = api.deployment("addsup-review")
+    assert dep["parameter_openapi_schema"]["properties"]["verdict"]["enum"] == [
+        "false-alarm",
+        "confirmed",
+        "corrected",
+    ]
+    params = {
+        "key": key,
+        "verdict": "confirmed",
+        "note": "tell the desk",
+        "by": "ana",
+        "warehouse_path": str(db),
+        "reports_dir": str(reports),
+    }
+    response = api.call(
+        "POST", f"/deployments/{dep['id']}/create_flow_run", json={"parameters": params}
+    )
+    assert response.status_code == 201, response.text
+    done = api.wait_final(response.json()["id"])
+    assert done["state"]["type"] == "COMPLETED", done["state"]
+    assert done["state"]["message"].startswith(f"{key} marked confirmed: share_of")
+    (line,) = db.with_name("warehouse.reviews.jsonl").read_text().splitlines()
+    assert json.loads(line) | {"at": None} == json.loads(line) | {
+        "key": key,
+        "verdict": "confirmed",
+        "note": "tell the desk",
+        "by": "ana",
+        "at": None,
+    }
+    queue = json.loads((reports / "corrections.json").read_text())
+    assert [q["key"] for q in queue["corrections"]] == [key]
+
+    params |= {"key": "0000000000"}
+    response = api.call(
+        "POST", f"/deployments/{dep['id']}/create_flow_run", json={"parameters": params}
+    )
+    refused = api.wait_final(response.json()["id"])
+    api.assert_failed_quietly(refused, "no failure has the key '0000000000'")
+    bad = api.call(
+        "POST",
+        f"/deployments/{dep['id']}/create_flow_run",
+        json={"parameters": params | {"verdict": "maybe"}},
+    )
+    assert bad.status_code == 409 and "maybe" in bad.text
+
+
 def test_addsup_run_shows_its_server_and_a_progress_bar_on_a_terminal(served, tmp_path):
     import pty
 

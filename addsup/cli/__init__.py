@@ -5,7 +5,7 @@ runs (``run`` and ``serve`` Prefect, the others the library), so ``addsup --help
 fraction of a second and ``check`` / ``extract`` never import Prefect.
 """
 
-from addsup.cli import inputs, runs, tables  # noqa: F401  (the commands register on app)
+from addsup.cli import inputs, loop, runs, tables  # noqa: F401  (the commands register on app)
 from addsup.cli.common import UNREADABLE_EXIT, app
 
 __all__ = ["UNREADABLE_EXIT", "app"]

@@ -62,6 +62,16 @@ Sources = Annotated[
         show_default=False,
     ),
 ]
+AlertUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--alert-url",
+        envvar="ADDSUP_ALERT_URL",
+        help="A chat webhook (Slack-compatible JSON) to post to once per run that finds new "
+        "errors: the counts, the five newest and the report link (never when nothing is new).",
+        show_default=False,
+    ),
+]
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar (none is shown on a pipe either).")
 ]

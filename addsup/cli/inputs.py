@@ -253,7 +253,7 @@ def check(
             where = (
                 f"{f['article']} sentence {f['sentence_no'] + 1}" if f["article"] else f["subject"]
             )
-            line = escape(f"{f['check']:10} {where}: {f['message']}")
+            line = escape(f"{f['check']:10} {where}: {f['message']} (key {f['key']})")
             out.print(f"[{colour}]{f['status'].upper():4}[/{colour}] {line}")
         c = data["counts"]
         out.print(

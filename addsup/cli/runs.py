@@ -12,6 +12,7 @@ import typer
 
 from addsup.cli.common import (
     RUNNER_POLL_SECONDS,
+    AlertUrl,
     Articles,
     Bar,
     FailOn,
@@ -85,6 +86,7 @@ def run(
         str | None, typer.Option(help="Extract on the Dask scheduler at this address.")
     ] = None,
     sources: Sources = None,
+    alert_url: AlertUrl = None,
     quiet: Quiet = False,
 ) -> None:
     """Run the pipeline once, through Prefect.
@@ -120,6 +122,7 @@ def run(
             sources=str(sources) if sources else None,
             keep_runs=keep.keep_runs,
             keep_days=keep.keep_days,
+            alert_url=alert_url,
             return_state=True,
         )
     out, err = _console(), _console(stderr=True)
@@ -221,6 +224,7 @@ def serve(
         ),
     ] = None,
     sources: Sources = None,
+    alert_url: AlertUrl = None,
 ) -> None:
     """Serve the scheduled deployments and the reports.
 
@@ -269,6 +273,7 @@ def serve(
         "reports_dir": str(reports.resolve()),
         "keep_runs": keep.keep_runs,
         "keep_days": keep.keep_days,
+        **({"alert_url": alert_url} if alert_url else {}),
     }
     fetching = str(sources.resolve()) if sources else None
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop = Ctrl-C
@@ -317,5 +322,6 @@ def rebuild(
         dask_workers=0,
         dask_address=None,
         sources=None,
+        alert_url=None,
         quiet=quiet,
     )

@@ -31,8 +31,15 @@ def _data_uri(fig: Any) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+NEW = "#6941c6"
+CONFIRMED = "#7a271a"
+REVIEWED = "#667085"
+
+
 def failures_over_time(history: Sequence[dict[str, Any]]) -> str:
-    """Stacked bars of errors and warnings per run, oldest to newest."""
+    """Stacked bars of errors and warnings per run, oldest to newest; beside them, lines of
+    the run's new failures, its failures confirmed as errors and those reviewed as false
+    alarms (runs made before reviews existed have none)."""
     runs = [r for r in reversed(history) if r["errors"] is not None]  # runs that finished
     labels = [r["started_at"].strftime("%m-%d %H:%M") if r["started_at"] else "?" for r in runs]
     errors = [r["errors"] or 0 for r in runs]
@@ -41,11 +48,19 @@ def failures_over_time(history: Sequence[dict[str, Any]]) -> str:
     x = range(len(runs))
     ax.bar(x, errors, color=ERROR, label="errors")
     ax.bar(x, warnings, bottom=errors, color=WARNING, label="warnings")
+    for column, colour, style, label in (
+        ("new_failures", NEW, "-", "new"),
+        ("confirmed", CONFIRMED, "--", "confirmed errors"),
+        ("reviewed", REVIEWED, ":", "false alarms (reviewed)"),
+    ):
+        values = [r.get(column) or 0 for r in runs]
+        if any(values):
+            ax.plot(list(x), values, style, color=colour, marker="o", markersize=3, label=label)
     ax.set_xticks(list(x), labels, rotation=45, ha="right", fontsize=7)
     ax.set_ylabel("failures")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, fontsize=8, ncol=2, loc="lower left", bbox_to_anchor=(0, 1.0))
+    ax.legend(frameon=False, fontsize=8, ncol=3, loc="lower left", bbox_to_anchor=(0, 1.0))
     return _data_uri(fig)
 
 

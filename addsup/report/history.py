@@ -1,10 +1,11 @@
 """What changed since the previous run: failures that are new, and failures that were fixed.
 
-A failure is identified across runs by its check, where it is (the article's source, or a
-table row) and the surfaces of its figures, so an article edited elsewhere keeps its failures'
-identity, and one whose wrong figure was corrected shows that failure as fixed. The keys are
-built and compared in SQL (the ``failure_keys`` and ``new_failures`` macros): a run with
-hundreds of thousands of failures is never held in memory to find what changed.
+A failure is identified across runs by its key: its check, where it is (the article's URL or
+source, or a table row), the surfaces of its figures and the text of their sentence, so an
+article edited elsewhere keeps its failures' keys, and one whose wrong figure was corrected
+shows that failure as fixed. The keys are built and compared in SQL (the ``finding_keys`` and
+``new_failures`` macros): a run with hundreds of thousands of failures is never held in memory
+to find what changed. Failures reviewed as false alarms are not counted as new.
 """
 
 from __future__ import annotations

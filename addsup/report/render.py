@@ -26,6 +26,7 @@ from addsup.report.article_view import (
 )
 from addsup.report.history import changes, previous_run
 from addsup.report.words import date_scope, day, run_label, when
+from addsup.reviews import review_of
 from addsup.validate import explain_passes
 from addsup.warehouse import sql
 
@@ -120,6 +121,7 @@ def _findings(
     for r in results:
         figs = [figures[i] for i in r["figure_ids"] or [] if i in figures]
         finding = {
+            "key": r["key"],
             "article": r["source"],
             "article_id": r["article_id"],
             "title": r["title"],
@@ -146,6 +148,7 @@ def _findings(
             "tolerance": r["tolerance"],
             "message": r["message"],
             "new": r["new"],
+            "review": review_of(r),
         }
         if with_segments:
             finding["_others"] = _other_articles(r["article_id"], figs)
@@ -199,7 +202,7 @@ def report_data(
         )
         for f in chunk
     ]
-    passed, failed, skipped, errors, warnings = con.execute(
+    passed, failed, skipped, errors, warnings, reviewed = con.execute(
         sql("count_run_statuses"), [run_id]
     ).fetchall()[0]
     change = changes(con, run_id)
@@ -208,12 +211,13 @@ def report_data(
         "articles": run["articles_seen"],
         "articles_new": run["articles_new"],
         "figures": run["figures_total"],
-        "checks": passed + failed + skipped,
+        "checks": passed + failed + skipped + reviewed,
         "pass": passed,
         "fail": failed,
         "skip": skipped,
         "errors": errors,
         "warnings": warnings,
+        "reviewed": reviewed,
         "passes_listed": min(passed, PASSES_LISTED),
         "quarantined": sum(not q["loaded"] for q in quarantine),
         "loaded_with_warning": sum(bool(q["loaded"]) for q in quarantine),

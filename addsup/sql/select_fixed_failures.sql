@@ -3,5 +3,5 @@
 SELECT check_name AS "check", article, title, subject, severity, message,
        count(*) OVER () AS fixed
 FROM new_failures(?, ?)
-ORDER BY failure_key
+ORDER BY key
 LIMIT ?;

@@ -1,25 +1,17 @@
 -- The findings of a run: the first failures, skips and passes (by check, article, sentence),
 -- as many of each as the second, third and fourth parameters (NULL: all of them), with their
--- article and sentence, and whether a failure is new since the fifth parameter's run.
-WITH chosen AS (
-    (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'fail'
-     ORDER BY check_name, article_id, sentence_no, subject LIMIT $2)
-    UNION ALL
-    (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'skip'
-     ORDER BY check_name, article_id, sentence_no, subject LIMIT $3)
-    UNION ALL
-    (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'pass'
-     ORDER BY check_name, article_id, sentence_no, subject LIMIT $4)
-),
-new AS (SELECT check_name, subject FROM new_failures($1, $5))
+-- key and review (reviewed_findings), article and sentence, and whether a failure is new
+-- since the fifth parameter's run (a false alarm never is).
+WITH new AS (SELECT check_name, subject FROM new_failures($1, $5))
 SELECT
     c.check_name, c.severity, c.status, c.subject, c.article_id, c.sentence_no, c.figure_ids,
     c.stated_lo, c.stated_hi, c.implied_lo, c.implied_hi, c.tolerance, c.message,
     a.source, a.title, a.published_on, a.url, a.body_offset,
     s.start_char AS sentence_start,
     substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS sentence,
-    n.subject IS NOT NULL AS new
-FROM chosen AS c
+    n.subject IS NOT NULL AND c.review IS DISTINCT FROM 'false-alarm' AS new,
+    c.key, c.review, c.review_note, c.review_by, c.review_at
+FROM reviewed_findings($1, $2, $3, $4) AS c
 LEFT JOIN articles AS a ON a.article_id = c.article_id
 LEFT JOIN sentences AS s ON s.article_id = c.article_id AND s.sentence_no = c.sentence_no
 LEFT JOIN new AS n ON n.check_name = c.check_name AND n.subject = c.subject

@@ -1,28 +1,49 @@
--- The failures of a run, each with the key that identifies it across runs: its check, where
--- it is (the article's source, or the subject of a table row) and the surfaces of its
--- figures in order, joined by '|'. An article edited elsewhere keeps its failures' keys; one
--- whose wrong figure was corrected loses that failure (addsup/report/history.py).
-CREATE OR REPLACE MACRO failure_keys(run) AS TABLE
-WITH failed AS (
-    SELECT c.check_name, c.subject, c.severity, c.message, c.figure_ids,
-           a.source AS article, a.title
-    FROM run_findings AS c
-    LEFT JOIN articles AS a ON a.article_id = c.article_id
-    WHERE c.for_run = run AND c.status = 'fail'
+-- The findings of a run, each with its key: a short name (ten hex digits) that survives
+-- reruns, re-extraction and edits elsewhere in the article. It is made of the check, where the
+-- finding is (the article's URL, else its source path; a table row's subject), the surfaces
+-- of its figures in order and the text of its sentence: never of row ids, run ids, the hash
+-- of the article's text or sentence numbers, which an edit anywhere changes. Findings that
+-- share all of that are numbered (-2, -3 ...) in the order of their figures in the article
+-- (failures first), so keys are unique within what is asked: the first `fails` failures, the
+-- first `skips` skips and the first `passes` passes (NULL: all; ordered as reports list them).
+CREATE OR REPLACE MACRO finding_keys(run, fails, skips, passes) AS TABLE
+WITH chosen AS (
+    (SELECT * FROM run_findings WHERE for_run = run AND status = 'fail'
+     ORDER BY check_name, article_id, sentence_no, subject LIMIT fails)
+    UNION ALL
+    (SELECT * FROM run_findings WHERE for_run = run AND status = 'skip'
+     ORDER BY check_name, article_id, sentence_no, subject LIMIT skips)
+    UNION ALL
+    (SELECT * FROM run_findings WHERE for_run = run AND status = 'pass'
+     ORDER BY check_name, article_id, sentence_no, subject LIMIT passes)
 ),
 ids AS (
     SELECT check_name, subject,
            unnest(figure_ids) AS figure_id, unnest(range(len(figure_ids))) AS pos
-    FROM failed
+    FROM chosen
 ),
 surfaces AS (
     SELECT i.check_name, i.subject,
-           string_agg(coalesce(g.surface, i.figure_id), '|' ORDER BY i.pos) AS surfaces
+           string_agg(coalesce(g.surface, i.figure_id), '|' ORDER BY i.pos) AS surfaces,
+           list(g.start_char ORDER BY i.pos) AS starts
     FROM ids AS i
     LEFT JOIN figures AS g ON g.figure_id = i.figure_id
     GROUP BY i.check_name, i.subject
+),
+based AS (
+    SELECT c.*, a.source AS article, a.title, s.surfaces, s.starts,
+           substr(md5(concat_ws(chr(31), c.check_name, coalesce(nullif(a.url, ''), a.source,
+               c.subject), coalesce(s.surfaces, ''),
+               coalesce(substr(a.text, t.start_char + 1, t.end_char - t.start_char), ''))),
+               1, 10) AS base
+    FROM chosen AS c
+    LEFT JOIN articles AS a ON a.article_id = c.article_id
+    LEFT JOIN sentences AS t ON t.article_id = c.article_id AND t.sentence_no = c.sentence_no
+    LEFT JOIN surfaces AS s ON s.check_name = c.check_name AND s.subject = c.subject
 )
-SELECT f.*,
-       concat_ws('|', f.check_name, coalesce(f.article, f.subject), s.surfaces) AS failure_key
-FROM failed AS f
-LEFT JOIN surfaces AS s ON s.check_name = f.check_name AND s.subject = f.subject;
+SELECT * EXCLUDE (base, starts),
+       base || CASE WHEN n > 1 THEN '-' || n ELSE '' END AS key
+FROM (
+    SELECT *, row_number() OVER (PARTITION BY base ORDER BY status, starts, subject) AS n
+    FROM based
+);

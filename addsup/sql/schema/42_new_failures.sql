@@ -1,6 +1,6 @@
 -- The failures of run `run` that run `before` did not have (all of them when `before` is
--- NULL: a first run), by their keys (failure_keys).
+-- NULL: a first run), by their keys (finding_keys).
 CREATE OR REPLACE MACRO new_failures(run, before) AS TABLE
 SELECT *
-FROM failure_keys(run)
-WHERE failure_key NOT IN (SELECT failure_key FROM failure_keys(before));
+FROM finding_keys(run, NULL, 0, 0)
+WHERE key NOT IN (SELECT key FROM finding_keys(before, NULL, 0, 0));
