@@ -4,4 +4,4 @@ A plain library: nothing in this package imports Prefect. The flows in ``flows/`
 orchestrate the functions defined here.
 """
 
-__version__ = "0.10.0"
+__version__ = "0.11.0"
