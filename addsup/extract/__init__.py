@@ -8,6 +8,7 @@ from datetime import date
 
 from addsup.extract.amounts import find_amount_relations
 from addsup.extract.balance import find_balance_relations
+from addsup.extract.breakdowns import find_breakdowns
 from addsup.extract.changes import find_change_relations, growth_rates
 from addsup.extract.comparisons import find_comparisons
 from addsup.extract.currencies import quoted_against_dollar
@@ -153,6 +154,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     relations.extend(find_trade_totals(text, figures, sentences, summed))
     summed = {r.stated for r in relations if r.kind == "sum_of"}
     relations.extend(find_inclusions(text, figures, sentences, summed))
+    relations.extend(find_breakdowns(text, figures, sentences, relations))
     grown = {r.stated for r in relations if r.kind == "growth"}
     linked = {
         j
