@@ -238,3 +238,33 @@ def test_a_stated_difference_between_two_amounts(con, text, status, words):
     (f,) = validate_balance(con)
     assert (f.status, f.severity) == (status, "error"), f.message
     assert words in f.message and "(linked by: " in f.message
+
+
+# the earlier total is the sum of the parts' earlier levels: 40.0 + 25.0 = 65.0; 70.2 / 65.0 is +8 %
+_PARTS_THEN = (
+    "Exports rose {rate} percent from a year earlier. Total exports reached $70.2 billion. "
+    "Goods exports were $44.1 billion vs $40.0 billion a year ago; service exports "
+    "were $26.1 billion vs $25.0 billion a year ago."
+)
+# a part's earlier level is the earlier total less the other part's: 50.0 - 30.0 = 20.0
+_PART_THEN = (
+    "Two-way trade stood at $52.0 million in May, down from $50.0 million in April. Imports "
+    "totaled $30.5 million in May, up from $30.0 million the previous month, while exports "
+    "rose {rate} percent on-month to $21.5 million."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "words"),
+    [
+        (_PARTS_THEN.format(rate="8.0"), "pass", "previous total $40.0 billion (then;"),
+        (_PARTS_THEN.format(rate="5.9"), "fail", "but the article says a rise of 5.9"),
+        (_PART_THEN.format(rate="7.5"), "pass", "previous level $50.0 million (then;"),
+        (_PART_THEN.format(rate="10"), "fail", "but the article says a rise of 10"),
+    ],
+)
+def test_growth_against_an_earlier_level_the_sum_implies(con, text, status, words):
+    _load(con, text)
+    (f,) = validate_growth_of_total(con)
+    assert (f.status, f.severity) == (status, "error"), f.message
+    assert words in f.message

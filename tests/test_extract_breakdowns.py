@@ -52,11 +52,9 @@ def test_a_total_takes_the_parts_named_after_it(text, want):
         "Revenue came to $812.4 million. Tax revenue was $701.9 million and fee revenue "
         "reached $120.5 million.",
         # they add up, but nothing names them parts of the total
-        "Revenue came to $812.4 million. A bridge cost $701.9 million and a port "
-        "$110.5 million.",
+        "Revenue came to $812.4 million. A bridge cost $701.9 million and a port $110.5 million.",
         # a rounded total ("3 billion") is too loose to tie parts to by arithmetic alone
-        "Revenue came to $3 billion. Tax revenue was $1.9 billion and fee revenue "
-        "$1.1 billion.",
+        "Revenue came to $3 billion. Tax revenue was $1.9 billion and fee revenue $1.1 billion.",
         # the parts come before the total
         "Tax revenue was $701.9 million and fee revenue $110.5 million. Revenue came to "
         "$812.4 million.",

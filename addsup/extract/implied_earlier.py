@@ -1,0 +1,196 @@
+"""A rate of change whose earlier level is not printed but follows from a sum.
+
+"Exports rose 4.4 percent" with total exports of $210.3 billion, and each part printed with
+its year-earlier level ("merchandise exports $112.2 billion vs $110.1 billion a year ago;
+services $98.1 billion vs $88.5 billion"): the earlier total is the sum of the parts'
+earlier levels. Likewise a part's rate ("exports fell 30 percent to $23.9 million") when
+the total and the other parts have earlier levels ("trade ... down from $199.4 million;
+imports ... down from $165.8 million"): the part's earlier level is the earlier total less
+the other parts'. Each such reading becomes a ``growth_of_total`` whose members pair every
+other figure of the sum with its own earlier level (sign 0 marks the pair).
+
+The rate is the one a growth relation already gives the figure, or, for a total, an unlinked
+rate of change of the total's role (exports, imports, trade) within ``REACH`` sentences
+whose own sentence states no amount. The rate and the earlier levels must compare the same
+way (a year-on-year rate never takes "the previous month"). When a part's own rate of change
+would also fit the rate the total is said to have, the reading is one of two (a failure is
+then a warning).
+"""
+
+from __future__ import annotations
+
+import re
+
+from addsup.extract.amount_roles import EXPORT, IMPORT, TOTAL, is_earlier, role
+from addsup.extract.figures import Figure
+from addsup.extract.relations import Relation
+
+REACH = 3  # sentences between a total and a rate said of its role
+_AMOUNTS = frozenset({"currency", "count"})
+_YEAR = re.compile(
+    r"year[- ]on[- ]year|\by/y\b|\byoy\b|a\s+year\s+(?:ago|earlier|before)|last\s+year"
+    r"|same\s+(?:period|month|quarter)|previous\s+year|annual",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(
+    r"on[- ]month|month[- ]on[- ]month|\bm/m\b|(?:previous|last|a)\s+month"
+    r"|month\s+(?:earlier|before|ago)|\bin\s+(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+_QUARTER = re.compile(
+    r"quarter[- ]on[- ]quarter|\bq/q\b|(?:previous|last|a)\s+quarter", re.IGNORECASE
+)
+
+
+def _comparison(words: str) -> str | None:
+    """How a stretch of text compares: "year", "month", "quarter" or None (not said)."""
+    found = {
+        k
+        for k, rx in (("year", _YEAR), ("month", _MONTH), ("quarter", _QUARTER))
+        if rx.search(words)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    m = re.compile(r"[;.]\s|,\s+(?:while|whereas|but)\b").search(text, start, end)
+    return m.start() if m else end
+
+
+def _earlier_level(text: str, figures: list[Figure], i: int) -> int | None:
+    """The earlier level printed with level ``i`` in its clause: the next amount of its
+    money within 80 characters ("$112.17 billion vs $110.06 billion a year ago")."""
+    f = figures[i]
+    for j in range(i + 1, len(figures)):
+        g = figures[j]
+        if g.sentence_no != f.sentence_no or g.start - f.end > 80:
+            return None
+        if g.unit not in _AMOUNTS:
+            continue
+        if g.unit != f.unit or g.currency != f.currency:
+            return None
+        if _clause_end(text, f.end, g.start) < g.start or not is_earlier(text, g):
+            return None
+        return j
+    return None
+
+
+def _fits(figures: list[Figure], rate: int, direction: int, level: int, earlier: int) -> bool:
+    """Whether ``level`` over ``earlier`` matches the stated rate within rounding."""
+    r, x, e = figures[rate], figures[level], figures[earlier]
+    if e.lo <= 0 or r.unit != "percent":
+        return False
+    lo, hi = 100 * (x.lo / e.hi - 1), 100 * (x.hi / e.lo - 1)
+    s_lo, s_hi = (-r.hi, -r.lo) if direction < 0 else (r.lo, r.hi)
+    return lo <= s_hi and s_lo <= hi
+
+
+def find_implied_earlier(
+    text: str,
+    figures: list[Figure],
+    sentences: list[tuple[int, int]],
+    relations: list[Relation],
+    rates: list[tuple[int, int]],
+) -> list[Relation]:
+    """``growth_of_total`` relations for the rates whose earlier level a ``sum_of`` of
+    ``relations`` implies; ``rates`` are (figure, direction) of the growth-cued rates."""
+    sums = [r for r in relations if r.kind == "sum_of" and r.direction == 1 and r.members]
+    if not sums or not rates:
+        return []
+    own_rate = {
+        r.a: (r.stated, r.direction)
+        for r in relations
+        if r.kind == "growth" and r.a is not None and r.b is None
+    }
+    linked = {r.stated for r in relations if r.kind in ("growth", "growth_of_total")}
+    checked = {r.stated for r in relations if r.kind == "growth_of_total"}
+    out: list[Relation] = []
+    for s in sums:
+        figs = (s.stated, *s.members)
+        earlier = {i: _earlier_level(text, figures, i) for i in figs}
+        missing = [i for i in figs if earlier[i] is None]
+        if len(missing) != 1:
+            continue
+        q = missing[0]
+        rate = own_rate.get(q)
+        readings = 1
+        if rate is None and q == s.stated:
+            rate = _rate_of_role(text, figures, sentences, q, rates, linked)
+        if (
+            rate is not None
+            and q == s.stated
+            and figures[rate[0]].sentence_no != figures[q].sentence_no
+            and any(_fits(figures, rate[0], rate[1], p, earlier[p]) for p in s.members)  # type: ignore[arg-type]
+        ):
+            readings = 2  # said of the total's role in another sentence: maybe a part's rate
+        if rate is None or figures[rate[0]].unit != "percent" or rate[0] in checked:
+            continue
+        said = _comparison(_rate_words(text, figures, sentences, rate[0]))
+        kinds = {_comparison(_after(text, figures[earlier[i]])) for i in figs if i != q}
+        kinds.discard(None)
+        if len(kinds) > 1 or (said and kinds and said not in kinds):
+            continue
+        others = [i for i in figs if i != q]
+        sign = {i: 1 if q == s.stated or i == s.stated else -1 for i in others}
+        members = tuple(x for i in others for x in (i, earlier[i]))
+        signs = tuple(x for i in others for x in (sign[i], 0))
+        what = "the parts'" if q == s.stated else "the total's and the other parts'"
+        out.append(
+            Relation(
+                "growth_of_total",
+                rate[0],
+                q,
+                None,
+                figures[q].sentence_no,
+                rate[1],
+                phrase=f"{what} earlier levels … {s.cues or 'sum'}",
+                members=members,  # type: ignore[arg-type]
+                signs=signs,
+                readings=readings,
+            )
+        )
+        linked.add(rate[0])
+        checked.add(rate[0])
+    return out
+
+
+def _after(text: str, f: Figure) -> str:
+    return text[f.end : f.end + 40]
+
+
+def _rate_words(
+    text: str, figures: list[Figure], sentences: list[tuple[int, int]], rate: int
+) -> str:
+    """The words of a rate's clause around it: what it compares with."""
+    f = figures[rate]
+    start, end = sentences[f.sentence_no] if f.sentence_no < len(sentences) else (0, len(text))
+    return text[max(start, f.start - 60) : min(end, f.end + 60)]
+
+
+def _rate_of_role(
+    text: str,
+    figures: list[Figure],
+    sentences: list[tuple[int, int]],
+    t: int,
+    rates: list[tuple[int, int]],
+    linked: set[int],
+) -> tuple[int, int] | None:
+    """The one unlinked rate of change said of total ``t``'s role ("Imports rose 5.9
+    percent") within ``REACH`` sentences, in a sentence that states no amount."""
+    total = figures[t]
+    start = sentences[total.sentence_no][0] if total.sentence_no < len(sentences) else 0
+    want = role(text, total, start)
+    if want not in (EXPORT, IMPORT, TOTAL):
+        return None
+    found = []
+    for i, direction in rates:
+        g = figures[i]
+        if i in linked or abs(g.sentence_no - total.sentence_no) > REACH:
+            continue
+        if any(f.sentence_no == g.sentence_no and f.unit in _AMOUNTS for f in figures):
+            continue
+        g_start = sentences[g.sentence_no][0] if g.sentence_no < len(sentences) else 0
+        if role(text, g, g_start) == want:
+            found.append((i, direction))
+    return found[0] if len(found) == 1 else None
