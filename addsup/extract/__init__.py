@@ -13,7 +13,7 @@ from addsup.extract.changes import find_change_relations, growth_rates
 from addsup.extract.comparisons import find_comparisons
 from addsup.extract.currencies import quoted_against_dollar
 from addsup.extract.figures import Figure, find_figures
-from addsup.extract.implied_earlier import find_implied_earlier
+from addsup.extract.implied_earlier import find_implied_earlier, find_period_splits
 from addsup.extract.metrics import figure_metric, phrase_metric
 from addsup.extract.periods import (
     YEAR_EARLIER,
@@ -168,4 +168,5 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     relations.extend(find_growth_across(text, figures, sentences, rates, grown, linked))
     relations.extend(find_balance_relations(text, sentences, figures))
     relations.extend(find_implied_earlier(text, figures, sentences, relations, rates))
+    relations.extend(find_period_splits(text, figures, sentences, relations, rates))
     return Extraction(sentences, figures, relations)

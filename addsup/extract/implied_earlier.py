@@ -20,6 +20,7 @@ then a warning).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from addsup.extract.amount_roles import EXPORT, IMPORT, TOTAL, is_earlier, role
 from addsup.extract.figures import Figure
@@ -194,3 +195,101 @@ def _rate_of_role(
         if role(text, g, g_start) == want:
             found.append((i, direction))
     return found[0] if len(found) == 1 else None
+
+
+_TO_LEVEL = re.compile(
+    r"[^.;,\d]{0,40}?\b(?:to|hitting|reaching|at)\b(?:\s+(?:reach|a|an|about|around))?\s*$",
+    re.IGNORECASE,
+)
+_STEP = {1: "month", 3: "quarter"}  # the comparison a one-month or one-quarter rate makes
+
+
+def _months(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _months_before(day: date, n: int) -> date:
+    k = day.year * 12 + day.month - 1 - n
+    return date(k // 12, k % 12 + 1, 1)
+
+
+def find_period_splits(
+    text: str,
+    figures: list[Figure],
+    sentences: list[tuple[int, int]],
+    relations: list[Relation],
+    rates: list[tuple[int, int]],
+) -> list[Relation]:
+    """``growth_of_total`` relations for a quarter's (month's) rate on the period before
+    ("the second quarter grew 7 percent quarter-on-quarter to 10.3 trillion"), when the level
+    of both periods together is stated ("20.1 trillion in the first half"): the earlier
+    level is that level less this one's. The stated pair's own parts stand for it when they
+    pin it down more tightly (20.1 printed, exports 11.46 + imports 8.64)."""
+    checked = {
+        r.stated
+        for r in relations
+        if r.kind == "growth_of_total" or (r.kind == "growth" and r.b is not None)
+    }
+    out: list[Relation] = []
+    for i, direction in rates:
+        g = figures[i]
+        if i in checked or g.period_start is None or g.period_end is None:
+            continue
+        n = _months(g.period_start, g.period_end)
+        step = _STEP.get(n)
+        if step is None or _comparison(_rate_words(text, figures, sentences, i)) != step:
+            continue
+        level = next((j for j in range(i + 1, len(figures)) if figures[j].unit in _AMOUNTS), None)
+        if level is None or figures[level].sentence_no != g.sentence_no:
+            continue
+        x = figures[level]
+        if not _TO_LEVEL.fullmatch(text, g.end, x.start) or x.period_start != g.period_start:
+            continue
+        start = sentences[x.sentence_no][0] if x.sentence_no < len(sentences) else 0
+        want = role(text, x, start)
+        before = _months_before(g.period_start, n)
+        both = [
+            j
+            for j, f in enumerate(figures)
+            if j != level
+            and f.unit == x.unit
+            and f.currency == x.currency
+            and f.period_start == before
+            and f.period_end == x.period_end
+            and f.lo > x.hi  # both periods together exceed one of them
+            and want is not None
+            and role(text, f, sentences[f.sentence_no][0] if f.sentence_no < len(sentences) else 0)
+            == want
+            and not is_earlier(text, f)
+        ]
+        if len(both) != 1:
+            continue
+        c = both[0]
+        parts = next(
+            (
+                r.members
+                for r in relations
+                if r.kind == "sum_of" and r.direction == 1 and r.stated == c
+            ),
+            (),
+        )
+        width = sum(figures[p].hi - figures[p].lo for p in parts)
+        held = parts if parts and width < figures[c].hi - figures[c].lo else (c,)
+        members = tuple(k for p in (*held, level) for k in (p, p))
+        signs = tuple(s for p in held for s in (1, 0)) + (-1, 0)
+        cue = f"{x.period_label} … {figures[c].surface} for {figures[c].period_label}"
+        out.append(
+            Relation(
+                "growth_of_total",
+                i,
+                level,
+                None,
+                x.sentence_no,
+                direction,
+                phrase=f"{cue} less {x.surface}: the {step} before",
+                members=members,
+                signs=signs,
+            )
+        )
+        checked.add(i)
+    return out
