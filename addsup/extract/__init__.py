@@ -23,6 +23,7 @@ from addsup.extract.periods import (
     year_earlier,
 )
 from addsup.extract.relations import Relation, find_share_relations
+from addsup.extract.restated import find_restated
 from addsup.extract.sentences import split_sentences
 from addsup.extract.totals import (
     find_growth_across,
@@ -151,6 +152,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     relations = [replace(r, metric=phrase_metric(r.phrase)) if r.phrase else r for r in relations]
     relations = [r if r.cues else replace(r, cues=_cue_words(text, figures, r)) for r in relations]
     relations.extend(find_comparisons(text, figures))
+    relations.extend(find_restated(text, figures, sentences, relations))
     summed = {r.stated for r in relations if r.kind == "sum_of"}
     relations.extend(find_trade_totals(text, figures, sentences, summed))
     summed = {r.stated for r in relations if r.kind == "sum_of"}
