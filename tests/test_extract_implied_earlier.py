@@ -66,3 +66,14 @@ def test_a_rate_that_fits_a_part_is_one_of_two_readings():
     text = _TOTAL.format(rate="10.3", said="from a year earlier", then="a year ago")
     ((*_, readings),) = _implied(text)
     assert readings == 2
+
+
+def test_a_rate_of_another_period_is_not_the_totals():
+    text = (
+        "Exports rose 5.9 percent in June from a year earlier. In the second quarter, "
+        "exports reached $70.2 billion. Goods exports were $44.1 billion vs $40.0 billion "
+        "a year ago; service exports were $26.1 billion vs $25.0 billion a year ago."
+    )
+    assert _implied(text) == []
+    # the same text without the month: the rate is the quarter's
+    assert len(_implied(text.replace(" in June", ""))) == 1

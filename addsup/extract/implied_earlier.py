@@ -127,6 +127,10 @@ def find_implied_earlier(
             readings = 2  # said of the total's role in another sentence: maybe a part's rate
         if rate is None or figures[rate[0]].unit != "percent" or rate[0] in checked:
             continue
+        if not _same_period(figures[rate[0]], figures[q]) or not _same_words_of_time(
+            text, sentences, figures[rate[0]], figures[q]
+        ):
+            continue  # a month's rate never goes with a quarter's level
         said = _comparison(_rate_words(text, figures, sentences, rate[0]))
         kinds = {_comparison(_after(text, figures[earlier[i]])) for i in figs if i != q}
         kinds.discard(None)
@@ -154,6 +158,31 @@ def find_implied_earlier(
         linked.add(rate[0])
         checked.add(rate[0])
     return out
+
+
+def _same_period(x: Figure, y: Figure) -> bool:
+    return (
+        x.period_start is None
+        or y.period_start is None
+        or (x.period_start == y.period_start and x.period_end == y.period_end)
+    )
+
+
+_TIME_WORD = re.compile(
+    r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|quarter|half|week)\b"
+)
+
+
+def _same_words_of_time(text: str, sentences: list[tuple[int, int]], x: Figure, y: Figure) -> bool:
+    """Two sentences that name periods name at least one in common ("in June" is no
+    period of "in the second quarter"); one sentence says nothing of time: no conflict."""
+    if x.sentence_no == y.sentence_no or max(x.sentence_no, y.sentence_no) >= len(sentences):
+        return True
+    words = [
+        {w.lower() for w in _TIME_WORD.findall(text, *sentences[f.sentence_no])} for f in (x, y)
+    ]
+    return not (words[0] and words[1]) or bool(words[0] & words[1])
 
 
 def _after(text: str, f: Figure) -> str:
