@@ -14,6 +14,7 @@ from addsup.extract.comparisons import find_comparisons
 from addsup.extract.currencies import quoted_against_dollar
 from addsup.extract.figures import Figure, find_figures
 from addsup.extract.implied_earlier import find_implied_earlier, find_period_splits
+from addsup.extract.listed_shares import find_listed_shares
 from addsup.extract.metrics import figure_metric, phrase_metric
 from addsup.extract.periods import (
     YEAR_EARLIER,
@@ -140,6 +141,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
             f.metric = figure_metric(text, f.start)
     _year_earlier(text, figures)
     relations = resolve_wholes(text, figures, sentences, find_share_relations(text, figures))
+    relations = find_listed_shares(text, figures, relations)
     shares = frozenset(r.stated for r in relations)
     by_sentence: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
