@@ -5,7 +5,8 @@ then its breakdown ("tax revenue of ..., customs revenue of ... and non-tax reve
 ..."; "sales in urban areas were ...; those in rural areas ..."), often sentences apart and
 with other amounts in between. Each reading is tried: two or three amounts, or a run of
 consecutive ones, of the total's currency and period, each smaller than it, within
-``REACH`` sentences after it, whose sum meets the total within rounding. A reading counts
+``REACH`` sentences after it and ``SPREAD`` of each other, whose sum meets the total within
+rounding (amounts of money only: whole counts meet sums by chance too often). A reading counts
 only when the parts name what they are part of: a word of the total's measure ("revenue",
 "exports", "retail sales") in each part's own words, or a breakdown cue before them
 ("consist of", "accrued from", "contributed", "of the total").
@@ -28,7 +29,8 @@ from addsup.extract.relations import Relation
 REACH = 8  # sentences after a total that its parts may stand in
 MAX_RUN = 6  # the most parts of a run of consecutive amounts
 PRECISE = 0.01  # a total's rounding width, relative to it, at most (else coincidence is easy)
-_AMOUNTS = frozenset({"currency", "count"})
+SPREAD = 3  # sentences the parts of one breakdown may span
+_AMOUNTS = frozenset({"currency"})  # counts are whole numbers: sums meet them by chance
 _CUE = re.compile(
     r"\b(?:consist(?:s|ed|ing)?\s+of|compris(?:e|es|ed|ing)|accrued\s+from|made\s+up\s+of"
     r"|of\s+the\s+total|of\s+which|contribut(?:ed|es|ing)|broken\s+down|split\s+(?:between|into)"
@@ -158,15 +160,20 @@ def _reading(
     if len(named) >= 2:
         for size in (2, 3):
             for parts in combinations(named[:12], size):
-                if _fits(figures, t, parts):
+                if _fits(figures, t, parts) and _close(figures, parts):
                     return parts
     names = set(named)
     for first in range(len(pool)):
         for last in range(first + 3, min(first + MAX_RUN, len(pool)) + 1):
             run = tuple(pool[first:last])
-            if all(p in names for p in run) and _fits(figures, t, run):
+            if all(p in names for p in run) and _fits(figures, t, run) and _close(figures, run):
                 return run
     return None
+
+
+def _close(figures: list[Figure], parts: tuple[int, ...]) -> bool:
+    """Whether the parts stand within ``SPREAD`` sentences of each other (one breakdown)."""
+    return figures[parts[-1]].sentence_no - figures[parts[0]].sentence_no <= SPREAD
 
 
 def _same_period(x: Figure, y: Figure) -> bool:

@@ -109,9 +109,15 @@ def find_implied_earlier(
     out: list[Relation] = []
     for s in sums:
         figs = (s.stated, *s.members)
-        earlier = {i: _earlier_level(text, figures, i) for i in figs}
-        missing = [i for i in figs if earlier[i] is None]
-        if len(missing) != 1:
+        earlier: dict[int, int | None] = {}
+        missing = []
+        for i in figs:  # all but one with an earlier level: stop at the second without
+            earlier[i] = _earlier_level(text, figures, i)
+            if earlier[i] is None:
+                missing.append(i)
+                if len(missing) > 1:
+                    break
+        if len(missing) != 1 or len(earlier) != len(figs):
             continue
         q = missing[0]
         rate = own_rate.get(q)
