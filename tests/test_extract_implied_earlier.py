@@ -77,3 +77,9 @@ def test_a_rate_of_another_period_is_not_the_totals():
     assert _implied(text) == []
     # the same text without the month: the rate is the quarter's
     assert len(_implied(text.replace(" in June", ""))) == 1
+
+
+def test_a_rate_that_does_not_say_is_year_on_year():
+    said = _TOTAL.format(rate="5.9", said="", then="a year ago").replace(" .", ".")
+    assert len(_implied(said)) == 1
+    assert _implied(said.replace("a year ago", "the month before")) == []
