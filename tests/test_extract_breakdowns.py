@@ -31,6 +31,11 @@ def _sums(text: str) -> list[tuple[str, tuple[str, ...]]]:
             "4,105.6 billion yuan.",
             ("5,310.2 billion yuan", ("1,204.6 billion yuan", "4,105.6 billion yuan")),
         ),
+        (  # neighbours in one sentence, only the first naming the measure
+            "Sales of farm goods reached 3,793.3 billion yuan in May. Sales in towns were "
+            "3,286.1 billion yuan, while those in villages were 507.2 billion yuan.",
+            ("3,793.3 billion yuan", ("3,286.1 billion yuan", "507.2 billion yuan")),
+        ),
         (  # three parts in a list with semicolons
             "Spending totaled Rp903.7 trillion. The spending consisted of wages, Rp410.2 "
             "trillion; goods, Rp301.3 trillion; and capital spending, Rp192.2 trillion.",

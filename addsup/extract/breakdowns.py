@@ -118,7 +118,7 @@ def find_breakdowns(
         parts = _reading(figures, t, pool, named)
         if parts is None:
             continue
-        words = sorted(set.intersection(*(set(naming[p] & naming[t]) for p in parts)) or [])
+        words = sorted(set().union(*(naming[p] & naming[t] for p in parts)))
         cue = (
             f"{' '.join(words)} … of the {figures[t].surface}"
             if words
@@ -156,13 +156,23 @@ def _reading(
     figures: list[Figure], t: int, pool: list[int], named: list[int]
 ) -> tuple[int, ...] | None:
     """The parts of ``t``: the first pair, then triple, of named amounts (nearest first)
-    that add up to it, else a run of consecutive amounts of the pool, all named."""
+    that add up to it, else two neighbouring amounts of one sentence (one of them named),
+    else a run of consecutive amounts of the pool, all named."""
     if len(named) >= 2:
         for size in (2, 3):
             for parts in combinations(named[:12], size):
                 if _fits(figures, t, parts) and _close(figures, parts):
                     return parts
     names = set(named)
+    for a, b in zip(pool, pool[1:], strict=False):
+        # neighbours in one sentence, one naming the total's measure: "sales in urban areas
+        # were X, while those in rural areas were Y"
+        if (
+            (a in names or b in names)
+            and figures[a].sentence_no == figures[b].sentence_no
+            and _fits(figures, t, (a, b))
+        ):
+            return (a, b)
     for first in range(len(pool)):
         for last in range(first + 3, min(first + MAX_RUN, len(pool)) + 1):
             run = tuple(pool[first:last])
