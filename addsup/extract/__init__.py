@@ -9,6 +9,7 @@ from datetime import date
 from addsup.extract.amounts import find_amount_relations
 from addsup.extract.balance import find_balance_relations
 from addsup.extract.breakdowns import find_breakdowns
+from addsup.extract.budget_balance import find_budget_balances
 from addsup.extract.changes import find_change_relations, growth_rates
 from addsup.extract.comparisons import find_comparisons
 from addsup.extract.currencies import quoted_against_dollar
@@ -171,6 +172,11 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     rates = growth_rates(text, figures)
     relations.extend(find_growth_across(text, figures, sentences, rates, grown, linked))
     relations.extend(find_balance_relations(text, sentences, figures))
+    budget = find_budget_balances(text, figures, sentences, relations)
+    if budget:  # a reading that holds replaces the trade linker's failing one
+        replaced = {r.stated for r in budget}
+        relations = [r for r in relations if not (r.kind == "balance" and r.stated in replaced)]
+        relations.extend(budget)
     relations.extend(find_implied_earlier(text, figures, sentences, relations, rates))
     relations.extend(find_period_splits(text, figures, sentences, relations, rates))
     return Extraction(sentences, figures, relations)
