@@ -37,6 +37,9 @@ def test_bracketed_shares_after_a_share_of_the_total_take_its_whole():
         # no share of the list names a total: the bare shares stay unlinked
         "Exports totaled $4.80 billion in March. Germany bought $1.20 billion of exports, or 25.0 "
         "percent. Next came France at $960 million (20.0 percent).",
+        # a signed percentage in brackets is a rate of change, no share
+        "Exports totaled $4.80 billion in March. Germany bought $1.20 billion of exports, or "
+        "25.0 percent of the total. Next came France at $960 million (+20.0 percent).",
         # an amount without a share ends the list
         "Exports totaled $4.80 billion in March. Germany bought $1.20 billion of exports, or "
         "25.0 percent "
@@ -45,4 +48,5 @@ def test_bracketed_shares_after_a_share_of_the_total_take_its_whole():
     ],
 )
 def test_no_whole_outside_a_list_that_names_one(text):
-    assert _shares(text).get("20.0 percent", (None, None))[1] is None
+    bracketed = text[text.rindex("(") + 1 : text.rindex(")")]
+    assert _shares(text).get(bracketed, (None, None))[1] is None

@@ -28,8 +28,8 @@ def _bracketed(text: str, figures: list[Figure], j: int) -> int | None:
     if j + 1 >= len(figures):
         return None
     f, k = figures[j], figures[j + 1]
-    if k.unit != "percent" or not _OPEN.fullmatch(text[f.end : k.start]):
-        return None
+    if k.unit != "percent" or k.surface[:1] in "+-−" or not _OPEN.fullmatch(text[f.end : k.start]):
+        return None  # "(+20.0%)" is a rate of change
     return j + 1 if _CLOSE.match(text, k.end) else None
 
 
