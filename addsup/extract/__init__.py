@@ -8,6 +8,7 @@ from datetime import date
 
 from addsup.extract.amounts import find_amount_relations
 from addsup.extract.balance import find_balance_relations
+from addsup.extract.balance_parts import find_balance_parts
 from addsup.extract.breakdowns import find_breakdowns
 from addsup.extract.budget_balance import find_budget_balances
 from addsup.extract.changes import find_change_relations, growth_rates
@@ -161,6 +162,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     summed = {r.stated for r in relations if r.kind == "sum_of"}
     relations.extend(find_inclusions(text, figures, sentences, summed))
     relations.extend(find_breakdowns(text, figures, sentences, relations))
+    relations.extend(find_balance_parts(text, figures, sentences, relations))
     grown = {r.stated for r in relations if r.kind == "growth"}
     linked = {
         j

@@ -33,7 +33,7 @@ SPREAD = 3  # sentences the parts of one breakdown may span
 _AMOUNTS = frozenset({"currency"})  # counts are whole numbers: sums meet them by chance
 _CUE = re.compile(
     r"\b(?:consist(?:s|ed|ing)?\s+of|compris(?:e|es|ed|ing)|accrued\s+from|made\s+up\s+of"
-    r"|of\s+the\s+total|of\s+which|contribut(?:ed|es|ing)|broken\s+down|split\s+(?:between|into)"
+    r"|(?-i:Of)\s+the\s+total|of\s+which|contribut(?:ed|es|ing)|broken\s+down|split\s+(?:between|into)"
     r"|came\s+from|coming\s+from)\b",
     re.IGNORECASE,
 )
@@ -47,6 +47,7 @@ _NOT_MEASURE = frozenset(
     billion million trillion thousand percent cent year years month months quarter period
     january february march april may june july august september october november december
     first second third fourth half last same previous earlier compared against versus
+    three four five seven eight nine eleven twelve
     according data said says country nation government state federal""".split()
 )
 _CLAUSE = re.compile(r"[;:]|,\s+(?:while|whereas|but)\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)

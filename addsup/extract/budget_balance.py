@@ -21,9 +21,12 @@ from addsup.extract.figures import Figure
 from addsup.extract.relations import Relation
 
 REACH = 12  # sentences between a balance and each of its sides
-_BALANCE = re.compile(r"(?i)\b(?P<kind>deficit|surplus|shortfall)s?\b")
-_BEFORE = re.compile(r"(?i)\b(?:deficit|surplus|shortfall)s?\b[^.;]{0,80}$")
-_AFTER = re.compile(r"(?i)^\s*(?:budget\s+|fiscal\s+)?(?:deficit|surplus|shortfall)\b")
+_BEFORE = re.compile(
+    r"(?i)\b(?P<word>deficit|surplus|shortfall|trade\s+gap)s?\b(?:[^.;]|\.\d){0,80}$"
+)
+_AFTER = re.compile(
+    r"(?i)\s*(?:trade\s+|budget\s+|fiscal\s+)?(?P<word>deficit|surplus|shortfall)\b"
+)
 _REVENUE = re.compile(r"(?i)\b(?:revenues?|receipts|income)\b")
 _SPENDING = re.compile(r"(?i)\b(?:spending|expenditures?|outlays)\b")
 
@@ -61,16 +64,12 @@ def find_budget_balances(
     if not revenue or not spending:
         return []
     out = []
-    ends = {i: figures[i - 1].end if i else 0 for i in amounts}
     for i in amounts:
         f = figures[i]
-        # the balance word of its own clause: no figure between it and the amount
-        before = _BEFORE.search(text, max(floor[i], ends[i], f.start - 100), f.start)
-        after = _AFTER.match(text, f.end)
-        if not (before or after) or (i in taken and _holds(figures, taken[i])):
+        word = balance_word(text, figures, sentences, i)
+        if not word or (i in taken and _holds(figures, taken[i])):
             continue  # a reading that holds is kept; one that fails gives way to one that holds
-        word = (before or after).group(0)  # type: ignore[union-attr]
-        sign = 1 if "surplus" in word.lower() else -1
+        sign = 1 if word.lower() == "surplus" else -1
         lo, hi = (f.lo, f.hi) if sign > 0 else (-f.hi, -f.lo)
         pairs = [
             (x, m)
@@ -112,6 +111,30 @@ def find_budget_balances(
         )
         taken[i] = out[-1]
     return out
+
+
+def balance_word(
+    text: str, figures: list[Figure], sentences: list[tuple[int, int]], i: int
+) -> str | None:
+    """ "deficit", "surplus", "shortfall" or "trade gap" when amount ``i`` is one: the word in
+    its own clause before it (no figure between) or right after it ("a $3.1 billion deficit")."""
+    f = figures[i]
+    start = sentences[f.sentence_no][0] if sentences else 0
+    k = i - 1
+    while k >= 0 and _CHANGE_TO.fullmatch(text, figures[k].end, f.start):
+        k -= 1  # "the goods deficit fell $1.6 billion to $73.7 billion": past the change
+    floor = max(start, figures[k].end if k >= 0 else 0)
+    m = _BEFORE.search(text, max(floor, f.start - 100), f.start) or _AFTER.match(text, f.end)
+    if m:
+        return m.group("word")
+    if i and figures[i - 1].end >= start and _GAPPED.fullmatch(text, figures[i - 1].end, f.start):
+        # "a surplus of $2.2 billion in May and $9.8 billion in five months"
+        return balance_word(text, figures, sentences, i - 1)
+    return None
+
+
+_CHANGE_TO = re.compile(r"\s+to\s+(?:a\s+|an\s+)?")
+_GAPPED = re.compile(r"[^.;:\d]{0,40}\band\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 
 
 def _holds(figures: list[Figure], r: Relation) -> bool:
