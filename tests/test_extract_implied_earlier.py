@@ -83,3 +83,9 @@ def test_a_rate_that_does_not_say_is_year_on_year():
     said = _TOTAL.format(rate="5.9", said="", then="a year ago").replace(" .", ".")
     assert len(_implied(said)) == 1
     assert _implied(said.replace("a year ago", "the month before")) == []
+
+
+def test_earlier_levels_that_do_not_say_when_imply_nothing():
+    # "from $40.0 billion": a month or a year before? No reading is sure enough
+    text = _TOTAL.format(rate="5.9", said="year-on-year", then="").replace("vs", "from")
+    assert _implied(text.replace(" ;", ";").replace(" .", ".")) == []

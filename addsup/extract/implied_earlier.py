@@ -11,9 +11,9 @@ other figure of the sum with its own earlier level (sign 0 marks the pair).
 
 The rate is the one a growth relation already gives the figure, or, for a total, an unlinked
 rate of change of the total's role (exports, imports, trade) within ``REACH`` sentences
-whose own sentence states no amount. The rate and the earlier levels must compare the same
-way (a year-on-year rate never takes "the previous month"; a rate that does not say is read
-as year on year). When a part's own rate of change
+whose own sentence states no amount. The earlier levels must say what they compare with
+("a year ago", "the previous month", "in April"), and the rate the same way (a year-on-year
+rate never takes "the previous month"; a rate that does not say is read as year on year). When a part's own rate of change
 would also fit the rate the total is said to have, the reading is one of two (a failure is
 then a warning).
 """
@@ -141,8 +141,9 @@ def find_implied_earlier(
         said = _comparison(_rate_words(text, figures, sentences, rate[0]))
         kinds = {_comparison(_after(text, figures[earlier[i]])) for i in figs if i != q}
         kinds.discard(None)
-        # a rate that says nothing is read year on year, as news mostly prints them
-        if len(kinds) > 1 or (kinds and (said or "year") not in kinds):
+        # the earlier levels say what they compare with ("a year ago", "in April"), all
+        # alike; a rate that says nothing is read year on year, as news mostly prints them
+        if len(kinds) != 1 or (said or "year") not in kinds:
             continue
         others = [i for i in figs if i != q]
         sign = {i: 1 if q == s.stated or i == s.stated else -1 for i in others}
