@@ -294,3 +294,12 @@ def test_a_quarters_rate_against_the_half_year_less_the_quarter(con, rate, said,
     if status:
         assert "6.08 trillion yuan + 4.03 trillion yuan − 5.21 trillion yuan" in found[0].message
         assert found[0].severity == "error"
+
+
+@pytest.mark.parametrize(("rate", "status"), [("6.3", "pass"), ("8.3", "fail")])
+def test_a_rate_of_a_change_in_money_against_the_level_less_the_change(con, rate, status):
+    # previous level 40.5 - 2.4 = 38.1; 40.5 / 38.1 - 1 is 6.3 %
+    _load(con, f"Imports rose $2.4 billion, or {rate} percent, to $40.5 billion in May.")
+    (f,) = validate_growth_of_total(con)
+    assert (f.status, f.severity) == (status, "error"), f.message
+    assert "($40.5 billion − $2.4 billion)" in f.message

@@ -11,6 +11,7 @@ from addsup.extract.balance import find_balance_relations
 from addsup.extract.balance_parts import find_balance_parts
 from addsup.extract.breakdowns import find_breakdowns
 from addsup.extract.budget_balance import find_budget_balances
+from addsup.extract.change_rates import find_change_rates
 from addsup.extract.changes import find_change_relations, growth_rates
 from addsup.extract.comparisons import find_comparisons
 from addsup.extract.currencies import quoted_against_dollar
@@ -181,4 +182,5 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         relations.extend(budget)
     relations.extend(find_implied_earlier(text, figures, sentences, relations, rates))
     relations.extend(find_period_splits(text, figures, sentences, relations, rates))
+    relations.extend(find_change_rates(text, figures, sentences, relations))
     return Extraction(sentences, figures, relations)
