@@ -39,6 +39,8 @@ def test_a_level_its_change_and_the_rate_of_the_change(text, want):
     [
         # the level before the change is another clause's
         "Exports reached $40.5 billion, while imports rose $2.4 billion, or 6.3 percent.",
+        # a change that is a share of something else
+        "The deficit reached $40.5 billion, up $2.4 billion, or 0.3 percent of output.",
         # no word of change: "$2.4 billion, or 6.3 percent" is a share
         "Imports reached $40.5 billion, of which fuel was $2.4 billion, or 6.3 percent.",
     ],

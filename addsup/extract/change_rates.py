@@ -20,6 +20,7 @@ from addsup.extract.relations import Relation
 
 _AMOUNTS = frozenset({"currency", "count"})
 _OR = re.compile(r"\s*,?\s*(?:or|\()\s*(?:by\s+)?")
+_OF = re.compile(r"\s+(?:of|in)\s")
 _TO = re.compile(r"[^.;\d]{0,12}?\b(?:to|at)\s+(?:a\s+|an\s+)?(?:about\s+|around\s+)?")
 _FALL = re.compile(
     r"(?i)\b(?:decrease[sd]?|decline[sd]?|fell|fall(?:ing|s)?|down|drop(?:ped|s)?|lower|lost"
@@ -57,6 +58,7 @@ def find_change_rates(
             or c + 1 in taken
             or rate.sentence_no != change.sentence_no
             or not _OR.fullmatch(text, change.end, rate.start)
+            or _OF.match(text, rate.end)  # "or 0.3 percent of GDP": a share, no rate
             or not is_change(text, change)
         ):
             continue
