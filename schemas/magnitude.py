@@ -17,8 +17,11 @@ def order_holds_expr() -> pl.Expr:
     comparable = (pl.col("x_hi") * MAX_COMPARABLE_RATIO >= pl.col("y_lo")) & (
         pl.col("y_hi") * MAX_COMPARABLE_RATIO >= pl.col("x_lo")
     )
+    same = below & above  # direction 2: one quantity printed twice, so the intervals meet
     return (
-        pl.when(pl.col("direction") < 0)
+        pl.when(pl.col("direction") == 2)
+        .then(same)
+        .when(pl.col("direction") < 0)
         .then(below & comparable)
         .when(pl.col("direction") > 0)
         .then(above & comparable)
@@ -31,7 +34,7 @@ class MagnitudeCheck(pa.DataFrameModel):
 
     relation_id: str = pa.Field(unique=True)
     article_id: str
-    direction: int = pa.Field(isin=[-1, 0, 1])
+    direction: int = pa.Field(isin=[-1, 0, 1, 2])
     x_lo: float = pa.Field(ge=0)
     x_hi: float = pa.Field(ge=0)
     y_lo: float = pa.Field(ge=0)
@@ -42,5 +45,6 @@ class MagnitudeCheck(pa.DataFrameModel):
 
     @pa.dataframe_check
     def order_agrees_with_values(cls, data: PolarsData) -> pl.LazyFrame:
-        """X is below (above) Y as the text says, and the two are not hundreds of times apart."""
+        """X is below (above) Y as the text says, and the two are not hundreds of times apart;
+        the same quantity printed twice (direction 2) agrees within rounding."""
         return data.lazyframe.select(order_holds_expr())

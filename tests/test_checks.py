@@ -208,6 +208,18 @@ def test_shares_of_one_whole(con, text, status):
     _load(con, text)
     (f,) = validate_shares_of_one_whole(con)
     assert f.status == status, f.message
+    assert f.severity == "error"  # one sentence: one breakdown
+
+
+def test_shares_of_one_whole_in_several_sentences_may_be_two_breakdowns(con):
+    # by product (70 + 40) and by buyer: past 100 percent together, yet each list may hold
+    _load(
+        con,
+        "Exports came to $500 million. Steel made up $350 million, or 70 percent of the "
+        "total. Japan bought $200 million, or 40 percent of the total.",
+    )
+    (f,) = validate_shares_of_one_whole(con)
+    assert (f.status, f.severity) == ("fail", "warning"), f.message
 
 
 @pytest.fixture

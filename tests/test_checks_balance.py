@@ -238,3 +238,68 @@ def test_a_stated_difference_between_two_amounts(con, text, status, words):
     (f,) = validate_balance(con)
     assert (f.status, f.severity) == (status, "error"), f.message
     assert words in f.message and "(linked by: " in f.message
+
+
+# the earlier total is the sum of the parts' earlier levels: 40.0 + 25.0 = 65.0; 70.2 / 65.0 is +8 %
+_PARTS_THEN = (
+    "Exports rose {rate} percent from a year earlier. Total exports reached $70.2 billion. "
+    "Goods exports were $44.1 billion vs $40.0 billion a year ago; service exports "
+    "were $26.1 billion vs $25.0 billion a year ago."
+)
+# a part's earlier level is the earlier total less the other part's: 50.0 - 30.0 = 20.0
+_PART_THEN = (
+    "Two-way trade stood at $52.0 million in May, down from $50.0 million in April. Imports "
+    "totaled $30.5 million in May, up from $30.0 million the previous month, while exports "
+    "rose {rate} percent on-month to $21.5 million."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "words"),
+    [
+        (_PARTS_THEN.format(rate="8.0"), "pass", "previous total $40.0 billion (then;"),
+        (_PARTS_THEN.format(rate="5.9"), "fail", "but the article says a rise of 5.9"),
+        (_PART_THEN.format(rate="7.5"), "pass", "previous level $50.0 million (then;"),
+        (_PART_THEN.format(rate="10"), "fail", "but the article says a rise of 10"),
+    ],
+)
+def test_growth_against_an_earlier_level_the_sum_implies(con, text, status, words):
+    _load(con, text)
+    (f,) = validate_growth_of_total(con)
+    assert (f.status, f.severity) == (status, "error"), f.message
+    assert words in f.message
+
+
+# the quarter before is the half year less this quarter: (6.08 + 4.03) - 5.21 = 4.90; 5.21 / 4.90
+# is +6.3 % (the parts pin the half year down more tightly than the printed 10.1)
+_QUARTER = (
+    "Foreign trade reached 10.1 trillion yuan in the first half of the year. Exports were "
+    "6.08 trillion yuan and imports 4.03 trillion yuan. Total trade in the second quarter "
+    "rose {rate} percent {said} to 5.21 trillion yuan."
+)
+
+
+@pytest.mark.parametrize(
+    ("rate", "said", "status"),
+    [
+        ("6.3", "quarter-on-quarter", "pass"),
+        ("8", "quarter-on-quarter", "fail"),
+        ("8", "year-on-year", None),  # the same quarter a year before: not implied
+    ],
+)
+def test_a_quarters_rate_against_the_half_year_less_the_quarter(con, rate, said, status):
+    _load(con, _QUARTER.format(rate=rate, said=said))
+    found = [f for f in validate_growth_of_total(con) if "the quarter before" in f.message]
+    assert [f.status for f in found] == ([status] if status else [])
+    if status:
+        assert "6.08 trillion yuan + 4.03 trillion yuan − 5.21 trillion yuan" in found[0].message
+        assert found[0].severity == "error"
+
+
+@pytest.mark.parametrize(("rate", "status"), [("6.3", "pass"), ("8.3", "fail")])
+def test_a_rate_of_a_change_in_money_against_the_level_less_the_change(con, rate, status):
+    # previous level 40.5 - 2.4 = 38.1; 40.5 / 38.1 - 1 is 6.3 %
+    _load(con, f"Imports rose $2.4 billion, or {rate} percent, to $40.5 billion in May.")
+    (f,) = validate_growth_of_total(con)
+    assert (f.status, f.severity) == (status, "error"), f.message
+    assert "($40.5 billion − $2.4 billion)" in f.message

@@ -170,3 +170,27 @@ def test_a_rise_printed_as_the_ratio_of_the_levels_is_named(con):
     (f,) = validate_growth(con)
     assert (f.status, f.severity) == ("fail", "error")
     assert "matches the ratio of the levels" in f.message
+
+
+_TWICE = (
+    "In the first five months of 2024, the total sales of household appliances reached "
+    "{first} billion yuan. Online sales grew fast. From January to May, the total sales "
+    "of household appliances reached {second} billion yuan, up 4 percent."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "status", "words"),
+    [
+        ("1,204.6", "1,204.6", "pass", None),
+        ("1,204.6", "12,046.0", "fail", "a decimal point slipped"),
+        ("1,204.6", "9,310.2", "fail", "another period or measure"),
+    ],
+)
+def test_one_measure_printed_twice_for_one_period(con, first, second, status, words):
+    load_texts(con, _TWICE.format(first=first, second=second), published=date(2024, 6, 20))
+    (f,) = validate_magnitude(con)
+    assert (f.status, f.severity) == (status, "error"), f.message
+    assert "one measure and one period" in f.message
+    if words:
+        assert words in f.message

@@ -157,6 +157,7 @@ def validate_shares_of_one_whole(con: duckdb.DuckDBPyConnection) -> list[Finding
                 subject=f"{row['article_id']}:{row['whole_key']}",
                 figures=tuple(row["share_ids"]),
                 implied=(0.0, 100.0),
+                severity=linked_across(row, status),
             )
         )
     return findings

@@ -136,19 +136,31 @@ def _growth_words(row: Row, status: str, detail: Any) -> str:
     """The arithmetic of a growth_of_total row in words, and its verdict."""
     currency = row["currency"] or ""
     parts = [
-        f"{'−' if sign < 0 else '+'} {level} / (1 {'−' if rate < 0 else '+'} {rate_surface})"
+        f"{'−' if sign < 0 else '+'} {rate_surface}"
+        + ("" if level_id == rate_id else f" (then; now {level})")
+        if is_level
+        else f"{'−' if sign < 0 else '+'} {level} / (1 {'−' if rate < 0 else '+'} {rate_surface})"
         if is_rate
         else f"{'−' if sign < 0 else '+'} ({level} {'−' if rate > 0 else '+'} {rate_surface})"
-        for level, sign, rate, rate_surface, is_rate in zip(
+        for level, sign, rate, rate_surface, is_rate, is_level, level_id, rate_id in zip(
             row["level_surfaces"],
             row["level_signs"],
             row["rate_values"],
             row["rate_surfaces"],
             row["rate_is_percent"],
+            row.get("rate_is_level") or [False] * len(row["level_surfaces"]),
+            row["level_ids"],
+            row["rate_ids"],
             strict=True,
         )
     ]
-    what = "total" if row["is_total"] else "balance"
+    what = (
+        "total"
+        if row["is_total"]
+        else "level"  # a part's: the earlier total less the other parts' earlier levels
+        if any(row.get("rate_is_level") or [])
+        else "balance"
+    )
     previous = (
         f"previous {what} {' '.join(parts).removeprefix('+ ')} = "
         f"{amount(row['previous_value'])} ({fmt.interval(row['previous_lo'], row['previous_hi'], currency)})"

@@ -8,10 +8,16 @@ from datetime import date
 
 from addsup.extract.amounts import find_amount_relations
 from addsup.extract.balance import find_balance_relations
+from addsup.extract.balance_parts import find_balance_parts
+from addsup.extract.breakdowns import find_breakdowns
+from addsup.extract.budget_balance import find_budget_balances
+from addsup.extract.change_rates import find_change_rates
 from addsup.extract.changes import find_change_relations, growth_rates
 from addsup.extract.comparisons import find_comparisons
 from addsup.extract.currencies import quoted_against_dollar
 from addsup.extract.figures import Figure, find_figures
+from addsup.extract.implied_earlier import find_implied_earlier, find_period_splits
+from addsup.extract.listed_shares import find_listed_shares
 from addsup.extract.metrics import figure_metric, phrase_metric
 from addsup.extract.periods import (
     YEAR_EARLIER,
@@ -21,6 +27,7 @@ from addsup.extract.periods import (
     year_earlier,
 )
 from addsup.extract.relations import Relation, find_share_relations
+from addsup.extract.restated import find_restated
 from addsup.extract.sentences import split_sentences
 from addsup.extract.totals import (
     find_growth_across,
@@ -30,7 +37,7 @@ from addsup.extract.totals import (
 )
 from addsup.intervals import stated_interval
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Figure", "Period", "Relation", "extract"]
 
@@ -137,6 +144,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
             f.metric = figure_metric(text, f.start)
     _year_earlier(text, figures)
     relations = resolve_wholes(text, figures, sentences, find_share_relations(text, figures))
+    relations = find_listed_shares(text, figures, relations)
     shares = frozenset(r.stated for r in relations)
     by_sentence: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
@@ -149,10 +157,13 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     relations = [replace(r, metric=phrase_metric(r.phrase)) if r.phrase else r for r in relations]
     relations = [r if r.cues else replace(r, cues=_cue_words(text, figures, r)) for r in relations]
     relations.extend(find_comparisons(text, figures))
+    relations.extend(find_restated(text, figures, sentences, relations))
     summed = {r.stated for r in relations if r.kind == "sum_of"}
     relations.extend(find_trade_totals(text, figures, sentences, summed))
     summed = {r.stated for r in relations if r.kind == "sum_of"}
     relations.extend(find_inclusions(text, figures, sentences, summed))
+    relations.extend(find_breakdowns(text, figures, sentences, relations))
+    relations.extend(find_balance_parts(text, figures, sentences, relations))
     grown = {r.stated for r in relations if r.kind == "growth"}
     linked = {
         j
@@ -164,4 +175,12 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     rates = growth_rates(text, figures)
     relations.extend(find_growth_across(text, figures, sentences, rates, grown, linked))
     relations.extend(find_balance_relations(text, sentences, figures))
+    budget = find_budget_balances(text, figures, sentences, relations)
+    if budget:  # a reading that holds replaces the trade linker's failing one
+        replaced = {r.stated for r in budget}
+        relations = [r for r in relations if not (r.kind == "balance" and r.stated in replaced)]
+        relations.extend(budget)
+    relations.extend(find_implied_earlier(text, figures, sentences, relations, rates))
+    relations.extend(find_period_splits(text, figures, sentences, relations, rates))
+    relations.extend(find_change_rates(text, figures, sentences, relations))
     return Extraction(sentences, figures, relations)

@@ -313,7 +313,7 @@ def _level_and_earlier(
 
 
 _INCLUDING = re.compile(
-    r"\b(?:including|comprising|consisting\s+of|made\s+up\s+of)\b", re.IGNORECASE
+    r"\b(?:including|includes|comprising|consisting\s+of|made\s+up\s+of)\b", re.IGNORECASE
 )
 
 

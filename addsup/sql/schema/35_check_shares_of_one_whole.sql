@@ -1,5 +1,6 @@
 -- Shares of one whole (a whole of the same value, or the same unstated one) in one article:
--- together they cannot be more than 100 percent.
+-- together they cannot be more than 100 percent. ``reach``: the sentences they span (shares
+-- of one whole in several sentences may be two breakdowns of it, by product and by market).
 CREATE OR REPLACE VIEW check_shares_of_one_whole AS
 SELECT
     r.article_id,
@@ -7,6 +8,7 @@ SELECT
         w.value * w.scale || ' ' || w.unit || coalesce(' ' || w.currency, ''), lower(r.phrase)
     ) AS whole_key,
     min(r.sentence_no) AS sentence_no,
+    max(r.sentence_no) - min(r.sentence_no) AS reach,
     count(*) AS shares,
     sum(s.lo) AS stated_lo,
     sum(s.hi) AS stated_hi,

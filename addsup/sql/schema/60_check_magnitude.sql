@@ -1,6 +1,7 @@
 -- One row per magnitude relation: the first side X (each reading of it: "the figures" of a
 -- sentence before may point at more than one level) against the second side Y, with the
--- order the text asserts (direction -1: X below Y, +1: X above Y, 0: only comparable). The
+-- order the text asserts (direction -1: X below Y, +1: X above Y, 0: only comparable, 2: one
+-- quantity printed twice, "the same measure for the same period"). The
 -- reading kept is one that holds when there is one, else the nearest.
 CREATE OR REPLACE VIEW check_magnitude AS
 WITH readings AS (
@@ -22,6 +23,7 @@ QUALIFY row_number() OVER (
     PARTITION BY rd.relation_id
     ORDER BY
         CASE
+            WHEN rd.direction = 2 THEN x.lo <= y.hi AND y.lo <= x.hi
             WHEN rd.direction < 0 THEN x.lo <= y.hi
             WHEN rd.direction > 0 THEN x.hi >= y.lo
             ELSE x.hi * 500 >= y.lo AND y.hi * 500 >= x.lo
