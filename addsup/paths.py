@@ -19,6 +19,9 @@ DEFAULT_TABLES = Path("data/tables")
 DEFAULT_REPORTS = Path("reports")
 DEFAULT_REFERENCE = Path("data/reference")
 DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
+# the reference data inside the package (a link to data/reference in a checkout, files in a
+# wheel): used when the default folder is not there
+BUNDLED_REFERENCE = Path(__file__).resolve().parent / "reference"
 
 
 class PathNotAllowed(ValueError):

@@ -23,11 +23,15 @@ import pytest
 
 from tests.conftest import ROOT
 
-# a story written for this test: a share that does not agree with its part and whole
+# a story written for this test: a share that does not agree with its part and whole, and an
+# amount in two currencies that agrees with the ECB rate of its month (from the bundled
+# reference data: about 154 yen to the dollar in April 2024)
 STORY = """date 2024-05-02 Harbour trade grows
 
 The harbour's exports of $30 billion accounted for 40 percent of its trade of $60 billion
 last year, the harbour authority said.
+
+Its imports from Japan were worth 100 billion yen ($649 million) in April.
 """
 _LEFT_OUT = (".git", ".venv", ".prefect", "reports", "build", "dist", "*.egg-info", "*.duckdb*")
 _LEFT_OUT += ("__pycache__", ".pytest_cache", ".ruff_cache")
@@ -95,14 +99,15 @@ def test_check_from_the_wheel_outside_the_checkout(installed, tmp_path):
     findings = json.loads(result.stdout)["findings"]
     failed = [f for f in findings if f["status"] == "fail"]
     assert [f["check"] for f in failed] == ["share_of"], findings
+    # the exchange rates came with the wheel
+    assert [f["status"] for f in findings if f["check"] == "converts_to"] == ["pass"], findings
 
 
 def test_run_from_the_wheel_outside_the_checkout(installed, tmp_path):
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "story.txt").write_text(STORY)
     (tmp_path / "tables").mkdir()
-    (tmp_path / "reference").mkdir()
-    args = ["--articles", "articles", "--tables", "tables", "--reference", "reference"]
+    args = ["--articles", "articles", "--tables", "tables"]  # the wheel's reference data
     args += ["--warehouse", "warehouse.duckdb", "--reports", "reports"]
     try:
         result = _run(installed, tmp_path, "addsup", "run", *args, "--port", str(_free_port()))
@@ -112,3 +117,5 @@ def test_run_from_the_wheel_outside_the_checkout(installed, tmp_path):
     assert "Completed" in result.stdout
     latest = json.loads((tmp_path / "reports" / "latest.json").read_text())
     assert (latest["counts"]["fail"], latest["counts"]["errors"]) == (1, 1), latest["counts"]
+    converted = [f["status"] for f in latest["findings"] if f["check"] == "converts_to"]
+    assert converted == ["pass"], latest["findings"]

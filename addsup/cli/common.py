@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from addsup import __version__
-from addsup.paths import DEFAULT_REFERENCE
+from addsup.paths import BUNDLED_REFERENCE, DEFAULT_REFERENCE
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -129,15 +129,12 @@ def _report_unreadable(rejected: list[Rejected]) -> bool:
     return any(not r.loaded for r in rejected)
 
 
-def _bundled_reference() -> Path | None:
-    """The reference data bundled with the project, when this is a checkout of it."""
-    for candidate in (
-        DEFAULT_REFERENCE,
-        Path(__file__).resolve().parents[2] / "data" / "reference",  # addsup/cli/ -> the checkout
-    ):
-        if candidate.is_dir():
-            return candidate
-    return None
+def _bundled_reference(reference: Path = DEFAULT_REFERENCE) -> Path | None:
+    """``reference`` when it is a folder; for the default one that is not there (a command run
+    outside the checkout), the reference data that comes with the package."""
+    if reference.is_dir() or reference != DEFAULT_REFERENCE:
+        return reference
+    return BUNDLED_REFERENCE if BUNDLED_REFERENCE.is_dir() else None
 
 
 class Bar:

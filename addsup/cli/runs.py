@@ -23,6 +23,7 @@ from addsup.cli.common import (
     Sources,
     Tables,
     Warehouse,
+    _bundled_reference,
     _console,
     app,
 )
@@ -95,6 +96,7 @@ def run(
     where the report is. Exit status 1 when --fail-on is met, 2 when no server can be used."""
     from addsup.paths import allow
 
+    reference = _bundled_reference(reference) or reference
     allow(articles, tables, reports, reference, db.parent, *([sources.parent] if sources else []))
     keep = _retention()
     _prefect_environment(port)
@@ -236,6 +238,7 @@ def serve(
     from addsup.paths import allow
     from addsup.report.server import ReportsServer
 
+    reference = _bundled_reference(reference) or reference
     allow(articles, tables, reports, reference, db.parent, *(allowed or []))
     if sources:
         allow(sources.parent)
