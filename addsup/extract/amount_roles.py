@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from addsup.extract.cues import Keys
 from addsup.extract.figures import Figure
 
 EXPORT, IMPORT, TOTAL, BALANCE = "export", "import", "total", "balance"
@@ -27,6 +28,20 @@ _ROLE_WORD = re.compile(
     r"|(?P<balance>surplus|deficit|balance|gap))\b",
     re.IGNORECASE,
 )
+_ROLE_KEYS = Keys(  # every match of _ROLE_WORD holds one of these
+    "export",
+    "import",
+    "trade",
+    "turnover",
+    "total",
+    "shipments",
+    "outbound",
+    "inbound",
+    "surplus",
+    "deficit",
+    "balance",
+    "gap",
+)
 _PAIR = re.compile(r"(exports?|imports?)\s+and\s+(exports?|imports?)", re.IGNORECASE)
 _AFTER = re.compile(r"^\s+(?:in|of|worth\s+of)\s+(?P<word>exports?|imports?)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b", re.I)
@@ -40,6 +55,24 @@ _EARLIER_AFTER = re.compile(
     r"|last\s+year|in\s+the\s+same\s+period\s+(?:of\s+)?last\s+year)",
     re.IGNORECASE,
 )
+_EARLIER_KEYS = Keys("from", "compared", "against", "versus", "than")
+_EARLIER_AFTER_KEYS = Keys("year", "month", "quarter", "last")
+_CHANGE_KEYS = Keys(
+    "increase",
+    "decrease",
+    "rose",
+    "fell",
+    "gain",
+    "lost",
+    "added",
+    "up",
+    "down",
+    "by",
+    "rise",
+    "fall",
+    "drop",
+    "decline",
+)
 _CHANGE = re.compile(
     r"\b(?:increased|decreased|rose|fell|gained|gaining|lost|added|up|down|by|an?\s+(?:increase|decrease|"
     r"rise|fall|drop|decline)\s+of)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -52,6 +85,8 @@ def role(text: str, f: Figure, sentence_start: int) -> str | None:
     after = _AFTER.match(text[f.end : f.end + 30])
     if after:
         return EXPORT if after.group("word").lower().startswith("export") else IMPORT
+    if not _ROLE_KEYS.near(text, sentence_start, f.start):
+        return None
     start = sentence_start
     for m in _CLAUSE_END.finditer(text, sentence_start, f.start):
         start = m.end()
@@ -75,11 +110,16 @@ def role(text: str, f: Figure, sentence_start: int) -> str | None:
 
 def is_earlier(text: str, f: Figure) -> bool:
     """An earlier level: "from $6.04 billion", "$10.56 billion a year earlier"."""
-    return bool(_EARLIER.search(text, max(0, f.start - 40), f.start)) or bool(
-        _EARLIER_AFTER.match(text[f.end : f.end + 60])
+    start = max(0, f.start - 40)
+    return (
+        _EARLIER_KEYS.near(text, start, f.start) and bool(_EARLIER.search(text, start, f.start))
+    ) or (
+        _EARLIER_AFTER_KEYS.near(text, f.end, f.end + 60)
+        and bool(_EARLIER_AFTER.match(text[f.end : f.end + 60]))
     )
 
 
 def is_change(text: str, f: Figure) -> bool:
     """A change, not a level: "increased $1.8 billion on-month", "up by $300 million"."""
-    return bool(_CHANGE.search(text, max(0, f.start - 40), f.start))
+    start = max(0, f.start - 40)
+    return _CHANGE_KEYS.near(text, start, f.start) and bool(_CHANGE.search(text, start, f.start))

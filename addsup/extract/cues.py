@@ -1,14 +1,24 @@
-"""Cue words just before a figure ("accounting for", "rose", "a total of").
+"""Cue words just before a figure ("accounting for", "rose", "a total of"), and the key words
+that let a text without them skip the cue patterns altogether.
 
 The cue patterns are anchored at the figure (``...$``), so a regex search tries every
 position of the window before it: slow when run for every figure. ``Cue`` first checks that
 one of the pattern's key words occurs in the window at all (a substring test, far cheaper),
 and runs the pattern only then. The keys must cover every way the pattern can match.
+
+``Keys`` does the same for a whole text: one RE2 pass finds where any of its words occurs
+(kept for the text last read, which every linker of one extraction shares), and
+``Keys.near`` says whether one lies in a stretch of it, by bisection. Every match of a
+pattern guarded by ``Keys`` must contain one of its words; then a stretch with none cannot
+hold a match, and the pattern is not run there.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+
+from addsup.extract.scan import Scanner
 
 
 class Cue:
@@ -23,3 +33,37 @@ class Cue:
         if not any(k in window for k in self.keys):
             return None
         return self.pattern.search(text, start, end)
+
+
+class Keys:
+    """Where any of some words (regular expressions, case ignored unless ``case``) occurs
+    in a text."""
+
+    __slots__ = ("_scanner", "_read")
+
+    def __init__(self, *words: str, case: bool = False):
+        self._scanner = Scanner(("" if case else "(?i)") + "(?:" + "|".join(words) + ")")
+        # the text last read and the starts and ends of the hits in it (one tuple, so a
+        # thread reading another text never sees a mix of the two)
+        self._read: tuple[str, list[int], list[int]] = ("", [], [])
+
+    def near(self, text: str, start: int, end: int) -> bool:
+        """Whether one of the words overlaps ``text[start:end]``."""
+        read = self._read
+        if read[0] is not text:
+            spans = self._scanner.spans(text)
+            read = self._read = (text, [s for s, _ in spans], [e for _, e in spans])
+        i = bisect.bisect_left(read[1], end) - 1  # the last hit starting before ``end``
+        return i >= 0 and read[2][i] > start
+
+    def search(
+        self, pattern: re.Pattern[str], text: str, start: int, end: int
+    ) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)``, skipped where none of the words is."""
+        return pattern.search(text, start, end) if self.near(text, start, end) else None
+
+    def finditer(
+        self, pattern: re.Pattern[str], text: str, start: int, end: int
+    ) -> list[re.Match[str]]:
+        """``pattern.finditer(text, start, end)``, skipped where none of the words is."""
+        return list(pattern.finditer(text, start, end)) if self.near(text, start, end) else []

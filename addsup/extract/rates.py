@@ -16,6 +16,7 @@ from addsup.extract.period_cues import MONTHS
 from addsup.extract.roles import (
     CHANGE_BEFORE,
     ROLE,
+    ROLE_KEYS,
     ROLE_KINDS,
     Rate,
     Role,
@@ -88,7 +89,7 @@ def find_rates(
         f = figures[i]
         s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
         cue = None
-        for m in ROLE.finditer(text, max(s_start, f.start - 150), f.start):
+        for m in ROLE_KEYS.finditer(ROLE, text, max(s_start, f.start - 150), f.start):
             cue = m
         others = [j for j in roles if j != i and figures[j].sentence_no == f.sentence_no]
         floor = max([s_start, *(figures[j].end for j in others if figures[j].end <= f.start)])
@@ -96,8 +97,11 @@ def find_rates(
         found: list[Rate] = []
         direction = last_end = 0
         for j, g in enumerate(figures):
+            if g.sentence_no != f.sentence_no:
+                continue
             amount = (
-                j not in roles
+                g.unit != "percent"
+                and j not in roles
                 and f.end <= g.start
                 and same_money(g, f)
                 and (
@@ -105,7 +109,7 @@ def find_rates(
                     or bool(_MORE_THAN.match(text, g.end))  # "$1.2 billion more than June's"
                 )
             )
-            if (g.unit != "percent" and not amount) or g.sentence_no != f.sentence_no:
+            if g.unit != "percent" and not amount:
                 continue
             if left <= g.start < f.start:
                 lead = text[max(left, g.start - 40) : g.start]

@@ -16,6 +16,7 @@ import re
 from copy import copy
 from dataclasses import dataclass
 
+from addsup.extract.cues import Keys
 from addsup.extract.figures import Figure
 from addsup.extract.period_cues import SentenceCues, period_of
 
@@ -36,6 +37,24 @@ ROLE = re.compile(
     ),
     re.IGNORECASE,
 )
+# every match of ROLE holds one of these
+ROLE_KEYS = Keys(
+    "surplus",
+    "deficit",
+    "shortfall",
+    "trade",
+    "export",
+    "outbound",
+    "shipment",
+    "revenue",
+    "receipt",
+    "import",
+    "inbound",
+    "expenditure",
+    "spending",
+    "outlay",
+    "turnover",
+)
 _OVERALL = re.compile(
     r"\b(?:overall|total|global|worldwide|all)\s+(?:[\w-]+\s+)?(?:exports?|imports?|shipments)"
     r"(?:\s+\S+){0,8}\s*$",
@@ -47,6 +66,7 @@ _ROLE_AFTER = re.compile(
     r"\s*(?:[-‐]?\s*)?(?:\([^()]{0,40}\)\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b",
     re.I,
 )
+_SURPLUS_KEYS = Keys("surplus", "deficit")
 _BALANCE_WORD = re.compile(r"(?P<modifier>[\w-]+)\s+(?:trade\s+)?balance\b[^,;]*$", re.I)
 _GAPPED = re.compile(r"[^.;:\d]{0,40}\band\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"\s+to\s+(?:a\s+|an\s+)?(?:record\s+)?(?:[$¥€£]|[A-Z]{2,3}\$?\s?)?\d")
@@ -54,6 +74,22 @@ _BASE_BEFORE = re.compile(
     r"(?:\bas\s+against|\bcompared\s+(?:with|to)|\bagainst|\bfrom|\bvs\.?|\bversus|\bthan)"
     r"\s+(?:the\s+)?(?:a\s+)?$",
     re.IGNORECASE,
+)
+_BASE_KEYS = Keys("against", "compared", "from", "vs", "versus", "than")
+CHANGE_KEYS = Keys(
+    "up",
+    "down",
+    "rose",
+    "fell",
+    "increase",
+    "decrease",
+    "grew",
+    "drop",
+    "widened",
+    "narrowed",
+    "rise",
+    "fall",
+    "growth",
 )
 CHANGE_BEFORE = re.compile(
     r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|widened|narrowed|rise|fall"
@@ -102,12 +138,16 @@ class Rate:
 
 
 _RUN_ON = re.compile(r"(?<=[A-Za-z)\]”\"])[.!?](?=[A-Z“\"][a-z])")
+_RUN_ON_KEYS = Keys(r"[.!?][A-Z“\"]")
 
 
 def _refined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences, also split where a full stop has no space after it ("said.Imports")."""
     out = []
     for start, end in sentences or [(0, len(text))]:
+        if not _RUN_ON_KEYS.near(text, start, end):
+            out.append((start, end))
+            continue
         for m in _RUN_ON.finditer(text, start, end):
             out.append((start, m.end()))
             start = m.end()
@@ -118,14 +158,17 @@ def _refined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int
 def renumber(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> tuple[list[Figure], list[tuple[int, int]]]:
-    """Copies of the figures numbered by the refined sentences (the extractor's stay as they are)."""
+    """The figures numbered by the refined sentences: copies of those whose number changes
+    (the extractor's stay as they are)."""
     spans = _refined(text, sentences)
     starts = [s for s, _ in spans]
     out = []
     for f in figures:
-        g = copy(f)
-        g.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
-        out.append(g)
+        n = max(0, bisect.bisect_right(starts, f.start) - 1)
+        if n != f.sentence_no:
+            f = copy(f)
+            f.sentence_no = n
+        out.append(f)
     return out, spans
 
 
@@ -184,30 +227,66 @@ def _aside(text: str, start: int, at: int, end: int) -> bool:
     return (before.count("—") % 2 == 1 and "—" in after) or before.count("(") > before.count(")")
 
 
+def _change(text: str, f: Figure, s_start: int) -> bool:
+    """An amount of change, not a level: "increased $0.7 billion", "(+$1.1 billion)"."""
+    h_start = max(s_start, f.start - 40)
+    return (
+        (
+            CHANGE_KEYS.near(text, h_start, f.start)
+            and bool(CHANGE_BEFORE.search(text[h_start : f.start]))
+            and not re.search(r"\bto\s+$", text[h_start : f.start])
+        )
+        or bool(_CHANGE_AFTER.match(text, f.end))  # "a decrease of $1.6 billion to $73.7 billion"
+        or f.surface[:1] in "+-−"  # "(+$1.1 billion)"
+        or text[max(0, f.start - 1) : f.start] in ("+", "-", "−")
+    )
+
+
+def _settled(
+    text: str,
+    sentences: list[tuple[int, int]],
+    figures: list[Figure],
+    previous: int | None,
+    pending: list[int],
+) -> int | None:
+    """The last amount that is not a change, of ``previous`` and the ``pending`` after it."""
+    for k in reversed(pending):
+        g = figures[k]
+        if not _change(text, g, sentences[g.sentence_no][0] if sentences else 0):
+            previous = k
+            break
+    pending.clear()
+    return previous
+
+
 def find_roles(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> dict[int, Role]:
     roles: dict[int, Role] = {}
     cues = SentenceCues(text, sentences)
     previous: int | None = None  # the amount before, for a base that names no role
+    # amounts after ``previous`` not yet read for a change: an amount with no role word
+    # near it takes no role unless ``previous`` has one, and is read only when that matters
+    pending: list[int] = []
     for i, f in enumerate(figures):
         if f.unit not in _MEASURES:
             continue
         s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
+        after = _SURPLUS_KEYS.near(text, f.end, f.end + 200) and _ROLE_AFTER.match(text, f.end)
+        if not (after or ROLE_KEYS.near(text, max(s_start, f.start - 150), f.start)) and (
+            previous is None or previous not in roles
+        ):
+            pending.append(i)
+            continue
+        previous = _settled(text, sentences, figures, previous, pending)
         floor = max(s_start, f.start - 150)
         if previous is not None and figures[previous].sentence_no == f.sentence_no:
             floor = max(floor, figures[previous].end)
-        head = text[max(s_start, f.start - 40) : f.start]
-        base = bool(_BASE_BEFORE.search(head))
-        change = (
-            (bool(CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head))
-            or bool(
-                _CHANGE_AFTER.match(text, f.end)
-            )  # "a decrease of $1.6 billion to $73.7 billion"
-            or f.surface[:1] in "+-−"  # "(+$1.1 billion)"
-            or text[max(0, f.start - 1) : f.start] in ("+", "-", "−")
+        h_start = max(s_start, f.start - 40)
+        base = _BASE_KEYS.near(text, h_start, f.start) and bool(
+            _BASE_BEFORE.search(text[h_start : f.start])
         )
-        after = _ROLE_AFTER.match(text, f.end)
+        change = _change(text, f, s_start)
         found = None
         if after:
             kind = "s" if after.group("r").lower() == "surplus" else "d"
@@ -221,7 +300,7 @@ def find_roles(
             found = (kind, scope, re.sub(r"\([^()]*\)\s*", "", after.group(0)).strip(), None)
         else:
             last = None
-            for m in ROLE.finditer(text, floor, f.start):
+            for m in ROLE_KEYS.finditer(ROLE, text, floor, f.start):
                 if not _aside(text, floor, m.start(), f.start):
                     last = m
             if last is not None:
@@ -267,6 +346,8 @@ def _respectively(
 ) -> None:
     """ "Exports and imports stood at $84.8 billion and $77.2 billion, respectively": the
     listed roles go to the listed amounts, in order."""
+    if not _RESPECTIVELY_KEYS.near(text, 0, len(text)):
+        return
     for m in re.finditer(r"\brespectively\b", text, re.IGNORECASE):
         listed = [
             i
@@ -301,6 +382,7 @@ def _respectively(
             roles[i] = Role(kind, scope_of(text, w, s_start), False, period, w.group(0))
 
 
+_RESPECTIVELY_KEYS = Keys("respectively")
 _LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 
 
