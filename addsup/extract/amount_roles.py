@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from addsup.extract.cues import Keys
+from addsup.extract.cues import Keys, Words
 from addsup.extract.figures import Figure
 
 EXPORT, IMPORT, TOTAL, BALANCE = "export", "import", "total", "balance"
@@ -55,9 +55,9 @@ _EARLIER_AFTER = re.compile(
     r"|last\s+year|in\s+the\s+same\s+period\s+(?:of\s+)?last\s+year)",
     re.IGNORECASE,
 )
-_EARLIER_KEYS = Keys("from", "compared", "against", "versus", "than")
-_EARLIER_AFTER_KEYS = Keys("year", "month", "quarter", "last")
-_CHANGE_KEYS = Keys(
+_EARLIER_KEYS = Words("from", "compared", "against", "versus", "than")
+_EARLIER_AFTER_KEYS = Words("year", "month", "quarter", "last")
+_CHANGE_KEYS = Words(
     "increase",
     "decrease",
     "rose",
@@ -82,6 +82,8 @@ _CHANGE = re.compile(
 
 def role(text: str, f: Figure, sentence_start: int) -> str | None:
     """``EXPORT``, ``IMPORT``, ``TOTAL``, ``BALANCE`` or None for the amount ``f``."""
+    if not _ROLE_KEYS.near(text, sentence_start, f.end + 30):
+        return None  # the role words before it and "in exports" after it all hold a key
     after = _AFTER.match(text[f.end : f.end + 30])
     if after:
         return EXPORT if after.group("word").lower().startswith("export") else IMPORT

@@ -9,8 +9,9 @@ and runs the pattern only then. The keys must cover every way the pattern can ma
 ``Keys`` does the same for a whole text: one RE2 pass finds where any of its words occurs
 (kept for the text last read, which every linker of one extraction shares), and
 ``Keys.near`` says whether one lies in a stretch of it, by bisection. Every match of a
-pattern guarded by ``Keys`` must contain one of its words; then a stretch with none cannot
-hold a match, and the pattern is not run there.
+pattern guarded by ``Keys`` (or ``Words``, the same test by substrings of a short stretch)
+must contain one of its words; then a stretch with none cannot hold a match, and the
+pattern is not run there.
 """
 
 from __future__ import annotations
@@ -35,6 +36,21 @@ class Cue:
         return self.pattern.search(text, start, end)
 
 
+class Words:
+    """Plain words (lower case) looked for in a short stretch of a text: for a pattern read
+    only at a few figures, where one pass of ``Keys`` over the whole text costs more."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, *words: str):
+        self.words = words
+
+    def near(self, text: str, start: int, end: int) -> bool:
+        """Whether one of the words is in ``text[start:end]``."""
+        window = text[start:end].lower()
+        return any(w in window for w in self.words)
+
+
 class Keys:
     """Where any of some words (regular expressions, case ignored unless ``case``) occurs
     in a text."""
@@ -55,6 +71,12 @@ class Keys:
             read = self._read = (text, [s for s, _ in spans], [e for _, e in spans])
         i = bisect.bisect_left(read[1], end) - 1  # the last hit starting before ``end``
         return i >= 0 and read[2][i] > start
+
+    def starts(self, text: str, start: int, end: int) -> list[int]:
+        """Where the hits in ``text[start:end]`` start."""
+        self.near(text, start, end)
+        hits = self._read[1]
+        return hits[bisect.bisect_left(hits, start) : bisect.bisect_left(hits, end)]
 
     def search(
         self, pattern: re.Pattern[str], text: str, start: int, end: int

@@ -20,6 +20,7 @@ from addsup.extract.roles import (
     ROLE_KINDS,
     Rate,
     Role,
+    role_words,
     same_money,
     scope_of,
 )
@@ -89,7 +90,7 @@ def find_rates(
         f = figures[i]
         s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
         cue = None
-        for m in ROLE_KEYS.finditer(ROLE, text, max(s_start, f.start - 150), f.start):
+        for m in role_words(text, max(s_start, f.start - 150), f.start):
             cue = m
         others = [j for j in roles if j != i and figures[j].sentence_no == f.sentence_no]
         floor = max([s_start, *(figures[j].end for j in others if figures[j].end <= f.start)])
@@ -116,7 +117,11 @@ def find_rates(
                 trail = text[g.end : min(g.end + 30, f.start)]
             elif f.end <= g.start:
                 gap = text[max(f.end, last_end) : g.start]
-                if len(gap) > 45 or re.search(r";|\d", gap) or ROLE.search(gap):
+                if (
+                    len(gap) > 45
+                    or re.search(r";|\d", gap)
+                    or (ROLE_KEYS.near(text, f.end, g.start) and ROLE.search(gap))
+                ):
                     continue
                 joined = found and re.fullmatch(r"\s*,?\s*and\s+", gap)  # "to $30 billion and 2%"
                 if re.search(r"\band\b", gap) and not (last_end or joined):
@@ -179,11 +184,13 @@ def _rates_without_levels(
         head_start = max([s_start, *(f.end for f in before)])
         for sep in re.finditer(r";|,\s*(?:while|whereas|but)\b", text[head_start : first.start]):
             head_start = head_start + sep.end()
+        if not ROLE_KEYS.near(text, head_start, first.start):
+            continue  # no role named: a rate of something else
         head = text[head_start : first.start]
         direction = _direction(head[-40:])
         if not direction:
             continue
-        words = list(ROLE.finditer(text, head_start, first.start))
+        words = role_words(text, head_start, first.start)
         if words and _OBJECT.search(text, head_start, words[-1].start()):
             continue  # "spent $55 billion on imports, up 24.2%": the rate of that amount
         if len(group) > 1:

@@ -16,7 +16,7 @@ import re
 from copy import copy
 from dataclasses import dataclass
 
-from addsup.extract.cues import Keys
+from addsup.extract.cues import Keys, Words
 from addsup.extract.figures import Figure
 from addsup.extract.period_cues import SentenceCues, period_of
 
@@ -38,6 +38,7 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 # every match of ROLE holds one of these
+# every match of ROLE starts with one of these
 ROLE_KEYS = Keys(
     "surplus",
     "deficit",
@@ -54,7 +55,29 @@ ROLE_KEYS = Keys(
     "spending",
     "outlay",
     "turnover",
+    "budget",
+    "fiscal",
+    "total",
+    "overall",
+    "foreign",
+    "external",
+    "two-way",
 )
+
+
+def role_words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``ROLE.finditer(text, start, end)``, tried only where a key word starts (the pattern
+    is slow to try at every position)."""
+    out: list[re.Match[str]] = []
+    for at in ROLE_KEYS.starts(text, start, end):
+        if out and at < out[-1].end():
+            continue
+        m = ROLE.match(text, at, end)
+        if m:
+            out.append(m)
+    return out
+
+
 _OVERALL = re.compile(
     r"\b(?:overall|total|global|worldwide|all)\s+(?:[\w-]+\s+)?(?:exports?|imports?|shipments)"
     r"(?:\s+\S+){0,8}\s*$",
@@ -66,7 +89,6 @@ _ROLE_AFTER = re.compile(
     r"\s*(?:[-‐]?\s*)?(?:\([^()]{0,40}\)\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b",
     re.I,
 )
-_SURPLUS_KEYS = Keys("surplus", "deficit")
 _BALANCE_WORD = re.compile(r"(?P<modifier>[\w-]+)\s+(?:trade\s+)?balance\b[^,;]*$", re.I)
 _GAPPED = re.compile(r"[^.;:\d]{0,40}\band\s+(?:a\s+|an\s+)?", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"\s+to\s+(?:a\s+|an\s+)?(?:record\s+)?(?:[$¥€£]|[A-Z]{2,3}\$?\s?)?\d")
@@ -75,8 +97,8 @@ _BASE_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:a\s+)?$",
     re.IGNORECASE,
 )
-_BASE_KEYS = Keys("against", "compared", "from", "vs", "versus", "than")
-CHANGE_KEYS = Keys(
+_BASE_KEYS = Words("against", "compared", "from", "vs", "versus", "than")
+CHANGE_KEYS = Words(
     "up",
     "down",
     "rose",
@@ -272,10 +294,12 @@ def find_roles(
         if f.unit not in _MEASURES:
             continue
         s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
-        after = _SURPLUS_KEYS.near(text, f.end, f.end + 200) and _ROLE_AFTER.match(text, f.end)
-        if not (after or ROLE_KEYS.near(text, max(s_start, f.start - 150), f.start)) and (
-            previous is None or previous not in roles
-        ):
+        # ROLE_KEYS hold "surplus" and "deficit" too: with none near, neither reading holds
+        worded = ROLE_KEYS.near(text, max(s_start, f.start - 150), f.end + 200)
+        after = worded and _ROLE_AFTER.match(text, f.end)
+        if not (
+            after or (worded and ROLE_KEYS.near(text, max(s_start, f.start - 150), f.start))
+        ) and (previous is None or previous not in roles):
             pending.append(i)
             continue
         previous = _settled(text, sentences, figures, previous, pending)
@@ -300,7 +324,7 @@ def find_roles(
             found = (kind, scope, re.sub(r"\([^()]*\)\s*", "", after.group(0)).strip(), None)
         else:
             last = None
-            for m in ROLE_KEYS.finditer(ROLE, text, floor, f.start):
+            for m in role_words(text, floor, f.start):
                 if not _aside(text, floor, m.start(), f.start):
                     last = m
             if last is not None:
@@ -367,7 +391,7 @@ def _respectively(
         if len(run) < 2:
             continue
         s_start = sentences[figures[run[0]].sentence_no][0]
-        words = [w for w in ROLE.finditer(text, s_start, figures[run[0]].start)][-len(run) :]
+        words = role_words(text, s_start, figures[run[0]].start)[-len(run) :]
         if len(words) != len(run):
             continue
         if not all(
