@@ -28,12 +28,19 @@ _ROLE_WORD = re.compile(
     r"|(?P<balance>surplus|deficit|balance|gap))\b",
     re.IGNORECASE,
 )
-_ROLE_KEYS = Keys(  # every match of _ROLE_WORD holds one of these
+# every match of _ROLE_WORD starts with one of these
+_ROLE_KEYS = Keys(
     "export",
     "import",
-    "trade",
-    "turnover",
     "total",
+    "trade",
+    "volume",
+    "two-way",
+    "turnover",
+    "bilateral",
+    "foreign",
+    "overall",
+    "goods",
     "shipments",
     "outbound",
     "inbound",
@@ -42,6 +49,7 @@ _ROLE_KEYS = Keys(  # every match of _ROLE_WORD holds one of these
     "balance",
     "gap",
 )
+_CLAUSE_WORDS = Words(";", ":", ",", "while", "whereas")  # every _CLAUSE_END holds one
 _PAIR = re.compile(r"(exports?|imports?)\s+and\s+(exports?|imports?)", re.IGNORECASE)
 _AFTER = re.compile(r"^\s+(?:in|of|worth\s+of)\s+(?P<word>exports?|imports?)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b", re.I)
@@ -90,13 +98,13 @@ def role(text: str, f: Figure, sentence_start: int) -> str | None:
     if not _ROLE_KEYS.near(text, sentence_start, f.start):
         return None
     start = sentence_start
-    for m in _CLAUSE_END.finditer(text, sentence_start, f.start):
-        start = m.end()
-    found = None
-    for m in _ROLE_WORD.finditer(text, start, f.start):
-        found = m
-    if found is None:
+    if _CLAUSE_WORDS.near(text, sentence_start, f.start):
+        for m in _CLAUSE_END.finditer(text, sentence_start, f.start):
+            start = m.end()
+    words = _ROLE_KEYS.matches(_ROLE_WORD, text, start, f.start)
+    if not words:
         return None
+    found = words[-1]
     if found.group(TOTAL):
         pair = _PAIR.fullmatch(found.group(TOTAL))
         if pair and "respectively" in text[f.end : f.end + 80].lower():

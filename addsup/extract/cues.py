@@ -78,6 +78,21 @@ class Keys:
         hits = self._read[1]
         return hits[bisect.bisect_left(hits, start) : bisect.bisect_left(hits, end)]
 
+    def matches(
+        self, pattern: re.Pattern[str], text: str, start: int, end: int
+    ) -> list[re.Match[str]]:
+        """``pattern.finditer(text, start, end)`` for a pattern every match of which starts
+        with one of the words: tried only where one starts (a pattern of many alternatives
+        is slow to try at every position)."""
+        out: list[re.Match[str]] = []
+        for at in self.starts(text, start, end):
+            if out and at < out[-1].end():
+                continue
+            m = pattern.match(text, at, end)
+            if m:
+                out.append(m)
+        return out
+
     def search(
         self, pattern: re.Pattern[str], text: str, start: int, end: int
     ) -> re.Match[str] | None:

@@ -66,16 +66,8 @@ ROLE_KEYS = Keys(
 
 
 def role_words(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """``ROLE.finditer(text, start, end)``, tried only where a key word starts (the pattern
-    is slow to try at every position)."""
-    out: list[re.Match[str]] = []
-    for at in ROLE_KEYS.starts(text, start, end):
-        if out and at < out[-1].end():
-            continue
-        m = ROLE.match(text, at, end)
-        if m:
-            out.append(m)
-    return out
+    """``ROLE.finditer(text, start, end)``, tried only where a key word starts."""
+    return ROLE_KEYS.matches(ROLE, text, start, end)
 
 
 _OVERALL = re.compile(
