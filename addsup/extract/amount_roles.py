@@ -28,8 +28,9 @@ _ROLE_WORD = re.compile(
     r"|(?P<balance>surplus|deficit|balance|gap))\b",
     re.IGNORECASE,
 )
-# every match of _ROLE_WORD starts with one of these
-_ROLE_KEYS = Keys(
+# the role words of both readings of a trade story (this module's and ``roles.ROLE``):
+# every match of either starts with one of these, and one pass over a text finds them all
+ROLE_KEYS = Keys(
     "export",
     "import",
     "total",
@@ -41,13 +42,22 @@ _ROLE_KEYS = Keys(
     "foreign",
     "overall",
     "goods",
-    "shipments",
+    "shipment",
     "outbound",
     "inbound",
     "surplus",
     "deficit",
     "balance",
     "gap",
+    "shortfall",
+    "revenue",
+    "receipt",
+    "expenditure",
+    "spending",
+    "outlay",
+    "budget",
+    "fiscal",
+    "external",
 )
 _CLAUSE_WORDS = Words(";", ":", ",", "while", "whereas")  # every _CLAUSE_END holds one
 _PAIR = re.compile(r"(exports?|imports?)\s+and\s+(exports?|imports?)", re.IGNORECASE)
@@ -90,18 +100,18 @@ _CHANGE = re.compile(
 
 def role(text: str, f: Figure, sentence_start: int) -> str | None:
     """``EXPORT``, ``IMPORT``, ``TOTAL``, ``BALANCE`` or None for the amount ``f``."""
-    if not _ROLE_KEYS.near(text, sentence_start, f.end + 30):
+    if not ROLE_KEYS.near(text, sentence_start, f.end + 30):
         return None  # the role words before it and "in exports" after it all hold a key
     after = _AFTER.match(text[f.end : f.end + 30])
     if after:
         return EXPORT if after.group("word").lower().startswith("export") else IMPORT
-    if not _ROLE_KEYS.near(text, sentence_start, f.start):
+    if not ROLE_KEYS.near(text, sentence_start, f.start):
         return None
     start = sentence_start
     if _CLAUSE_WORDS.near(text, sentence_start, f.start):
         for m in _CLAUSE_END.finditer(text, sentence_start, f.start):
             start = m.end()
-    words = _ROLE_KEYS.matches(_ROLE_WORD, text, start, f.start)
+    words = ROLE_KEYS.matches(_ROLE_WORD, text, start, f.start)
     if not words:
         return None
     found = words[-1]

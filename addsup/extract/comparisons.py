@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from addsup.extract.cues import Cue, Words
+from addsup.extract.cues import Cue, Keys
 from addsup.extract.figures import Figure
 from addsup.extract.relations import Relation
 
@@ -44,7 +44,7 @@ _COMPARED = re.compile(
 )
 _COMPARED_CUE = Cue(_COMPARED, ("compared", "versus", "against"))
 # every cue above holds one of these
-_CUE_WORDS = Words("than", "from", "followed", "compared", "versus", "against")
+_CUE_WORDS = Keys("than", "from", "followed", "compared", "versus", "against")
 # an earlier level: not what "the figure" of the next sentence refers back to
 _EARLIER = re.compile(
     r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+(?:the\s+|a\s+)?" + _QUAL + "$",

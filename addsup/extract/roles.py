@@ -16,6 +16,7 @@ import re
 from copy import copy
 from dataclasses import dataclass
 
+from addsup.extract.amount_roles import ROLE_KEYS
 from addsup.extract.cues import Keys, Words
 from addsup.extract.figures import Figure
 from addsup.extract.period_cues import SentenceCues, period_of
@@ -38,31 +39,6 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 # every match of ROLE holds one of these
-# every match of ROLE starts with one of these
-ROLE_KEYS = Keys(
-    "surplus",
-    "deficit",
-    "shortfall",
-    "trade",
-    "export",
-    "outbound",
-    "shipment",
-    "revenue",
-    "receipt",
-    "import",
-    "inbound",
-    "expenditure",
-    "spending",
-    "outlay",
-    "turnover",
-    "budget",
-    "fiscal",
-    "total",
-    "overall",
-    "foreign",
-    "external",
-    "two-way",
-)
 
 
 def role_words(text: str, start: int, end: int) -> list[re.Match[str]]:
