@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from addsup.extract.amounts import find_amount_relations
@@ -30,16 +30,28 @@ from addsup.extract.totals import (
 )
 from addsup.intervals import stated_interval
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "Figure", "Period", "Relation", "extract"]
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
+    """``sentences`` are the body's, numbered from 0; ``headline`` the headline's, numbered
+    from ``-len(headline)`` up to -1. A headline's offsets are negative: into the text
+    ``headline + "\\n" + body``, counted from the start of the body."""
+
     sentences: list[tuple[int, int]]
     figures: list[Figure]
     relations: list[Relation]
+    headline: list[tuple[int, int]] = field(default_factory=list)
+
+    def numbered_sentences(self) -> list[tuple[int, int, int]]:
+        """(sentence_no, start, end) of every sentence, the headline's first."""
+        n = len(self.headline)
+        return [(i - n, s, e) for i, (s, e) in enumerate(self.headline)] + [
+            (i, s, e) for i, (s, e) in enumerate(self.sentences)
+        ]
 
 
 def _sentence_periods(
@@ -115,11 +127,51 @@ def _cue_words(text: str, figures: list[Figure], r: Relation) -> str | None:
     return "in parentheses after" if cue == "(" else cue or None
 
 
-def extract(text: str, published_on: date | None = None) -> Extraction:
+def extract(text: str, published_on: date | None = None, headline: str | None = None) -> Extraction:
     """Every figure of ``text`` with its sentence, period and interval, and their relations.
 
-    Offsets are into ``text``; ``text[f.start:f.end] == f.surface`` for every figure.
+    Offsets are into ``text``; ``text[f.start:f.end] == f.surface`` for every figure. The
+    figures of a ``headline`` come first, with negative offsets and sentence numbers (see
+    ``Extraction``): a headline is read as sentences of its own, its relations only within
+    it (never with the body: headlines abbreviate), and its figures name no metric (a
+    headline's wording is too loose to compare across articles).
     """
+    body = _extract(text, published_on)
+    if not headline or not headline.strip():
+        return body
+    return _with_headline(body, _extract(headline, published_on), len(headline) + 1)
+
+
+def _with_headline(body: Extraction, head: Extraction, shift: int) -> Extraction:
+    """The headline's extraction before the body's: offsets moved back by ``shift``, sentence
+    numbers below 0, the body's relations renumbered past the headline's figures."""
+    n, k = len(head.sentences), len(head.figures)
+    for f in head.figures:
+        f.start, f.end, f.sentence_no, f.metric = (
+            f.start - shift,
+            f.end - shift,
+            f.sentence_no - n,
+            None,
+        )
+    moved = [
+        replace(
+            r,
+            stated=r.stated + k,
+            a=None if r.a is None else r.a + k,
+            b=None if r.b is None else r.b + k,
+            members=tuple(m + k for m in r.members),
+        )
+        for r in body.relations
+    ]
+    return Extraction(
+        body.sentences,
+        head.figures + body.figures,
+        [replace(r, sentence_no=r.sentence_no - n, metric=None) for r in head.relations] + moved,
+        [(s - shift, e - shift) for s, e in head.sentences],
+    )
+
+
+def _extract(text: str, published_on: date | None) -> Extraction:
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     periods = _sentence_periods(text, sentences, starts, published_on)

@@ -17,7 +17,9 @@ SELECT
     c.stated_lo, c.stated_hi, c.implied_lo, c.implied_hi, c.tolerance, c.message,
     a.source, a.title, a.published_on, a.url, a.body_offset,
     s.start_char AS sentence_start,
-    substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS sentence,
+    CASE WHEN s.start_char < 0  -- a headline sentence: offsets counted back from the body
+         THEN substr(a.title, length(a.title) + 2 + s.start_char, s.end_char - s.start_char)
+         ELSE substr(a.text, s.start_char + 1, s.end_char - s.start_char) END AS sentence,
     n.subject IS NOT NULL AS new
 FROM chosen AS c
 LEFT JOIN articles AS a ON a.article_id = c.article_id

@@ -24,7 +24,9 @@ WITH derived AS (
 )
 SELECT
     d.*,
-    substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS context
+    CASE WHEN s.start_char < 0  -- a headline sentence: offsets counted back from the body
+         THEN substr(a.title, length(a.title) + 2 + s.start_char, s.end_char - s.start_char)
+         ELSE substr(a.text, s.start_char + 1, s.end_char - s.start_char) END AS context
 FROM derived AS d
 JOIN articles AS a ON a.article_id = d.article_id
 JOIN sentences AS s ON s.article_id = d.article_id AND s.sentence_no = d.sentence_no;
