@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -117,6 +118,23 @@ def _exchange_rates(text: str, figures: list[Figure], starts: list[int]) -> None
                 f.unit, f.currency, f.currency_assumed, f.noun = "currency", code, True, None
 
 
+_OF_GDP = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:GDP|gross\s+domestic\s+product)\b", re.I)
+_INDEX = re.compile(r"\b(?:index|indices|PMI)\b", re.IGNORECASE)
+
+
+def _bare_ratios(text: str, figures: list[Figure], starts: list[int]) -> None:
+    """Bare numbers that are no count: "0.43 of GDP" is a share of GDP printed without its
+    "percent"; "the dollar index climbed to 99.1" is an index level (unit ``other``). Only
+    numbers that name nothing counted (no noun, no scale) are read so."""
+    for f in figures:
+        if f.unit != "count" or f.scale != 1.0 or f.noun:
+            continue
+        if _OF_GDP.match(text, f.end):
+            f.unit = "percent"
+        elif f.decimals and _INDEX.search(text, starts[f.sentence_no] if starts else 0, f.start):
+            f.unit = "other"
+
+
 def _cue_words(text: str, figures: list[Figure], r: Relation) -> str | None:
     """The words just before the stated figure, back to the figure before it (at most four):
     the cue of a relation its linker did not name ("or", "a total of")."""
@@ -180,6 +198,7 @@ def _extract(text: str, published_on: date | None) -> Extraction:
         f.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
     _currency_from_sentence(figures)
     _exchange_rates(text, figures, starts)
+    _bare_ratios(text, figures, starts)
     for f in figures:
         period = periods[f.sentence_no] if sentences else None
         f.lo, f.hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit, f.upper)
