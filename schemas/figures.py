@@ -59,7 +59,8 @@ class FigureSchema(pa.DataFrameModel):
         upper = pl.col("value_upper")
         is_range = pl.col("qualifier") == "range"
         return data.lazyframe.select(
-            pl.when(is_range).then(upper > pl.col("value")).otherwise(upper.is_null())
+            # a range's second figure (its top as printed) has no top of its own
+            pl.when(upper.is_not_null()).then(is_range & (upper > pl.col("value"))).otherwise(True)
         )
 
     @pa.dataframe_check

@@ -21,6 +21,7 @@ from addsup.extract.periods import (
     sentence_period,
     year_earlier,
 )
+from addsup.extract.ranges import split_ranges
 from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.sentences import split_sentences
 from addsup.extract.totals import (
@@ -235,4 +236,5 @@ def _extract(text: str, published_on: date | None) -> Extraction:
     rates = growth_rates(text, figures)
     relations.extend(find_growth_across(text, figures, sentences, rates, grown, linked))
     relations.extend(find_balance_relations(text, sentences, figures))
+    figures, relations = split_ranges(figures, relations)
     return Extraction(sentences, figures, relations)

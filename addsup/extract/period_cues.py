@@ -112,6 +112,7 @@ class SentenceCues:
     def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
         self.text, self.sentences = text, sentences
         self.own: dict[int, list[tuple[int, int, str]]] = {}
+        self._read: dict[int, list[tuple[int, int, str]]] = {}
 
     def _own(self, i: int) -> list[tuple[int, int, str]]:
         if i not in self.own:
@@ -121,6 +122,11 @@ class SentenceCues:
         return self.own[i]
 
     def __getitem__(self, i: int) -> list[tuple[int, int, str]]:
+        if i not in self._read:
+            self._read[i] = self._cues(i)
+        return self._read[i]
+
+    def _cues(self, i: int) -> list[tuple[int, int, str]]:
         j = i
         while j >= 0 and not self._own(j):
             j -= 1

@@ -51,6 +51,7 @@ _OVERALL = re.compile(
     r"(?:\s+\S+){0,8}\s*$",
     re.IGNORECASE,
 )
+_OVERALL_WORDS = Words("overall", "total", "global", "worldwide", "all")
 _LABEL = re.compile(r"\W*[A-Z][\w ]{0,30}:\s*")
 ROLE_KINDS = "sdxmt"  # the named groups of ROLE
 _ROLE_AFTER = re.compile(
@@ -169,6 +170,10 @@ def _norm(word: str) -> str:
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
+_WORD = re.compile(r"[A-Za-z][\w.-]*")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+
+
 def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
     line = text.rfind("\n", 0, m.start()) + 1  # a line of a list starts like a sentence
     before = [
@@ -187,8 +192,8 @@ def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str
         word
         and not word.endswith(("'s", "’s"))
         and word.lower().strip(",;:(") not in _STOP
-        and re.fullmatch(r"[A-Za-z][\w.-]*", word)
-        and not re.search(r"(?:ed|ing|ly)$", word.lower())  # "reduced spending": a verb
+        and _WORD.fullmatch(word)
+        and not word.lower().endswith(("ed", "ing", "ly"))  # "reduced spending": a verb
         and not (_norm(word) == "service" and len(before) >= 2 and before[-2].lower() == "and")
         and not (word[0].isupper() and (len(before) >= 2 or "." in word or word.isupper()))
     ):
@@ -196,7 +201,7 @@ def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str
     elif len(before) >= 4 and _norm(word) == "service" and before[-3].lower() == "goods":
         # "the average goods and services deficit": what qualifies the whole balance
         ahead = before[-4]
-        if ahead.lower() not in _STOP and re.fullmatch(r"[a-z][\w-]*", ahead):
+        if ahead.lower() not in _STOP and _LOWER_WORD.fullmatch(ahead):
             modifier = _norm(ahead)
     if modifier == "good" and m.group(0).lower().startswith("trade"):
         modifier = ""  # "goods trade surplus": the trade in goods the story is about
@@ -323,7 +328,10 @@ def find_roles(
                 scope = (scope[0], _norm(named.group("partner")))
         period = period_of(cues[f.sentence_no], f) if sentences else None
         line = text[text.rfind("\n", 0, f.start) + 1 : f.start]
-        whole = bool(_OVERALL.search(text, max(s_start, f.start - 100), f.start))
+        o_start = max(s_start, f.start - 100)
+        whole = _OVERALL_WORDS.near(text, o_start, f.start) and bool(
+            _OVERALL.search(text, o_start, f.start)
+        )
         roles[i] = Role(kind, scope, base, period, cue, bool(_LABEL.fullmatch(line)), whole)
     _respectively(text, sentences, figures, roles, cues)
     return roles
