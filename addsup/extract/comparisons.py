@@ -44,7 +44,7 @@ _COMPARED = re.compile(
 )
 _COMPARED_CUE = Cue(_COMPARED, ("compared", "versus", "against"))
 # every cue above holds one of these
-_CUE_WORDS = Keys("than", "from", "followed", "compared", "versus", "against")
+_CUE_WORDS = Keys("than", r"(?:up|down)\s+from", "followed", "compared", "versus", "against")
 # an earlier level: not what "the figure" of the next sentence refers back to
 _EARLIER = re.compile(
     r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+(?:the\s+|a\s+)?" + _QUAL + "$",

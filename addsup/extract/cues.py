@@ -23,17 +23,36 @@ from addsup.extract.scan import Scanner
 
 
 class Cue:
-    __slots__ = ("pattern", "keys")
+    """A cue pattern anchored at a figure (``...$``), its key words, and the cues last read:
+    the same figure is often asked about twice, with windows of different starts (the
+    leftmost match from an earlier start is also the leftmost from a later one, unless it
+    starts before it)."""
+
+    __slots__ = ("pattern", "keys", "_read")
 
     def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...]):
         self.pattern, self.keys = pattern, keys
+        # the text last read, and for each end searched: the start and what was found
+        self._read: tuple[str, dict[int, tuple[int, re.Match[str] | None]]] = ("", {})
 
     def before(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """The cue ending at ``end`` within ``text[start:end]``, or None."""
+        read = self._read
+        if read[0] is not text:
+            read = self._read = (text, {})
+        known = read[1].get(end)
+        if known is not None and known[0] <= start:
+            found = known[1]
+            if found is None or found.start() >= start:
+                return found
         window = text[start:end].lower()
         if not any(k in window for k in self.keys):
-            return None
-        return self.pattern.search(text, start, end)
+            found = None
+        else:
+            found = self.pattern.search(text, start, end)
+        if known is None or start < known[0]:
+            read[1][end] = (start, found)
+        return found
 
 
 class Words:
