@@ -180,6 +180,8 @@ def _rates_without_levels(
     for group in groups:
         first, end = figures[group[0]], figures[group[-1]].end
         s_start, s_end = sentences[first.sentence_no] if sentences else (0, len(text))
+        if not ROLE_KEYS.near(text, s_start, first.start):
+            continue  # no role named before it in its sentence (the head below is within)
         before = [f for f in figures if s_start <= f.end <= first.start]
         head_start = max([s_start, *(f.end for f in before)])
         for sep in re.finditer(r";|,\s*(?:while|whereas|but)\b", text[head_start : first.start]):
