@@ -129,6 +129,8 @@ class SentenceCues:
     def _cues(self, i: int) -> list[tuple[int, int, str]]:
         j = i
         while j >= 0 and not self._own(j):
+            if j != i and j in self._read:
+                return self._read[j]  # a sentence without cues after the same one
             j -= 1
         if j == i or j < 0:
             return self.own.get(i, [])
