@@ -73,9 +73,10 @@ _EARLIER_AFTER = re.compile(
     r"|last\s+year|in\s+the\s+same\s+period\s+(?:of\s+)?last\s+year)",
     re.IGNORECASE,
 )
-_EARLIER_KEYS = Words("from", "compared", "against", "versus", "than")
+_EARLIER_KEYS = Words("from", "compared", "against", "versus", "than")  # every _EARLIER starts so
 _EARLIER_AFTER_KEYS = Words("year", "month", "quarter", "last")
-_CHANGE_KEYS = Words(
+_CHANGE_KEYS = Words(  # every match of _CHANGE starts with one of these
+    "a",
     "increase",
     "decrease",
     "rose",
@@ -131,9 +132,7 @@ def role(text: str, f: Figure, sentence_start: int) -> str | None:
 def is_earlier(text: str, f: Figure) -> bool:
     """An earlier level: "from $6.04 billion", "$10.56 billion a year earlier"."""
     start = max(0, f.start - 40)
-    return (
-        _EARLIER_KEYS.near(text, start, f.start) and bool(_EARLIER.search(text, start, f.start))
-    ) or (
+    return (bool(_EARLIER_KEYS.search(_EARLIER, text, start, f.start))) or (
         _EARLIER_AFTER_KEYS.near(text, f.end, f.end + 60)
         and bool(_EARLIER_AFTER.match(text[f.end : f.end + 60]))
     )
@@ -142,4 +141,4 @@ def is_earlier(text: str, f: Figure) -> bool:
 def is_change(text: str, f: Figure) -> bool:
     """A change, not a level: "increased $1.8 billion on-month", "up by $300 million"."""
     start = max(0, f.start - 40)
-    return _CHANGE_KEYS.near(text, start, f.start) and bool(_CHANGE.search(text, start, f.start))
+    return bool(_CHANGE_KEYS.search(_CHANGE, text, start, f.start))

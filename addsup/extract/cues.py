@@ -69,6 +69,28 @@ class Words:
         window = text[start:end].lower()
         return any(w in window for w in self.words)
 
+    def search(
+        self, pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)`` for a pattern every match of which starts
+        with one of the words: tried only where one starts (a pattern anchored at its end,
+        ``...$``, is slow to try at every position of a window)."""
+        end = len(text) if end is None else end
+        window = text[start:end].lower()
+        if len(window) != end - start:  # lowering changed the offsets: search it all
+            return pattern.search(text, start, end)
+        at: set[int] = set()
+        for w in self.words:
+            i = window.find(w)
+            while i >= 0:
+                at.add(i)
+                i = window.find(w, i + 1)
+        for i in sorted(at):
+            m = pattern.match(text, start + i, end)
+            if m:
+                return m
+        return None
+
 
 class Keys:
     """Where any of some words (regular expressions, case ignored unless ``case``) occurs

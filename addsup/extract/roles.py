@@ -66,7 +66,8 @@ _BASE_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:a\s+)?$",
     re.IGNORECASE,
 )
-_BASE_KEYS = Words("against", "compared", "from", "vs", "versus", "than")
+# every match of _BASE_BEFORE, of CHANGE_BEFORE starts with one of these
+_BASE_KEYS = Words("as", "against", "compared", "from", "vs", "versus", "than")
 CHANGE_KEYS = Words(
     "up",
     "down",
@@ -227,8 +228,7 @@ def _change(text: str, f: Figure, s_start: int) -> bool:
     h_start = max(s_start, f.start - 40)
     return (
         (
-            CHANGE_KEYS.near(text, h_start, f.start)
-            and bool(CHANGE_BEFORE.search(text[h_start : f.start]))
+            CHANGE_KEYS.search(CHANGE_BEFORE, text[h_start : f.start])
             and not re.search(r"\bto\s+$", text[h_start : f.start])
         )
         or bool(_CHANGE_AFTER.match(text, f.end))  # "a decrease of $1.6 billion to $73.7 billion"
@@ -280,9 +280,7 @@ def find_roles(
         if previous is not None and figures[previous].sentence_no == f.sentence_no:
             floor = max(floor, figures[previous].end)
         h_start = max(s_start, f.start - 40)
-        base = _BASE_KEYS.near(text, h_start, f.start) and bool(
-            _BASE_BEFORE.search(text[h_start : f.start])
-        )
+        base = bool(_BASE_KEYS.search(_BASE_BEFORE, text[h_start : f.start]))
         change = _change(text, f, s_start)
         found = None
         if after:
