@@ -37,12 +37,12 @@ _FROM = re.compile(
 )
 _FROM_CUE = Cue(_FROM, ("from",))
 _FOLLOWED = re.compile(r"\bfollowed\s+by\b[^,;:.]{0,40}?\bwith\s+" + _QUAL + "$", re.IGNORECASE)
-_FOLLOWED_CUE = Cue(_FOLLOWED, ("followed",))
+_FOLLOWED_CUE = Cue(_FOLLOWED, ("followed",), starts=True)
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:with|to)|versus|against|as\s+against)\s+(?:the\s+|a\s+)?" + _QUAL + "$",
     re.IGNORECASE,
 )
-_COMPARED_CUE = Cue(_COMPARED, ("compared", "versus", "against"))
+_COMPARED_CUE = Cue(_COMPARED, ("compared", "versus", "against", "as"), starts=True)
 # every cue above holds one of these
 _CUE_WORDS = Keys("than", r"(?:up|down)\s+from", "followed", "compared", "versus", "against")
 # an earlier level: not what "the figure" of the next sentence refers back to

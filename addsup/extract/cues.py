@@ -28,10 +28,12 @@ class Cue:
     leftmost match from an earlier start is also the leftmost from a later one, unless it
     starts before it)."""
 
-    __slots__ = ("pattern", "keys", "_read")
+    __slots__ = ("pattern", "keys", "_words", "_read")
 
-    def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...]):
+    def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...], starts: bool = False):
+        """``starts``: every match starts with one of the keys, and is tried only there."""
         self.pattern, self.keys = pattern, keys
+        self._words = Words(*keys) if starts else None
         # the text last read, and for each end searched: the start and what was found
         self._read: tuple[str, dict[int, tuple[int, re.Match[str] | None]]] = ("", {})
 
@@ -45,8 +47,9 @@ class Cue:
             found = known[1]
             if found is None or found.start() >= start:
                 return found
-        window = text[start:end].lower()
-        if not any(k in window for k in self.keys):
+        if self._words is not None:
+            found = self._words.search(self.pattern, text, start, end)
+        elif not any(k in text[start:end].lower() for k in self.keys):
             found = None
         else:
             found = self.pattern.search(text, start, end)
