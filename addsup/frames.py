@@ -131,7 +131,7 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
                     r.cues,
                 )
             )
-        sentences.extend((aid, i, s, e) for i, (s, e) in enumerate(x.sentences))
+        sentences.extend((aid, i, s, e) for i, s, e in x.numbered_sentences())
     return {
         "batch_figures": pl.DataFrame(figures, schema=FIGURE_SCHEMA, orient="row"),
         "batch_relations": pl.DataFrame(relations, schema=RELATION_SCHEMA, orient="row"),

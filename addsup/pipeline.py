@@ -117,9 +117,10 @@ def extract(
     """Figures, periods and relations of each article, by article id (``progress`` is told
     of each article done)."""
     if progress is None:
-        return {a.article_id: extract_text(a.text, a.published_on) for a in articles}
+        return {a.article_id: extract_text(a.text, a.published_on, a.title) for a in articles}
     return {
-        a.article_id: extract_text(a.text, a.published_on) for a in _counted(articles, progress)
+        a.article_id: extract_text(a.text, a.published_on, a.title)
+        for a in _counted(articles, progress)
     }
 
 

@@ -84,7 +84,7 @@ def read_batch(
     skeletons: dict[str, str] = {}
     ingested = read(todo, stats, max_bytes, published_from, published_to, skeletons)
     todo_articles = [a for a in ingested.articles if a.article_id not in done]
-    extractions = {a.article_id: extract(a.text, a.published_on) for a in todo_articles}
+    extractions = {a.article_id: extract(a.text, a.published_on, a.title) for a in todo_articles}
     return Batch(ingested, skeletons, extraction_frames(extractions))
 
 

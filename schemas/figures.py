@@ -27,9 +27,11 @@ CURRENCIES = sorted(ISO_CODES)
 class FigureSchema(pa.DataFrameModel):
     figure_id: str = pa.Field(unique=True)
     article_id: str = pa.Field(str_length={"min_value": 16, "max_value": 16})
-    sentence_no: int = pa.Field(ge=0)
-    start_char: int = pa.Field(ge=0)
-    end_char: int = pa.Field(ge=1)
+    # a headline's sentences are numbered below 0 and its offsets are negative (counted back
+    # from the start of the body: addsup.extract.Extraction)
+    sentence_no: int
+    start_char: int
+    end_char: int
     surface: str = pa.Field(str_length={"min_value": 1})
     value: float
     decimals: int = pa.Field(ge=0, le=12)
@@ -57,7 +59,8 @@ class FigureSchema(pa.DataFrameModel):
         upper = pl.col("value_upper")
         is_range = pl.col("qualifier") == "range"
         return data.lazyframe.select(
-            pl.when(is_range).then(upper > pl.col("value")).otherwise(upper.is_null())
+            # a range's second figure (its top as printed) has no top of its own
+            pl.when(upper.is_not_null()).then(is_range & (upper > pl.col("value"))).otherwise(True)
         )
 
     @pa.dataframe_check

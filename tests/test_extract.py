@@ -361,3 +361,45 @@ def test_news_like_tokens_never_break_the_extractor(tokens):
 
 
 # Real copy prints figures in many styles (issue 16); every sentence here is our own.
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "surfaces"),
+    [
+        (
+            "Steel output climbs 4.5% to 81 million tonnes",
+            "Mills made more steel.",
+            ["4.5%", "81 million"],
+        ),
+        ("Port handles $2.4 bln of cargo in March", "The port was busy. It said so.", ["$2.4 bln"]),
+        ("A quiet month at the harbour", "Ships came in. They left.", []),
+    ],
+)
+def test_headline_figures_come_first_with_offsets_back_from_the_body(headline, body, surfaces):
+    alone = extract(body)
+    x = extract(body, None, headline)
+    whole = headline + "\n" + body
+    head = [f for f in x.figures if f.sentence_no < 0]
+    assert [f.surface for f in head] == [s for s in surfaces if s in headline]
+    shift = len(headline) + 1
+    for f in head:
+        assert f.start < 0 and whole[f.start + shift : f.end + shift] == f.surface
+        assert f.metric is None  # a headline names no metric to compare across articles
+    assert x.figures[len(head) :] == alone.figures  # the body reads as it does alone
+    assert x.sentences == alone.sentences
+    assert [n for n, _, _ in x.numbered_sentences()] == list(
+        range(-len(x.headline), len(alone.sentences))
+    )
+
+
+def test_headline_relations_stay_within_the_headline():
+    x = extract("Imports were $2.0 billion.", None, "Exports rise 10% to $3.3 billion")
+    assert [(r.kind, r.sentence_no) for r in x.relations] == [("growth", -1)]
+    text = "Exports rose 10% to $3.3 billion. Imports rose 2% to $5 billion."
+    body = extract(text)
+    x = extract(text, None, "Trade: 3 ports")
+    k = sum(f.sentence_no < 0 for f in x.figures)
+    assert k == 1 and x.relations and len(x.relations) == len(body.relations)
+    assert [(r.stated - k, r.a - k) for r in x.relations] == [
+        (r.stated, r.a) for r in body.relations
+    ]

@@ -269,3 +269,20 @@ def test_a_rate_against_the_dollar_is_an_amount_of_the_currency_named(text, curr
 def test_a_count_a_dollar_is_no_rate_without_a_currency_named():
     (f,) = extract("fans bought 40 tickets a dollar").figures
     assert (f.unit, f.currency) == ("count", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The shortfall came to 2.1 of GDP in the quarter.", "2.1", "percent"),
+        ("Debt stood at 0.38 of gross domestic product.", "0.38", "percent"),
+        ("The yen index slipped to 87.4 on Friday.", "87.4", "other"),
+        ("The factory PMI edged up to 50.8, its best reading.", "50.8", "other"),
+        ("The index has 30 members.", "30", "count"),  # a whole number counts members
+        ("Officials counted 12.5 on the scale.", "12.5", "count"),  # no index named
+        ("It shipped 4.5 of them.", "4.5", "count"),
+    ],
+)
+def test_bare_numbers_that_are_no_counts(text, surface, unit):
+    (f,) = [f for f in extract(text).figures if f.surface == surface]
+    assert f.unit == unit

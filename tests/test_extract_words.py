@@ -71,8 +71,39 @@ def test_points_without_a_rate_are_a_count():
 
 
 def test_a_range_is_an_interval_from_bottom_to_top():
-    (f,) = extract("Growth is seen at 5 to 7 percent in 2024.").figures
-    assert (f.lo, f.hi) == (4.5, 7.5)
+    low, high = extract("Growth is seen at 5 to 7 percent in 2024.").figures
+    assert (low.lo, low.hi) == (high.lo, high.hi) == (4.5, 7.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit", "scale"),
+    [
+        ("Output may grow 2-3% next year.", ("2", 2, 3), ("3%", 3), "percent", 1),
+        ("a rise of 4.5 to 6 percent", ("4.5", 4.5, 6), ("6 percent", 6), "percent", 1),
+        ("deals of $4-6 billion", ("$4", 4, 6), ("6 billion", 6), "currency", 1e9),
+        (
+            "between 12 and 15 billion yuan",
+            ("12", 12, 15),
+            ("15 billion yuan", 15),
+            "currency",
+            1e9,
+        ),
+        ("some eight to nine firms", ("eight", 8, 9), ("nine", 9), "count", 1),
+    ],
+)
+def test_a_range_is_two_figures(text, low, high, unit, scale):
+    """The first keeps the range (its top in ``upper``), the second is the top as printed."""
+    a, b = extract(text).figures
+    assert (a.surface, a.value, a.upper) == low and (b.surface, b.value, b.upper) == (*high, None)
+    assert text[a.start : a.end] == a.surface and text[b.start : b.end] == b.surface
+    assert {a.qualifier, b.qualifier} == {"range"} and {a.unit, b.unit} == {unit}
+    assert a.scale == b.scale == scale and (a.lo, a.hi) == (b.lo, b.hi)
+
+
+def test_relations_name_the_first_figure_of_a_range():
+    x = extract("Exports rose 8-10 percent to $4.4 billion.")
+    assert [f.surface for f in x.figures] == ["8", "10 percent", "$4.4 billion"]
+    assert [(r.kind, r.stated, r.a) for r in x.relations] == [("growth", 0, 2)]
 
 
 def test_number_words_next_to_non_ascii_letters_never_break_the_extractor():

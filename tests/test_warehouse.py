@@ -187,3 +187,23 @@ def test_a_warehouse_set_aside_keeps_its_log_beside_it(tmp_path):
     assert aside.with_name(aside.name + ".wal").read_text() == "log"
     assert warehouse.set_aside(path) is None
     warehouse.connect(path).close()  # a new one opens in its place
+
+
+def test_a_headline_is_stored_as_sentences_before_the_body(con, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    title = "Grain exports rise 6.5% to $1.2 bln"
+    body = "Grain exports rose 6.5% to $1.2 billion in May. Wheat led the gains."
+    (folder / "a.txt").write_text(f"date 2024-06-03 {title}\n\n{body}\n", encoding="utf-8")
+    _load_dir(con, folder, "r1")
+    ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
+    got = con.execute(warehouse.sql("select_article_sentences"), [ids]).fetchall()
+    assert [(r[5], r[7]) for r in got] == [
+        (-1, title),
+        (0, "Grain exports rose 6.5% to $1.2 billion in May."),
+        (1, "Wheat led the gains."),
+    ]
+    heads = con.execute(
+        "SELECT surface FROM figures WHERE sentence_no < 0 ORDER BY start_char"
+    ).fetchall()
+    assert heads == [("6.5%",), ("$1.2 bln",)]

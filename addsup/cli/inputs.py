@@ -51,7 +51,7 @@ def figure_records(
             rejected.append(item)
             continue
         article: Article = item
-        x = extract_text(article.text, article.published_on)
+        x = extract_text(article.text, article.published_on, article.title)
         line = article.source.rsplit(":", 1)[1] if path.suffix.lower() == ".jsonl" else None
         for f in x.figures:
             rec = {

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from addsup.extract.amounts import find_amount_relations
@@ -26,6 +27,7 @@ from addsup.extract.periods import (
     sentence_period,
     year_earlier,
 )
+from addsup.extract.ranges import split_ranges
 from addsup.extract.relations import Relation, find_share_relations
 from addsup.extract.restated import find_restated
 from addsup.extract.sentences import split_sentences
@@ -44,9 +46,21 @@ __all__ = ["EXTRACTOR_VERSION", "Extraction", "Figure", "Period", "Relation", "e
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
+    """``sentences`` are the body's, numbered from 0; ``headline`` the headline's, numbered
+    from ``-len(headline)`` up to -1. A headline's offsets are negative: into the text
+    ``headline + "\\n" + body``, counted from the start of the body."""
+
     sentences: list[tuple[int, int]]
     figures: list[Figure]
     relations: list[Relation]
+    headline: list[tuple[int, int]] = field(default_factory=list)
+
+    def numbered_sentences(self) -> list[tuple[int, int, int]]:
+        """(sentence_no, start, end) of every sentence, the headline's first."""
+        n = len(self.headline)
+        return [(i - n, s, e) for i, (s, e) in enumerate(self.headline)] + [
+            (i, s, e) for i, (s, e) in enumerate(self.sentences)
+        ]
 
 
 def _sentence_periods(
@@ -112,6 +126,23 @@ def _exchange_rates(text: str, figures: list[Figure], starts: list[int]) -> None
                 f.unit, f.currency, f.currency_assumed, f.noun = "currency", code, True, None
 
 
+_OF_GDP = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:GDP|gross\s+domestic\s+product)\b", re.I)
+_INDEX = re.compile(r"\b(?:index|indices|PMI)\b", re.IGNORECASE)
+
+
+def _bare_ratios(text: str, figures: list[Figure], starts: list[int]) -> None:
+    """Bare numbers that are no count: "0.43 of GDP" is a share of GDP printed without its
+    "percent"; "the dollar index climbed to 99.1" is an index level (unit ``other``). Only
+    numbers that name nothing counted (no noun, no scale) are read so."""
+    for f in figures:
+        if f.unit != "count" or f.scale != 1.0 or f.noun:
+            continue
+        if _OF_GDP.match(text, f.end):
+            f.unit = "percent"
+        elif f.decimals and _INDEX.search(text, starts[f.sentence_no] if starts else 0, f.start):
+            f.unit = "other"
+
+
 def _cue_words(text: str, figures: list[Figure], r: Relation) -> str | None:
     """The words just before the stated figure, back to the figure before it (at most four):
     the cue of a relation its linker did not name ("or", "a total of")."""
@@ -122,11 +153,51 @@ def _cue_words(text: str, figures: list[Figure], r: Relation) -> str | None:
     return "in parentheses after" if cue == "(" else cue or None
 
 
-def extract(text: str, published_on: date | None = None) -> Extraction:
+def extract(text: str, published_on: date | None = None, headline: str | None = None) -> Extraction:
     """Every figure of ``text`` with its sentence, period and interval, and their relations.
 
-    Offsets are into ``text``; ``text[f.start:f.end] == f.surface`` for every figure.
+    Offsets are into ``text``; ``text[f.start:f.end] == f.surface`` for every figure. The
+    figures of a ``headline`` come first, with negative offsets and sentence numbers (see
+    ``Extraction``): a headline is read as sentences of its own, its relations only within
+    it (never with the body: headlines abbreviate), and its figures name no metric (a
+    headline's wording is too loose to compare across articles).
     """
+    body = _extract(text, published_on)
+    if not headline or not headline.strip():
+        return body
+    return _with_headline(body, _extract(headline, published_on), len(headline) + 1)
+
+
+def _with_headline(body: Extraction, head: Extraction, shift: int) -> Extraction:
+    """The headline's extraction before the body's: offsets moved back by ``shift``, sentence
+    numbers below 0, the body's relations renumbered past the headline's figures."""
+    n, k = len(head.sentences), len(head.figures)
+    for f in head.figures:
+        f.start, f.end, f.sentence_no, f.metric = (
+            f.start - shift,
+            f.end - shift,
+            f.sentence_no - n,
+            None,
+        )
+    moved = [
+        replace(
+            r,
+            stated=r.stated + k,
+            a=None if r.a is None else r.a + k,
+            b=None if r.b is None else r.b + k,
+            members=tuple(m + k for m in r.members),
+        )
+        for r in body.relations
+    ]
+    return Extraction(
+        body.sentences,
+        head.figures + body.figures,
+        [replace(r, sentence_no=r.sentence_no - n, metric=None) for r in head.relations] + moved,
+        [(s - shift, e - shift) for s, e in head.sentences],
+    )
+
+
+def _extract(text: str, published_on: date | None) -> Extraction:
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     periods = _sentence_periods(text, sentences, starts, published_on)
@@ -135,6 +206,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         f.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
     _currency_from_sentence(figures)
     _exchange_rates(text, figures, starts)
+    _bare_ratios(text, figures, starts)
     for f in figures:
         period = periods[f.sentence_no] if sentences else None
         f.lo, f.hi = stated_interval(f.value, f.decimals, f.scale, f.qualifier, f.unit, f.upper)
@@ -183,4 +255,5 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
     relations.extend(find_implied_earlier(text, figures, sentences, relations, rates))
     relations.extend(find_period_splits(text, figures, sentences, relations, rates))
     relations.extend(find_change_rates(text, figures, sentences, relations))
+    figures, relations = split_ranges(figures, relations)
     return Extraction(sentences, figures, relations)

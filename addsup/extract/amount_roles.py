@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from addsup.extract.cues import Keys, Words
 from addsup.extract.figures import Figure
 
 EXPORT, IMPORT, TOTAL, BALANCE = "export", "import", "total", "balance"
@@ -27,6 +28,38 @@ _ROLE_WORD = re.compile(
     r"|(?P<balance>surplus|deficit|balance|gap))\b",
     re.IGNORECASE,
 )
+# the role words of both readings of a trade story (this module's and ``roles.ROLE``):
+# every match of either starts with one of these, and one pass over a text finds them all
+ROLE_KEYS = Keys(
+    "export",
+    "import",
+    "total",
+    "trade",
+    "volume",
+    "two-way",
+    "turnover",
+    "bilateral",
+    "foreign",
+    "overall",
+    "goods",
+    "shipment",
+    "outbound",
+    "inbound",
+    "surplus",
+    "deficit",
+    "balance",
+    "gap",
+    "shortfall",
+    "revenue",
+    "receipt",
+    "expenditure",
+    "spending",
+    "outlay",
+    "budget",
+    "fiscal",
+    "external",
+)
+_CLAUSE_WORDS = Words(";", ":", ",", "while", "whereas")  # every _CLAUSE_END holds one
 _PAIR = re.compile(r"(exports?|imports?)\s+and\s+(exports?|imports?)", re.IGNORECASE)
 _AFTER = re.compile(r"^\s+(?:in|of|worth\s+of)\s+(?P<word>exports?|imports?)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b", re.I)
@@ -40,6 +73,25 @@ _EARLIER_AFTER = re.compile(
     r"|last\s+year|in\s+the\s+same\s+period\s+(?:of\s+)?last\s+year)",
     re.IGNORECASE,
 )
+_EARLIER_KEYS = Words("from", "compared", "against", "versus", "than")  # every _EARLIER starts so
+_EARLIER_AFTER_KEYS = Words("year", "month", "quarter", "last")
+_CHANGE_KEYS = Words(  # every match of _CHANGE starts with one of these
+    "a",
+    "increase",
+    "decrease",
+    "rose",
+    "fell",
+    "gain",
+    "lost",
+    "added",
+    "up",
+    "down",
+    "by",
+    "rise",
+    "fall",
+    "drop",
+    "decline",
+)
 _CHANGE = re.compile(
     r"\b(?:increased|decreased|rose|fell|gained|gaining|lost|added|up|down|by|an?\s+(?:increase|decrease|"
     r"rise|fall|drop|decline)\s+of)\s+(?:(?:about|around|some|nearly)\s+)?$",
@@ -49,17 +101,21 @@ _CHANGE = re.compile(
 
 def role(text: str, f: Figure, sentence_start: int) -> str | None:
     """``EXPORT``, ``IMPORT``, ``TOTAL``, ``BALANCE`` or None for the amount ``f``."""
+    if not ROLE_KEYS.near(text, sentence_start, f.end + 30):
+        return None  # the role words before it and "in exports" after it all hold a key
     after = _AFTER.match(text[f.end : f.end + 30])
     if after:
         return EXPORT if after.group("word").lower().startswith("export") else IMPORT
-    start = sentence_start
-    for m in _CLAUSE_END.finditer(text, sentence_start, f.start):
-        start = m.end()
-    found = None
-    for m in _ROLE_WORD.finditer(text, start, f.start):
-        found = m
-    if found is None:
+    if not ROLE_KEYS.near(text, sentence_start, f.start):
         return None
+    start = sentence_start
+    if _CLAUSE_WORDS.near(text, sentence_start, f.start):
+        for m in _CLAUSE_END.finditer(text, sentence_start, f.start):
+            start = m.end()
+    words = ROLE_KEYS.matches(_ROLE_WORD, text, start, f.start)
+    if not words:
+        return None
+    found = words[-1]
     if found.group(TOTAL):
         pair = _PAIR.fullmatch(found.group(TOTAL))
         if pair and "respectively" in text[f.end : f.end + 80].lower():
@@ -75,11 +131,14 @@ def role(text: str, f: Figure, sentence_start: int) -> str | None:
 
 def is_earlier(text: str, f: Figure) -> bool:
     """An earlier level: "from $6.04 billion", "$10.56 billion a year earlier"."""
-    return bool(_EARLIER.search(text, max(0, f.start - 40), f.start)) or bool(
-        _EARLIER_AFTER.match(text[f.end : f.end + 60])
+    start = max(0, f.start - 40)
+    return (bool(_EARLIER_KEYS.search(_EARLIER, text, start, f.start))) or (
+        _EARLIER_AFTER_KEYS.near(text, f.end, f.end + 60)
+        and bool(_EARLIER_AFTER.match(text[f.end : f.end + 60]))
     )
 
 
 def is_change(text: str, f: Figure) -> bool:
     """A change, not a level: "increased $1.8 billion on-month", "up by $300 million"."""
-    return bool(_CHANGE.search(text, max(0, f.start - 40), f.start))
+    start = max(0, f.start - 40)
+    return bool(_CHANGE_KEYS.search(_CHANGE, text, start, f.start))

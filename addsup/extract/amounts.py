@@ -25,7 +25,7 @@ _TOTAL_BEFORE = re.compile(
 _OF_THE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|all|its)\s+" + _QUAL + r"$", re.IGNORECASE)
 
 _TOTAL = Cue(_TOTAL_BEFORE, ("total", "combined", "altogether", "in all", "together"))
-_OF_THE_CUE = Cue(_OF_THE, ("of",))
+_OF_THE_CUE = Cue(_OF_THE, ("of", "out"), starts=True)
 
 
 def _same_kind(x: Figure, y: Figure) -> bool:

@@ -65,10 +65,11 @@ _GROWTH = Cue(
         "lower",
         "skyrocket",
     ),
+    starts=True,
 )
-_TO_CUE = Cue(_TO, ("to",))
-_FROM_CUE = Cue(_FROM, ("from", "compared", "against"))
-_PARENTHESIS = Cue(re.compile(r"\(\s*" + _QUAL + r"$", re.IGNORECASE), ("(",))
+_TO_CUE = Cue(_TO, ("to",), starts=True)
+_FROM_CUE = Cue(_FROM, ("from", "compared", "against"), starts=True)
+_PARENTHESIS = Cue(re.compile(r"\(\s*" + _QUAL + r"$", re.IGNORECASE), ("(",), starts=True)
 _MEASURES = frozenset({"currency", "count"})
 _CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _TIMES_THE = re.compile(

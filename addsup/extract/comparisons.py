@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from addsup.extract.cues import Cue
+from addsup.extract.cues import Cue, Keys
 from addsup.extract.figures import Figure
 from addsup.extract.relations import Relation
 
@@ -37,12 +37,14 @@ _FROM = re.compile(
 )
 _FROM_CUE = Cue(_FROM, ("from",))
 _FOLLOWED = re.compile(r"\bfollowed\s+by\b[^,;:.]{0,40}?\bwith\s+" + _QUAL + "$", re.IGNORECASE)
-_FOLLOWED_CUE = Cue(_FOLLOWED, ("followed",))
+_FOLLOWED_CUE = Cue(_FOLLOWED, ("followed",), starts=True)
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:with|to)|versus|against|as\s+against)\s+(?:the\s+|a\s+)?" + _QUAL + "$",
     re.IGNORECASE,
 )
-_COMPARED_CUE = Cue(_COMPARED, ("compared", "versus", "against"))
+_COMPARED_CUE = Cue(_COMPARED, ("compared", "versus", "against", "as"), starts=True)
+# every cue above holds one of these
+_CUE_WORDS = Keys("than", r"(?:up|down)\s+from", "followed", "compared", "versus", "against")
 # an earlier level: not what "the figure" of the next sentence refers back to
 _EARLIER = re.compile(
     r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+(?:the\s+|a\s+)?" + _QUAL + "$",
@@ -78,27 +80,32 @@ def find_comparisons(text: str, figures: list[Figure]) -> list[Relation]:
     for j, y in enumerate(figures):
         if y.unit not in _AMOUNTS or j in seen:
             continue
+        if not _CUE_WORDS.near(text, max(0, y.start - 80), y.start):
+            continue  # no cue can end at it
         window = max(0, y.start - 60)
-        before = [
-            i
-            for i in range(j)
-            if figures[i].sentence_no == y.sentence_no and _same_kind(figures[i], y)
-        ]
+
+        def before(j: int = j, y: Figure = y) -> list[int]:
+            return [
+                i
+                for i in range(j)
+                if figures[i].sentence_no == y.sentence_no and _same_kind(figures[i], y)
+            ]
+
         rel = None
         if m := _THAN_CUE.before(text, window, y.start):
             direction = -1 if m.group("low") else 1
-            readings = before[-1:]
+            readings = before()[-1:]
             if not readings and _POINTS_BACK.search(
                 text, _sentence_start(figures, j, text), m.start()
             ):
                 readings = _referents(text, figures, j)
             rel = _relation(readings, j, y, direction, _cue_words(text, m))
-        elif (m := _FROM_CUE.before(text, window, y.start)) and before:
-            rel = _relation(before[-1:], j, y, 1 if m.group("high") else -1, _cue_words(text, m))
-        elif (m := _FOLLOWED_CUE.before(text, max(0, y.start - 80), y.start)) and before:
-            rel = _relation(before[-1:], j, y, 1, _cue_words(text, m))
-        elif (m := _COMPARED_CUE.before(text, window, y.start)) and before:
-            rel = _relation(before[-1:], j, y, 0, _cue_words(text, m))
+        elif (m := _FROM_CUE.before(text, window, y.start)) and (b := before()):
+            rel = _relation(b[-1:], j, y, 1 if m.group("high") else -1, _cue_words(text, m))
+        elif (m := _FOLLOWED_CUE.before(text, max(0, y.start - 80), y.start)) and (b := before()):
+            rel = _relation(b[-1:], j, y, 1, _cue_words(text, m))
+        elif (m := _COMPARED_CUE.before(text, window, y.start)) and (b := before()):
+            rel = _relation(b[-1:], j, y, 0, _cue_words(text, m))
         if rel is not None:
             out.append(rel)
             seen.add(rel.stated)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from addsup.extract.cues import Keys
 from addsup.extract.figures import Figure
 
 MONTHS = (
@@ -40,22 +41,46 @@ _SINGLE_MONTH = re.compile(
     ),
     re.IGNORECASE,
 )
+# every cue above holds one of these: a sentence without one has no cue
+_KEYS = Keys(
+    MONTHS,
+    "days",
+    "period",
+    "month",
+    "year",
+    r"as\s+of",
+    "quarter",
+    "q[1-4]",
+    "half",
+    "h[12]",
+    "fy",
+    r"(?:19|20)\d\d",
+    "alone",
+)
 _MONTH_NAME = re.compile(MONTHS + r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
+
+
+_MONTH_WORDS = tuple(MONTHS.strip("(?:)").lower().split("|"))
+# each pattern with the words one of which every match of it holds (a sentence without them
+# is not searched)
+_KINDS = (
+    (_DAYS, "days", ("days", "period", *_MONTH_WORDS)),
+    (_CUMULATIVE, "cumulative", ("month", "far", "of", "year", *_MONTH_WORDS)),
+    (_QUARTER, "quarter", ("quarter", "q1", "q2", "q3", "q4")),
+    (_HALF, "half", ("half", "h1", "h2")),
+    (_YEAR, "year", ("year", "fy", "19", "20")),
+    (_SINGLE_MONTH, "month", ("month", "alone", *_MONTH_WORDS)),
+)
 
 
 def _period_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The period cues of ``text[start:end]`` as (start, end, kind); a cue inside a longer
     one is dropped ("the month" in "the first 20 days of the month")."""
     cues = []
-    kinds = (
-        (_DAYS, "days"),
-        (_CUMULATIVE, "cumulative"),
-        (_QUARTER, "quarter"),
-        (_HALF, "half"),
-        (_YEAR, "year"),
-        (_SINGLE_MONTH, "month"),
-    )
-    for pattern, kind in kinds:
+    low = text[start:end].lower()
+    for pattern, kind, keys in _KINDS:
+        if not any(k in low for k in keys):
+            continue
         for m in pattern.finditer(text, start, end):
             if _COMPARED.search(text, max(start, m.start() - 40), m.start()):
                 continue  # "compared to the same month in 2018": the base's period
@@ -87,15 +112,25 @@ class SentenceCues:
     def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
         self.text, self.sentences = text, sentences
         self.own: dict[int, list[tuple[int, int, str]]] = {}
+        self._read: dict[int, list[tuple[int, int, str]]] = {}
 
     def _own(self, i: int) -> list[tuple[int, int, str]]:
         if i not in self.own:
-            self.own[i] = _period_cues(self.text, *self.sentences[i])
+            start, end = self.sentences[i]
+            near = _KEYS.near(self.text, start, end)
+            self.own[i] = _period_cues(self.text, start, end) if near else []
         return self.own[i]
 
     def __getitem__(self, i: int) -> list[tuple[int, int, str]]:
+        if i not in self._read:
+            self._read[i] = self._cues(i)
+        return self._read[i]
+
+    def _cues(self, i: int) -> list[tuple[int, int, str]]:
         j = i
         while j >= 0 and not self._own(j):
+            if j != i and j in self._read:
+                return self._read[j]  # a sentence without cues after the same one
             j -= 1
         if j == i or j < 0:
             return self.own.get(i, [])

@@ -16,12 +16,15 @@ from addsup.extract.period_cues import MONTHS
 from addsup.extract.roles import (
     CHANGE_BEFORE,
     ROLE,
+    ROLE_KEYS,
     ROLE_KINDS,
     Rate,
     Role,
+    role_words,
     same_money,
     scope_of,
 )
+from addsup.extract.scan import Scanner
 
 _YEAR_AGO = re.compile(
     r"[^.;]{0,25}?\b(?:a\s+year\s+(?:ago|earlier|before)|(?:last|previous|prior)\s+year"
@@ -44,6 +47,9 @@ _MOM = re.compile(
     rf"|month\s+earlier|(?:versus|against|from|over|than)\s+(?:in\s+)?{MONTHS}\b",
     re.IGNORECASE,
 )
+# every match of _YOY, of _MOM holds one of these (a plain test before the slow patterns)
+_YOY_WORDS = ("year", "yoy", "y-o-y", "annual", "same")
+_MOM_WORDS = ("month", "m-o-m", "mom", *MONTHS.strip("(?:)").lower().split("|"))
 _MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|above|below)\s+than\b", re.IGNORECASE)
 _FALL = re.compile(
     r"\b(?:fell|fall|falling|fallen|declin\w*|drop\w*|decreas\w*|down|shr[ai]nk\w*|contract\w*"
@@ -56,6 +62,9 @@ _RISE = re.compile(
     re.IGNORECASE,
 )
 
+_FALL_SCAN = Scanner("(?i)" + _FALL.pattern)
+_RISE_SCAN = Scanner("(?i)" + _RISE.pattern)
+
 
 def _rate_kind(text: str, f: Figure, limit: int, lead: str = "") -> str | None:
     """Month on month or year on year by the cue after the rate (before ``limit``, the next
@@ -63,9 +72,10 @@ def _rate_kind(text: str, f: Figure, limit: int, lead: str = "") -> str | None:
     None when the rate does not say."""
     end = min(limit, f.end + 45)
     for window in (text[f.end : end], lead[-35:]):
-        if _MOM.search(window):
+        low = window.lower()
+        if any(w in low for w in _MOM_WORDS) and _MOM.search(window):
             return "mom"
-        if _YOY.search(window):
+        if any(w in low for w in _YOY_WORDS) and _YOY.search(window):
             return "yoy"
     return None
 
@@ -88,7 +98,7 @@ def find_rates(
         f = figures[i]
         s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
         cue = None
-        for m in ROLE.finditer(text, max(s_start, f.start - 150), f.start):
+        for m in role_words(text, max(s_start, f.start - 150), f.start):
             cue = m
         others = [j for j in roles if j != i and figures[j].sentence_no == f.sentence_no]
         floor = max([s_start, *(figures[j].end for j in others if figures[j].end <= f.start)])
@@ -96,8 +106,11 @@ def find_rates(
         found: list[Rate] = []
         direction = last_end = 0
         for j, g in enumerate(figures):
+            if g.sentence_no != f.sentence_no:
+                continue
             amount = (
-                j not in roles
+                g.unit != "percent"
+                and j not in roles
                 and f.end <= g.start
                 and same_money(g, f)
                 and (
@@ -105,14 +118,18 @@ def find_rates(
                     or bool(_MORE_THAN.match(text, g.end))  # "$1.2 billion more than June's"
                 )
             )
-            if (g.unit != "percent" and not amount) or g.sentence_no != f.sentence_no:
+            if g.unit != "percent" and not amount:
                 continue
             if left <= g.start < f.start:
                 lead = text[max(left, g.start - 40) : g.start]
                 trail = text[g.end : min(g.end + 30, f.start)]
             elif f.end <= g.start:
                 gap = text[max(f.end, last_end) : g.start]
-                if len(gap) > 45 or re.search(r";|\d", gap) or ROLE.search(gap):
+                if (
+                    len(gap) > 45
+                    or re.search(r";|\d", gap)
+                    or (ROLE_KEYS.near(text, f.end, g.start) and ROLE.search(gap))
+                ):
                     continue
                 joined = found and re.fullmatch(r"\s*,?\s*and\s+", gap)  # "to $30 billion and 2%"
                 if re.search(r"\band\b", gap) and not (last_end or joined):
@@ -171,15 +188,19 @@ def _rates_without_levels(
     for group in groups:
         first, end = figures[group[0]], figures[group[-1]].end
         s_start, s_end = sentences[first.sentence_no] if sentences else (0, len(text))
+        if not ROLE_KEYS.near(text, s_start, first.start):
+            continue  # no role named before it in its sentence (the head below is within)
         before = [f for f in figures if s_start <= f.end <= first.start]
         head_start = max([s_start, *(f.end for f in before)])
         for sep in re.finditer(r";|,\s*(?:while|whereas|but)\b", text[head_start : first.start]):
             head_start = head_start + sep.end()
+        if not ROLE_KEYS.near(text, head_start, first.start):
+            continue  # no role named: a rate of something else
         head = text[head_start : first.start]
         direction = _direction(head[-40:])
         if not direction:
             continue
-        words = list(ROLE.finditer(text, head_start, first.start))
+        words = role_words(text, head_start, first.start)
         if words and _OBJECT.search(text, head_start, words[-1].start()):
             continue  # "spent $55 billion on imports, up 24.2%": the rate of that amount
         if len(group) > 1:
@@ -224,9 +245,17 @@ def _rates_without_levels(
             out.setdefault(level, []).append(Rate(j, direction, kind))
 
 
+def _ends(pattern: re.Pattern[str], scanner: Scanner, words: str) -> list[int]:
+    """Where the matches of ``pattern`` end; RE2 (``scanner``, the same pattern) reads ASCII
+    text alike and far faster."""
+    if words.isascii():
+        return [e for _, e in scanner.spans(words)]
+    return [m.end() for m in pattern.finditer(words)]
+
+
 def _direction(words: str) -> int:
-    fall = [m.end() for m in _FALL.finditer(words)]
-    rise = [m.end() for m in _RISE.finditer(words)]
+    fall = _ends(_FALL, _FALL_SCAN, words)
+    rise = _ends(_RISE, _RISE_SCAN, words)
     if not fall and not rise:
         return 0
     return -1 if max(fall, default=-1) > max(rise, default=-1) else 1

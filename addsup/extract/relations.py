@@ -31,7 +31,7 @@ _SHARE = Cue(
     _SHARE_CUE,
     ("account", "mak", "made", "represent", "equ", "share", "or", "which", "(", "took", "tak"),
 )
-_WHOLE = Cue(_WHOLE_CUE, ("of", "total", "among"))
+_WHOLE = Cue(_WHOLE_CUE, ("of", "out", "total", "among"), starts=True)
 _MEASURES = frozenset({"currency", "count"})
 # "a decrease of $1.4 billion, or 16.7 percent": the amount is a change, the percent its rate
 _CHANGE_BEFORE = re.compile(
@@ -58,6 +58,7 @@ _CHANGE = Cue(
         "down",
         "by",
     ),
+    starts=True,
 )
 _OF_WHICH = re.compile(r"\s*,\s*of\s+which\b[^,;.]*$", re.IGNORECASE)
 _OF_PHRASE = re.compile(

@@ -16,6 +16,8 @@ import re
 from copy import copy
 from dataclasses import dataclass
 
+from addsup.extract.amount_roles import ROLE_KEYS
+from addsup.extract.cues import Keys, Words
 from addsup.extract.figures import Figure
 from addsup.extract.period_cues import SentenceCues, period_of
 
@@ -36,11 +38,20 @@ ROLE = re.compile(
     ),
     re.IGNORECASE,
 )
+# every match of ROLE holds one of these
+
+
+def role_words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``ROLE.finditer(text, start, end)``, tried only where a key word starts."""
+    return ROLE_KEYS.matches(ROLE, text, start, end)
+
+
 _OVERALL = re.compile(
     r"\b(?:overall|total|global|worldwide|all)\s+(?:[\w-]+\s+)?(?:exports?|imports?|shipments)"
     r"(?:\s+\S+){0,8}\s*$",
     re.IGNORECASE,
 )
+_OVERALL_WORDS = Words("overall", "total", "global", "worldwide", "all")
 _LABEL = re.compile(r"\W*[A-Z][\w ]{0,30}:\s*")
 ROLE_KINDS = "sdxmt"  # the named groups of ROLE
 _ROLE_AFTER = re.compile(
@@ -54,6 +65,23 @@ _BASE_BEFORE = re.compile(
     r"(?:\bas\s+against|\bcompared\s+(?:with|to)|\bagainst|\bfrom|\bvs\.?|\bversus|\bthan)"
     r"\s+(?:the\s+)?(?:a\s+)?$",
     re.IGNORECASE,
+)
+# every match of _BASE_BEFORE, of CHANGE_BEFORE starts with one of these
+_BASE_KEYS = Words("as", "against", "compared", "from", "vs", "versus", "than")
+CHANGE_KEYS = Words(
+    "up",
+    "down",
+    "rose",
+    "fell",
+    "increase",
+    "decrease",
+    "grew",
+    "drop",
+    "widened",
+    "narrowed",
+    "rise",
+    "fall",
+    "growth",
 )
 CHANGE_BEFORE = re.compile(
     r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|widened|narrowed|rise|fall"
@@ -102,12 +130,16 @@ class Rate:
 
 
 _RUN_ON = re.compile(r"(?<=[A-Za-z)\]”\"])[.!?](?=[A-Z“\"][a-z])")
+_RUN_ON_KEYS = Keys(r"[.!?][A-Z“\"]")
 
 
 def _refined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences, also split where a full stop has no space after it ("said.Imports")."""
     out = []
     for start, end in sentences or [(0, len(text))]:
+        if not _RUN_ON_KEYS.near(text, start, end):
+            out.append((start, end))
+            continue
         for m in _RUN_ON.finditer(text, start, end):
             out.append((start, m.end()))
             start = m.end()
@@ -118,14 +150,17 @@ def _refined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int
 def renumber(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> tuple[list[Figure], list[tuple[int, int]]]:
-    """Copies of the figures numbered by the refined sentences (the extractor's stay as they are)."""
+    """The figures numbered by the refined sentences: copies of those whose number changes
+    (the extractor's stay as they are)."""
     spans = _refined(text, sentences)
     starts = [s for s, _ in spans]
     out = []
     for f in figures:
-        g = copy(f)
-        g.sentence_no = max(0, bisect.bisect_right(starts, f.start) - 1)
-        out.append(g)
+        n = max(0, bisect.bisect_right(starts, f.start) - 1)
+        if n != f.sentence_no:
+            f = copy(f)
+            f.sentence_no = n
+        out.append(f)
     return out, spans
 
 
@@ -134,6 +169,10 @@ def _norm(word: str) -> str:
     if w in ("us", "u.s", "u.s.", "usa", "america", "united states"):
         return "us"
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+_WORD = re.compile(r"[A-Za-z][\w.-]*")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
 
 
 def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
@@ -154,8 +193,8 @@ def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str
         word
         and not word.endswith(("'s", "’s"))
         and word.lower().strip(",;:(") not in _STOP
-        and re.fullmatch(r"[A-Za-z][\w.-]*", word)
-        and not re.search(r"(?:ed|ing|ly)$", word.lower())  # "reduced spending": a verb
+        and _WORD.fullmatch(word)
+        and not word.lower().endswith(("ed", "ing", "ly"))  # "reduced spending": a verb
         and not (_norm(word) == "service" and len(before) >= 2 and before[-2].lower() == "and")
         and not (word[0].isupper() and (len(before) >= 2 or "." in word or word.isupper()))
     ):
@@ -163,7 +202,7 @@ def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str
     elif len(before) >= 4 and _norm(word) == "service" and before[-3].lower() == "goods":
         # "the average goods and services deficit": what qualifies the whole balance
         ahead = before[-4]
-        if ahead.lower() not in _STOP and re.fullmatch(r"[a-z][\w-]*", ahead):
+        if ahead.lower() not in _STOP and _LOWER_WORD.fullmatch(ahead):
             modifier = _norm(ahead)
     if modifier == "good" and m.group(0).lower().startswith("trade"):
         modifier = ""  # "goods trade surplus": the trade in goods the story is about
@@ -184,30 +223,65 @@ def _aside(text: str, start: int, at: int, end: int) -> bool:
     return (before.count("—") % 2 == 1 and "—" in after) or before.count("(") > before.count(")")
 
 
+def _change(text: str, f: Figure, s_start: int) -> bool:
+    """An amount of change, not a level: "increased $0.7 billion", "(+$1.1 billion)"."""
+    h_start = max(s_start, f.start - 40)
+    return (
+        (
+            CHANGE_KEYS.search(CHANGE_BEFORE, text[h_start : f.start])
+            and not re.search(r"\bto\s+$", text[h_start : f.start])
+        )
+        or bool(_CHANGE_AFTER.match(text, f.end))  # "a decrease of $1.6 billion to $73.7 billion"
+        or f.surface[:1] in "+-−"  # "(+$1.1 billion)"
+        or text[max(0, f.start - 1) : f.start] in ("+", "-", "−")
+    )
+
+
+def _settled(
+    text: str,
+    sentences: list[tuple[int, int]],
+    figures: list[Figure],
+    previous: int | None,
+    pending: list[int],
+) -> int | None:
+    """The last amount that is not a change, of ``previous`` and the ``pending`` after it."""
+    for k in reversed(pending):
+        g = figures[k]
+        if not _change(text, g, sentences[g.sentence_no][0] if sentences else 0):
+            previous = k
+            break
+    pending.clear()
+    return previous
+
+
 def find_roles(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> dict[int, Role]:
     roles: dict[int, Role] = {}
     cues = SentenceCues(text, sentences)
     previous: int | None = None  # the amount before, for a base that names no role
+    # amounts after ``previous`` not yet read for a change: an amount with no role word
+    # near it takes no role unless ``previous`` has one, and is read only when that matters
+    pending: list[int] = []
     for i, f in enumerate(figures):
         if f.unit not in _MEASURES:
             continue
         s_start, s_end = sentences[f.sentence_no] if sentences else (0, len(text))
+        # ROLE_KEYS hold "surplus" and "deficit" too: with none near, neither reading holds
+        worded = ROLE_KEYS.near(text, max(s_start, f.start - 150), f.end + 200)
+        after = worded and _ROLE_AFTER.match(text, f.end)
+        if not (
+            after or (worded and ROLE_KEYS.near(text, max(s_start, f.start - 150), f.start))
+        ) and (previous is None or previous not in roles):
+            pending.append(i)
+            continue
+        previous = _settled(text, sentences, figures, previous, pending)
         floor = max(s_start, f.start - 150)
         if previous is not None and figures[previous].sentence_no == f.sentence_no:
             floor = max(floor, figures[previous].end)
-        head = text[max(s_start, f.start - 40) : f.start]
-        base = bool(_BASE_BEFORE.search(head))
-        change = (
-            (bool(CHANGE_BEFORE.search(head)) and not re.search(r"\bto\s+$", head))
-            or bool(
-                _CHANGE_AFTER.match(text, f.end)
-            )  # "a decrease of $1.6 billion to $73.7 billion"
-            or f.surface[:1] in "+-−"  # "(+$1.1 billion)"
-            or text[max(0, f.start - 1) : f.start] in ("+", "-", "−")
-        )
-        after = _ROLE_AFTER.match(text, f.end)
+        h_start = max(s_start, f.start - 40)
+        base = bool(_BASE_KEYS.search(_BASE_BEFORE, text[h_start : f.start]))
+        change = _change(text, f, s_start)
         found = None
         if after:
             kind = "s" if after.group("r").lower() == "surplus" else "d"
@@ -221,7 +295,7 @@ def find_roles(
             found = (kind, scope, re.sub(r"\([^()]*\)\s*", "", after.group(0)).strip(), None)
         else:
             last = None
-            for m in ROLE.finditer(text, floor, f.start):
+            for m in role_words(text, floor, f.start):
                 if not _aside(text, floor, m.start(), f.start):
                     last = m
             if last is not None:
@@ -252,7 +326,10 @@ def find_roles(
                 scope = (scope[0], _norm(named.group("partner")))
         period = period_of(cues[f.sentence_no], f) if sentences else None
         line = text[text.rfind("\n", 0, f.start) + 1 : f.start]
-        whole = bool(_OVERALL.search(text, max(s_start, f.start - 100), f.start))
+        o_start = max(s_start, f.start - 100)
+        whole = _OVERALL_WORDS.near(text, o_start, f.start) and bool(
+            _OVERALL.search(text, o_start, f.start)
+        )
         roles[i] = Role(kind, scope, base, period, cue, bool(_LABEL.fullmatch(line)), whole)
     _respectively(text, sentences, figures, roles, cues)
     return roles
@@ -267,6 +344,8 @@ def _respectively(
 ) -> None:
     """ "Exports and imports stood at $84.8 billion and $77.2 billion, respectively": the
     listed roles go to the listed amounts, in order."""
+    if not _RESPECTIVELY_KEYS.near(text, 0, len(text)):
+        return
     for m in re.finditer(r"\brespectively\b", text, re.IGNORECASE):
         listed = [
             i
@@ -286,7 +365,7 @@ def _respectively(
         if len(run) < 2:
             continue
         s_start = sentences[figures[run[0]].sentence_no][0]
-        words = [w for w in ROLE.finditer(text, s_start, figures[run[0]].start)][-len(run) :]
+        words = role_words(text, s_start, figures[run[0]].start)[-len(run) :]
         if len(words) != len(run):
             continue
         if not all(
@@ -301,6 +380,7 @@ def _respectively(
             roles[i] = Role(kind, scope_of(text, w, s_start), False, period, w.group(0))
 
 
+_RESPECTIVELY_KEYS = Keys("respectively")
 _LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 
 

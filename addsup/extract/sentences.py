@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from addsup.extract.cues import Keys
+
 ABBREVIATIONS = frozenset(
     """
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
@@ -26,6 +28,7 @@ _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 # a stop with no space after it, between a lower-case word and a capitalised one
 # ("...data showed Monday.Outbound shipments"): copy that lost its line break
 _TIGHT_END = re.compile(r"(?<=[a-z%]{2})[.!?][\"'”’]?(?=[\"“]?[A-Z][^\W\d_])")
+_TIGHT_KEYS = Keys(r"[a-z%]{2}[.!?][\"'”’]?[\"“]?[A-Z]", case=True)  # every _TIGHT_END is in one
 # a line that starts with a dash or a bullet starts a sentence, whatever ends the line before
 _BULLET = re.compile(r"\n(?=[ \t]*[—–•*-][ \t])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -66,7 +69,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
             continue
         cuts.append(match.end())
-    cuts.extend(m.end() for m in _TIGHT_END.finditer(text))
+    if _TIGHT_KEYS.near(text, 0, len(text)):
+        cuts.extend(m.end() for m in _TIGHT_END.finditer(text))
     cuts.extend(m.start() for m in _PARAGRAPH.finditer(text))
     cuts.extend(m.start() for m in _BULLET.finditer(text))
     cuts.sort()

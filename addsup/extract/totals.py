@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from addsup.extract.amount_roles import EXPORT, IMPORT, TOTAL, is_change, is_earlier, role
+from addsup.extract.cues import Keys
 from addsup.extract.figures import Figure
 from addsup.extract.relations import Relation
 
@@ -46,20 +47,41 @@ def _same_period(x: Figure, y: Figure) -> bool:
     )
 
 
+class _Earlier(dict):
+    """Whether each amount is an earlier level, read when first asked."""
+
+    def __init__(self, text: str, figures: list[Figure]):
+        super().__init__()
+        self.text, self.figures = text, figures
+
+    def __missing__(self, i: int) -> bool:
+        self[i] = found = is_earlier(self.text, self.figures[i])
+        return found
+
+
 class _Levels:
-    """Each amount's role, and whether it is an earlier level or a change (made once per
-    text: ``_levels``)."""
+    """Each level's role (amounts of change have none), and whether it is an earlier level
+    (made once per text: ``_levels``); ``role`` holds the levels with a role."""
 
     def __init__(self, text: str, figures: list[Figure], sentences: list[tuple[int, int]]):
         self.text, self.figures = text, figures
-        self.role: dict[int, str | None] = {}
-        self.earlier: dict[int, bool] = {}
+        self.role: dict[int, str] = {}
+        self.earlier = _Earlier(text, figures)
+        self._level: dict[int, bool] = {}
         for i, f in enumerate(figures):
-            if f.unit not in _AMOUNTS or is_change(text, f):
+            if f.unit not in _AMOUNTS:
                 continue
             start = sentences[f.sentence_no][0] if f.sentence_no < len(sentences) else 0
-            self.role[i] = role(text, f, start)
-            self.earlier[i] = is_earlier(text, f)
+            found = role(text, f, start)
+            if found is not None and self.is_level(i):
+                self.role[i] = found
+
+    def is_level(self, i: int) -> bool:
+        """An amount, not a change of one ("up $1.8 billion")."""
+        if i not in self._level:
+            f = self.figures[i]
+            self._level[i] = f.unit in _AMOUNTS and not is_change(self.text, f)
+        return self._level[i]
 
     def of(self, text: str, figures: list[Figure]) -> bool:
         return text is self.text and figures is self.figures
@@ -176,7 +198,6 @@ def resolve_wholes(
     text: str, figures: list[Figure], sentences: list[tuple[int, int]], relations: list[Relation]
 ) -> list[Relation]:
     """Shares whose whole is only named get the level it names, from a sentence before."""
-    levels = _levels(text, figures, sentences)
     out = []
     for rel in relations:
         if (
@@ -188,6 +209,7 @@ def resolve_wholes(
         ):
             out.append(rel)
             continue
+        levels = _levels(text, figures, sentences)
         m = _PHRASE_ROLE.search(rel.phrase)
         want = (
             (EXPORT if m.group("export") else IMPORT if m.group("import") else TOTAL)
@@ -300,12 +322,12 @@ def _level_and_earlier(
     x = levels.figures[now[0]]
     before = [
         i
-        for i in levels.role
+        for i in range(now[0] + 1, len(levels.figures))
         if levels.figures[i].sentence_no == sentence_no
+        and levels.is_level(i)
+        and levels.role.get(i) in (want, None)  # "compared with $37.73 billion": the same measure
         and levels.earlier[i]
-        and levels.role[i] in (want, None)  # "compared with $37.73 billion": the same measure
         and _same_kind(levels.figures[i], x)
-        and i > now[0]
     ]
     if len(before) > 1:
         return None
@@ -316,14 +338,20 @@ _INCLUDING = re.compile(
     r"\b(?:including|includes|comprising|consisting\s+of|made\s+up\s+of)\b", re.IGNORECASE
 )
 
+_INCLUDING_KEYS = Keys("including", "comprising", "consisting", "made")
+
 
 def find_inclusions(
     text: str, figures: list[Figure], sentences: list[tuple[int, int]], taken: set[int]
 ) -> list[Relation]:
     """ "T, ... including A from X and B from Y": A and B are some of T (their sum cannot pass
     it), in one sentence; ``taken`` are the figures already stated by a ``sum_of``."""
-    out = []
+    out: list[Relation] = []
+    if not _INCLUDING_KEYS.near(text, 0, len(text)):
+        return out
     for s, (start, end) in enumerate(sentences):
+        if not _INCLUDING_KEYS.near(text, start, end):
+            continue
         members = [i for i, f in enumerate(figures) if f.sentence_no == s and f.unit in _AMOUNTS]
         for m in _INCLUDING.finditer(text, start, end):
             before = [i for i in members if figures[i].end <= m.start()]

@@ -3,7 +3,7 @@
 -- each with its article, sentence and the count of all of them.
 WITH new AS (SELECT key FROM new_failures($1, $2))
 SELECT f.key, f.check_name, f.message, a.title, a.source, a.published_on,
-       substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS sentence,
+       sentence_text(a.title, a.text, s.start_char, s.end_char) AS sentence,
        count(*) OVER () AS total
 FROM reviewed_findings($1, NULL, 0, 0) AS f
 JOIN new AS n ON n.key = f.key

@@ -8,7 +8,7 @@ SELECT
     c.stated_lo, c.stated_hi, c.implied_lo, c.implied_hi, c.tolerance, c.message,
     a.source, a.title, a.published_on, a.url, a.body_offset,
     s.start_char AS sentence_start,
-    substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS sentence,
+    sentence_text(a.title, a.text, s.start_char, s.end_char) AS sentence,
     n.subject IS NOT NULL AND c.review IS DISTINCT FROM 'false-alarm' AS new,
     c.key, c.review, c.review_note, c.review_by, c.review_at
 FROM reviewed_findings($1, $2, $3, $4) AS c

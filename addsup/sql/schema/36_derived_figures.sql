@@ -24,7 +24,7 @@ WITH derived AS (
 )
 SELECT
     d.*,
-    substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS context
+    sentence_text(a.title, a.text, s.start_char, s.end_char) AS context
 FROM derived AS d
 JOIN articles AS a ON a.article_id = d.article_id
 JOIN sentences AS s ON s.article_id = d.article_id AND s.sentence_no = d.sentence_no;

@@ -34,7 +34,7 @@ based AS (
     SELECT c.*, a.source AS article, a.title, s.surfaces, s.starts,
            substr(md5(concat_ws(chr(31), c.check_name, coalesce(nullif(a.url, ''), a.source,
                c.subject), coalesce(s.surfaces, ''),
-               coalesce(substr(a.text, t.start_char + 1, t.end_char - t.start_char), ''))),
+               coalesce(sentence_text(a.title, a.text, t.start_char, t.end_char), ''))),
                1, 10) AS base
     FROM chosen AS c
     LEFT JOIN articles AS a ON a.article_id = c.article_id
