@@ -156,9 +156,10 @@ def validate(
     table_findings: list[Finding],
     stats: warehouse.LoadStats,
     inputs: tuple[Path, Path] | None,
+    full: bool = False,
 ) -> dict[str, Any]:
     with warehouse.warehouse(db) as con:
-        steps.validate(con, run_id, table_findings, inputs)
+        steps.validate(con, run_id, table_findings, inputs, full)
         counts = steps.finish(con, run_id, stats)
         previous = unchanged_since(con, run_id)
     if previous:
@@ -366,8 +367,8 @@ def pipeline(
             )
         table_findings = load_tables(db, Path(tables_dir), run_id)
         table_findings += load_reference(db, Path(reference_dir), run_id)
-        inputs = None if full else (Path(tables_dir), Path(reference_dir))
-        counts = validate(db, run_id, table_findings, stats, inputs)
+        inputs = (Path(tables_dir), Path(reference_dir))
+        counts = validate(db, run_id, table_findings, stats, inputs, full)
         paths = publish(db, run_id, Path(reports_dir))
         prune(db, keep_runs, keep_days)
     return outcome(run_id, counts, str(paths.html), str(paths.latest_html), fail_on)

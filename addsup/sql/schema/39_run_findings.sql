@@ -1,3 +1,5 @@
+-- (The view as the macros of 41 and 42 first see it; 86 replaces it once check_results
+-- has the columns of carried findings.)
 -- The findings of each run. A run that found nothing new (runs.unchanged_since) has the
 -- findings of the run it points to, which are stored once, under that run.
 CREATE OR REPLACE VIEW run_findings AS
