@@ -9,6 +9,7 @@ import pytest
 
 from addsup import incremental, retention, warehouse
 from addsup import pipeline as steps
+from addsup.report.history import delta_run, previous_run
 from tests.conftest import SAMPLE_ARTICLES, SAMPLE_REFERENCE, SAMPLE_TABLES
 
 # an agreement pair's right side, and an article with a converts_to failure
@@ -44,6 +45,15 @@ def _full_findings(articles, reference):
         return _findings(fresh, _run(fresh, articles, reference, full=True))
 
 
+def _changed(con, run_id, delta):
+    """The keys of the failures new in the run, and of those it fixed."""
+    previous = previous_run(con, run_id)
+    query = "SELECT failure_key FROM new_failures(?, ?, delta := ?)"
+    new = con.execute(query, [run_id, previous, delta]).fetchall()
+    fixed = con.execute(query, [previous, run_id, delta]).fetchall()
+    return set(new), set(fixed)
+
+
 def _made(con, run_id):
     return con.execute(
         "SELECT count(*), count(DISTINCT article_id) FROM check_results WHERE run_id = ?",
@@ -76,7 +86,7 @@ def _grow(articles, reference, held):
 
 def test_incremental_runs_find_what_a_full_run_finds(con, inputs):
     articles, reference, _ = inputs
-    made_before = 0
+    made_before, changed = 0, set()
     for step, change in _grow(*inputs):
         change()
         run_id = _run(con, articles, reference)
@@ -89,7 +99,13 @@ def test_incremental_runs_find_what_a_full_run_finds(con, inputs):
             assert made == len(found)  # no base yet: everything checked
         else:
             assert made < len(found), step  # the rest carried, not copied
+            # new and fixed failures from what the run decided, as from every failure
+            assert delta_run(con, run_id, previous_run(con, run_id)) == run_id
+            new, fixed = _changed(con, run_id, run_id)
+            assert (new, fixed) == _changed(con, run_id, None), step
+            changed |= {(step, "new") for _ in new} | {(step, "fixed") for _ in fixed}
     assert made_before > 0
+    assert {("deleted", "fixed"), ("reference", "new")} <= changed
 
 
 def test_a_run_decides_only_the_articles_that_changed(con, inputs):

@@ -24,7 +24,7 @@ from addsup.report.article_view import (
     segments,
     web_url,
 )
-from addsup.report.history import changes, previous_run
+from addsup.report.history import changes, delta_run, previous_run
 from addsup.report.words import date_scope, day, run_label, when
 from addsup.validate import explain_passes
 from addsup.warehouse import sql
@@ -98,7 +98,8 @@ def iter_findings(
     HTML when ``segments``), ``rows`` (default ``FINDING_ROWS``) at a time: read on a
     cursor of their own and streamed, so a run with a million findings is never held in
     memory at once."""
-    params = [run_id, flagged, flagged, passes, previous_run(con, run_id)]
+    previous = previous_run(con, run_id)
+    params = [run_id, flagged, flagged, passes, previous, delta_run(con, run_id, previous)]
     with closing(con.cursor()) as reader:
         query = reader.sql(sql("select_run_findings"), params=params)
         for batch in query.to_arrow_reader(rows or FINDING_ROWS):

@@ -1,1 +1,1 @@
-SELECT count(*) FROM new_failures(?, ?);
+SELECT count(*) FROM new_failures(?, ?, delta := ?);

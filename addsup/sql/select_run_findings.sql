@@ -1,6 +1,7 @@
 -- The findings of a run: the first failures, skips and passes (by check, article, sentence),
 -- as many of each as the second, third and fourth parameters (NULL: all of them), with their
--- article and sentence, and whether a failure is new since the fifth parameter's run.
+-- article and sentence, and whether a failure is new since the fifth parameter's run (the
+-- sixth: the run, when what it changed is all that changed since then: new_failures).
 WITH chosen AS (
     (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'fail'
      ORDER BY check_name, article_id, sentence_no, subject LIMIT $2)
@@ -11,7 +12,7 @@ WITH chosen AS (
     (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'pass'
      ORDER BY check_name, article_id, sentence_no, subject LIMIT $4)
 ),
-new AS (SELECT check_name, subject FROM new_failures($1, $5))
+new AS (SELECT check_name, subject FROM new_failures($1, $5, delta := $6))
 SELECT
     c.check_name, c.severity, c.status, c.subject, c.article_id, c.sentence_no, c.figure_ids,
     c.stated_lo, c.stated_hi, c.implied_lo, c.implied_hi, c.tolerance, c.message,
