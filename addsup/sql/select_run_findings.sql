@@ -1,15 +1,19 @@
 -- The findings of a run: the first failures, skips and passes (by check, article, sentence),
 -- as many of each as the second, third and fourth parameters (NULL: all of them), with their
 -- article and sentence, and whether a failure is new since the fifth parameter's run (the
--- sixth: the run, when what it changed is all that changed since then: new_failures).
+-- sixth: the run, when what it changed is all that changed since then: new_failures). With a
+-- seventh (the run's seq), only the rows the run made itself.
 WITH chosen AS (
     (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'fail'
+       AND ($7 IS NULL OR made_seq = $7)
      ORDER BY check_name, article_id, sentence_no, subject LIMIT $2)
     UNION ALL
     (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'skip'
+       AND ($7 IS NULL OR made_seq = $7)
      ORDER BY check_name, article_id, sentence_no, subject LIMIT $3)
     UNION ALL
     (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'pass'
+       AND ($7 IS NULL OR made_seq = $7)
      ORDER BY check_name, article_id, sentence_no, subject LIMIT $4)
 ),
 new AS (SELECT check_name, subject FROM new_failures($1, $5, delta := $6))
