@@ -7,7 +7,12 @@ import pytest
 from addsup import pipeline as steps
 from addsup.report import carried, render
 from addsup.report.render import report_data, write_results
-from tests.test_scope import _grow, _run, inputs  # noqa: F401  (a fixture)
+from tests.test_scope import _grow, _run, copied_inputs
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    return copied_inputs(tmp_path)
 
 
 def _findings(path):
@@ -20,7 +25,7 @@ def test_the_results_of_an_incremental_run_are_those_a_full_write_makes(
     inputs,
     tmp_path,
     monkeypatch,
-    listed,  # noqa: F811
+    listed,
 ):
     articles, reference, _ = inputs
     monkeypatch.setattr(render, "PASSES_LISTED", listed)
@@ -36,6 +41,10 @@ def test_the_results_of_an_incremental_run_are_those_a_full_write_makes(
         write_results(con, run_id, report_data(con, run_id), whole)
         assert _findings(paths.json) == _findings(whole), step
         assert paths.latest_json.read_bytes() == paths.json.read_bytes()
+    # the page is rendered once for the run's folder and for latest.html: only links differ
+    page, latest = paths.html.read_text(), paths.latest_html.read_text()
+    assert '<a href="../../index.html">' in page and '<a href="index.html">' in latest
+    assert page.replace('href="../../', 'href="') == latest and "<ROOT>" not in page
     assert len(merges) == 4  # every run after the first read what stood before
     if listed == 10_000:
         assert all(m is not None for m in merges)  # every pass was listed: always merged

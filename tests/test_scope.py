@@ -63,6 +63,11 @@ def _made(con, run_id):
 
 @pytest.fixture
 def inputs(tmp_path):
+    return copied_inputs(tmp_path)
+
+
+def copied_inputs(tmp_path):
+    """Writable copies of the sample articles (but those held back) and reference data."""
     articles, reference = tmp_path / "articles", tmp_path / "reference"
     shutil.copytree(SAMPLE_ARTICLES, articles)
     shutil.copytree(SAMPLE_REFERENCE, reference)

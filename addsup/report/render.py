@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 import jinja2
+import markupsafe
 import orjson
 import polars as pl
 
@@ -315,10 +316,11 @@ def write_reports(
     paths.markdown.write_text(markdown_summary(data, paths.html, limit=1000), encoding="utf-8")
     write_results(con, run_id, data, paths.json, carried.standing(con, run_id, reports_dir))
     scope = date_scope(data["run"]["params"])
-    paths.html.write_text(
-        page.render(data=data, chart=chart, root="../../", scope=scope), encoding="utf-8"
-    )
-    _replace(paths.latest_html, page.render(data=data, chart=chart, root="", scope=scope))
+    # rendered once: the run's page and latest.html differ only in where the links start
+    # (a raw "<ROOT>" never comes from escaped text)
+    html = page.render(data=data, chart=chart, root=markupsafe.Markup("<ROOT>"), scope=scope)
+    paths.html.write_text(html.replace("<ROOT>", "../../"), encoding="utf-8")
+    _replace(paths.latest_html, html.replace("<ROOT>", ""))
     shutil.copyfile(paths.json, paths.latest_json.with_suffix(".json.tmp"))
     paths.latest_json.with_suffix(".json.tmp").replace(paths.latest_json)
     index = _ENV.get_template("index.html.j2").render(runs=history, chart=chart["over_time"])
