@@ -5,8 +5,8 @@ A run that decided again only what changed since the findings that stood before 
 what it carries are read from that file (failures and skips all listed there, passes up to
 the listed number), the rows it retired are left out, and only the findings it made are read
 from the warehouse and explained; the two are merged in the report's order. The file is the
-one a full write would make (``tests/test_report_carried.py``); when the passes listed before
-cannot tell which passes come first now, the caller writes it whole.
+one a full write would make (``tests/test_report_carried.py``); when fewer of the passes listed
+before still come first, the next ones are read from the warehouse.
 """
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ def _chosen(f: Finding) -> tuple:
     return (f["check"], _last(f["article_id"]), _last(f["sentence_no"]), f["subject"])
 
 
+def _struct(key: tuple) -> dict[str, Any]:
+    """A ``_chosen`` key as the struct ``select_run_findings`` compares with."""
+    check, (an, a), (sn, sentence), subject = key
+    return {"c": check, "an": an, "a": a, "sn": sn, "s": sentence, "j": subject}
+
+
 def _lines(path: Path) -> Iterator[bytes]:
     """The findings of a results file, a line each (``render.write_results``' layout)."""
     with path.open("rb") as fh:
@@ -72,10 +78,9 @@ def merged(
     before: Path,
     iter_findings: Callable[..., Iterator[list[Finding]]],
     passes_listed: int,
-) -> list[Finding | bytes] | None:
+) -> list[Finding | bytes]:
     """The findings of ``results.json`` for ``run_id``, in order (a carried finding as its
-    line, with ``new`` false: it stood before), or None when they cannot be told from
-    ``before`` and the run's own rows."""
+    line, with ``new`` false: it stood before)."""
     seq = con.execute(sql("select_run_seq"), [run_id]).fetchall()[0][0]
     retired = {tuple(r) for r in con.execute(sql("select_retired_findings"), [run_id]).fetchall()}
     made = [f for chunk in iter_findings(con, run_id, made=seq) for f in chunk]
@@ -95,8 +100,11 @@ def merged(
     passes = sorted((k for k in kept if k[0]["status"] == "pass"), key=lambda k: _chosen(k[0]))
     if old_passes >= passes_listed:  # passes after the cutoff were not listed: unknown here
         passes = [k for k in passes if _chosen(k[0]) <= cutoff]
-        if len(passes) < passes_listed:
-            return None
+        if len(passes) < passes_listed:  # as many more, from the warehouse
+            more = iter_findings(
+                con, run_id, flagged=0, passes=passes_listed - len(passes), after=_struct(cutoff)
+            )
+            passes += [(f, None) for chunk in more for f in chunk]
     out = [k for k in kept if k[0]["status"] != "pass"] + passes[:passes_listed]
     out.sort(key=lambda k: _shown(k[0]))
     return [line if line is not None else f for f, line in out]

@@ -94,14 +94,17 @@ def iter_findings(
     segments: bool = False,
     rows: int | None = None,
     made: int | None = None,
+    after: dict[str, Any] | None = None,
 ) -> Iterator[list[dict[str, Any]]]:
     """The run's first ``flagged`` failures and as many skips and its first ``passes``
     passes (None: all), as ``results.json`` findings (with the highlighted sentence for the
     HTML when ``segments``), ``rows`` (default ``FINDING_ROWS``) at a time: read on a
     cursor of their own and streamed, so a run with a million findings is never held in
-    memory at once. ``made``: the run's seq, for only the findings it made itself."""
+    memory at once. ``made``: the run's seq, for only the findings it made itself; ``after``:
+    only the passes after that one (``select_run_findings``)."""
     previous = previous_run(con, run_id)
-    params = [run_id, flagged, flagged, passes, previous, delta_run(con, run_id, previous), made]
+    delta = delta_run(con, run_id, previous)
+    params = [run_id, flagged, flagged, passes, previous, delta, made, after]
     with closing(con.cursor()) as reader:
         query = reader.sql(sql("select_run_findings"), params=params)
         for batch in query.to_arrow_reader(rows or FINDING_ROWS):

@@ -2,7 +2,9 @@
 -- as many of each as the second, third and fourth parameters (NULL: all of them), with their
 -- article and sentence, and whether a failure is new since the fifth parameter's run (the
 -- sixth: the run, when what it changed is all that changed since then: new_failures). With a
--- seventh (the run's seq), only the rows the run made itself.
+-- seventh (the run's seq), only the rows the run made itself; with an eighth, only the passes
+-- after that one in the order they are chosen in (check, article id, sentence, subject: a
+-- struct c, an, a, sn, s, j, NULL article ids and sentences last as in ORDER BY).
 WITH chosen AS (
     (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'fail'
        AND ($7 IS NULL OR made_seq = $7)
@@ -14,6 +16,9 @@ WITH chosen AS (
     UNION ALL
     (SELECT * FROM run_findings WHERE for_run = $1 AND status = 'pass'
        AND ($7 IS NULL OR made_seq = $7)
+       AND ($8 IS NULL OR {'c': check_name, 'an': article_id IS NULL, 'a': coalesce(article_id, ''),
+                           'sn': sentence_no IS NULL, 's': coalesce(sentence_no, 0),
+                           'j': subject} > $8)
      ORDER BY check_name, article_id, sentence_no, subject LIMIT $4)
 ),
 new AS (SELECT check_name, subject FROM new_failures($1, $5, delta := $6))
