@@ -105,9 +105,11 @@ def retire(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:
 
 def record(con: duckdb.DuckDBPyConnection, run_id: str, scope: Scope) -> None:
     """Remember what the standing findings now describe (inside the run's transaction): the
-    articles and their files, the digests of what checked them, and the run's base."""
-    con.execute(sql("delete_unchecked_articles"))
-    con.execute(sql("insert_checked_articles"))
+    articles decided again and their files (all of them after a full validation), the digests
+    of what checked them, and the run's base."""
+    scope_touched = scope.touched  # noqa: F841  (read by the statements, by name)
+    con.execute(sql("delete_unchecked_articles"), [scope.full])
+    con.execute(sql("insert_checked_articles"), [scope.full])
     for kind in ("code", "tables", "reference"):
         con.execute(sql("upsert_checked_inputs"), [kind, scope.digests.get(kind, "")])
     con.execute(sql("set_run_base"), [scope.base, run_id])

@@ -1,2 +1,4 @@
+-- Forget what the standing findings described of the articles decided again ($1: all of it,
+-- a full validation).
 DELETE FROM checked_articles
-WHERE (article_id, source) NOT IN (SELECT article_id, source FROM article_sources);
+WHERE $1 OR article_id IN (SELECT article_id FROM scope_touched);
