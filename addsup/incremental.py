@@ -79,15 +79,21 @@ def check_code_digest() -> str:
     return h.hexdigest()
 
 
+def folder_digest(folder: Path | None) -> str:
+    """The digest of a folder's files (curated tables, reference data); None has its own."""
+    h = hashlib.sha256((str(folder) if folder else "").encode())
+    if folder is not None and folder.is_dir():
+        _digest_files(h, folder)
+    return h.hexdigest()
+
+
 def inputs_digest(con: duckdb.DuckDBPyConnection, *folders: Path | None) -> str:
     """What a run's findings depend on: the current articles and what extracted them, the
     files of ``folders`` (curated tables, reference data), and the check code."""
     h = hashlib.sha256(check_code_digest().encode())
     h.update(con.execute(sql("select_current_digest")).fetchall()[0][0].encode())
     for folder in folders:
-        h.update(b"|" + (str(folder) if folder else "").encode())
-        if folder is not None and folder.is_dir():
-            _digest_files(h, folder)
+        h.update(b"|" + folder_digest(folder).encode())
     return h.hexdigest()
 
 

@@ -32,6 +32,7 @@ from addsup.paths import (  # noqa: F401  (re-exported as steps.DEFAULT_*)
 )
 from addsup.report import ReportPaths, unchanged_since, write_reports, write_unchanged_report
 from addsup.report.corrections import write_corrections
+from addsup.scope import scope
 from addsup.sources import SourcesError, read_sources
 from addsup.stream import load_articles as load_articles  # the streamed ingest-extract-load
 from addsup.tables import load_tables as load_table_files
@@ -185,20 +186,25 @@ def validate(
     run_id: str,
     extra: Sequence[Finding] = (),
     inputs: Sequence[Path | None] | None = None,
+    full: bool = False,
 ) -> list[Finding]:
-    """Run every check on the warehouse and store the findings (with ``extra``) for the run;
-    returns the failures and skips (passes are stored as numbers: ``validate_into``).
+    """Run the checks on the warehouse and store the findings (with ``extra``) for the run;
+    returns the failures and skips made (passes are stored as numbers: ``validate_into``).
 
-    With ``inputs`` (the tables and reference folders of the run), a run whose inputs are
-    exactly those of the last completed run takes its findings (``extra`` included, as the
-    tables are the same; nothing is checked or copied) and returns an empty list.
+    With ``inputs`` (the tables and reference folders of the run) and not ``full``, a run
+    whose inputs are exactly those of the last completed run takes its findings (``extra``
+    included, as the tables are the same; nothing is checked or copied) and returns an empty
+    list; any other run decides again only what changed since the findings that stand and
+    carries the rest (``addsup.scope``). ``full`` (or no ``inputs``) checks everything.
     """
     digest = incremental.inputs_digest(con, *inputs) if inputs is not None else None
-    previous = incremental.reusable_run(con, run_id, digest) if digest else None
+    previous = incremental.reusable_run(con, run_id, digest) if digest and not full else None
     if previous:
         incremental.reuse(con, run_id, previous, digest)
         return []
-    findings = validate_into(con, run_id, extra)
+    tables, reference = inputs if inputs is not None else (None, None)
+    within = scope(con, run_id, (tables, reference) if inputs is not None else None, full)
+    findings = validate_into(con, run_id, extra, scope=within)
     if digest:
         incremental.record_inputs(con, run_id, digest)
     return findings

@@ -236,10 +236,12 @@ def corrections_queue(con: duckdb.DuckDBPyConnection, run_id: str | None) -> lis
 def record_run_counts(con: duckdb.DuckDBPyConnection, run_id: str, reviewed: int) -> None:
     """Keep with the run, for the run-history chart, its new failures (false alarms left out),
     its failures reviewed as false alarms (``reviewed``) and those confirmed (or reopened)."""
-    from addsup.report.history import previous_run
+    from addsup.report.history import delta_run, previous_run
     from addsup.warehouse import sql
 
-    new = con.execute(sql("count_new_failures"), [run_id, previous_run(con, run_id)]).fetchall()
+    previous = previous_run(con, run_id)
+    delta = delta_run(con, run_id, previous)
+    new = con.execute(sql("count_new_failures"), [run_id, previous, delta]).fetchall()
     confirmed = con.execute(sql("count_run_confirmed"), [run_id]).fetchall()
     con.execute(sql("set_run_reviews"), [new[0][0], reviewed, confirmed[0][0], run_id])
 

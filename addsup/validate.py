@@ -9,17 +9,21 @@ import duckdb
 import polars as pl
 
 from addsup.checks import ALL_CHECKS, ROW_CHECKS
-from addsup.checks.base import CHUNK_ROWS, RowCheck, read_view_chunks
+from addsup.checks.base import CHUNK_ROWS, RowCheck, Within, read_view_chunks
 from addsup.findings import Finding, failing_rows
+from addsup.scope import Scope, record, retire
 from addsup.warehouse import sql, transaction
 from schemas import FigureSchema
 
 
-def validate_figures(con: duckdb.DuckDBPyConnection, rows: int = CHUNK_ROWS) -> list[Finding]:
-    """Schema basics on every figure, ``rows`` figures at a time: only failures are reported
-    (one finding per figure)."""
+def validate_figures(
+    con: duckdb.DuckDBPyConnection, rows: int = CHUNK_ROWS, within: Within = None
+) -> list[Finding]:
+    """Schema basics on every figure (``within``: of those articles), ``rows`` figures at a
+    time: only failures are reported (one finding per figure)."""
     findings: list[Finding] = []
-    for frame in read_view_chunks(con, "select_figures_for_validation", "figure_id", rows):
+    query = "select_figures_for_validation"
+    for frame in read_view_chunks(con, query, "figure_id", rows, within):
         findings += _figure_failures(frame, len(findings))
     return findings
 
@@ -62,26 +66,32 @@ def validate_into(
     run_id: str,
     extra: Sequence[Finding] = (),
     rows: int = CHUNK_ROWS,
+    scope: Scope | None = None,
 ) -> list[Finding]:
     """``validate`` and ``save_findings`` at scale, in one transaction: failures and skips are
     explained, and the passes of the row checks (one per relation: most of the findings) are
     stored as numbers, built by column, their words written when a report shows them
     (``explain_passes``). Views are read and decided ``rows`` rows at a time on a cursor of
     their own while this connection stores each chunk's results, so memory does not grow
-    with the warehouse. Returns the findings explained here (``extra`` included)."""
+    with the warehouse. With a ``scope`` (``addsup.scope``), only what it decides again is
+    checked, the rows it replaces are retired and the rest carried; the articles checked
+    are recorded. Returns the findings explained here (``extra`` included)."""
     explained = [*extra]
+    scope = scope or Scope(None, None)
     with closing(con.cursor()) as reader, transaction(con):
-        figures = validate_figures(reader, rows)
+        retire(con, scope)
+        figures = validate_figures(reader, rows, scope.within("figure_schema"))
         _insert_results(con, _result_rows(run_id, [*extra, *figures]))
         explained += figures
         for check in ALL_CHECKS:
+            within = scope.within(_name(check))
             if not isinstance(check, RowCheck):
-                found = check(reader)
+                found = check(reader, within)
                 _insert_results(con, _result_rows(run_id, found))
                 explained += found
                 continue
             worded, through = PASSES_WORDED, None
-            for decided in check.decide_chunks(reader, rows):
+            for decided in check.decide_chunks(reader, rows, within):
                 found = check.findings(decided, ("fail", "skip"))
                 passes = check.passes(decided, run_id, worded, through)
                 said = passes.filter(pl.col("message").is_not_null())
@@ -90,7 +100,14 @@ def validate_into(
                 frames = [_result_rows(run_id, found), passes]
                 _insert_results(con, pl.concat(frames, how="vertical"))
                 explained += found
+        if scope.seq is not None:
+            record(con, run_id, scope)
     return explained
+
+
+def _name(check: object) -> str:
+    """A check's name: a ``RowCheck``'s own, a function's without ``validate_``."""
+    return getattr(check, "name", None) or check.__name__.removeprefix("validate_")
 
 
 def explain_passes(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:

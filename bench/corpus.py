@@ -119,14 +119,19 @@ def article(
 
 
 def generate(
-    out: Path, n: int, seed: int = 1, error_rate: float = 0.05, figure_share: float = DENSE
+    out: Path,
+    n: int,
+    seed: int = 1,
+    error_rate: float = 0.05,
+    figure_share: float = DENSE,
+    first: int = 0,
 ) -> list[Planted]:
-    """Write ``n`` articles to ``out``; return the answer key."""
+    """Write ``n`` articles to ``out``, numbered from ``first``; return the answer key."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     key: list[Planted] = []
     start = date(2023, 1, 1)
-    for i in range(n):
+    for i in range(first, first + n):
         name = f"synthetic-{i:07d}.txt"
         published = start + timedelta(days=i % 700)
         text, planted = article(rng, name, published, error_rate, figure_share)

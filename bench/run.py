@@ -174,9 +174,12 @@ def _no_tables(reports: Path) -> Path:
     return tables
 
 
-def _noop_through_prefect(db: Path, articles_dir: Path, reports: Path, workers: int) -> dict:
+def _noop_through_prefect(
+    db: Path, articles_dir: Path, reports: Path, workers: int, added: Path | None = None
+) -> dict:
     """``bench/noop_server.py`` in its own process: the pipeline flow, with a Prefect server
-    running, on the folder, tables, reference and warehouse of the library runs."""
+    running, on the folder, tables, reference and warehouse of the library runs (then, with
+    ``added``, once more after those articles were added)."""
     done = subprocess.run(
         [
             sys.executable,
@@ -194,6 +197,7 @@ def _noop_through_prefect(db: Path, articles_dir: Path, reports: Path, workers: 
             str(REFERENCE),
             "--workers",
             str(workers),
+            *(["--add", str(added)] if added else []),
         ],
         cwd=Path(__file__).resolve().parents[1],
         capture_output=True,
@@ -212,7 +216,10 @@ def run(
     validation_figures: int = 0,
     workers: int = 2,
     figure_share: float = DENSE,
+    added: int = 0,
 ) -> dict:
+    """The measures of the module's doc; ``added`` articles are added for one more flow run
+    through Prefect after the no-op ones (its validation against the full run's)."""
     articles_dir = workdir / "articles"
     t = time.perf_counter()
     key = generate(articles_dir, n, seed, figure_share=figure_share)
@@ -229,7 +236,11 @@ def run(
     noop = time.perf_counter() - t
     with connect(db) as con:
         reused = unchanged_since(con, again) == run_id
-    through_prefect = _noop_through_prefect(db, articles_dir, workdir / "reports", workers)
+    if added:
+        generate(workdir / "added", added, seed + 1, figure_share=figure_share, first=n)
+    through_prefect = _noop_through_prefect(
+        db, articles_dir, workdir / "reports", workers, workdir / "added" if added else None
+    )
 
     with connect(db) as con:
         t = time.perf_counter()
@@ -279,6 +290,7 @@ def run(
         "noop_incremental_seconds": round(noop, 2),
         "noop_took_the_last_findings": reused,
         **through_prefect,
+        "full_run_validate_seconds": stages.get("validate"),
         "validation_seconds": round(pandera_seconds, 3),
         "hand_sql_seconds": round(hand_seconds, 3),
         "validation_vs_hand_sql": round(pandera_seconds / hand_seconds, 2)
@@ -316,11 +328,18 @@ def main() -> int:
         default=10_000_000,
         help="grow the warehouse to this many figures for the validation comparison (0: skip)",
     )
+    parser.add_argument(
+        "--added",
+        type=int,
+        default=None,
+        help="articles added for one more flow run (default: 1 %% of --articles, at most 1,000)",
+    )
     args = parser.parse_args()
     n = 60 if args.quick else args.articles
+    added = args.added if args.added is not None else min(1000, max(1, n // 100))
     figures = 7_000 if args.quick else args.validation_figures  # quick: two copies
     with tempfile.TemporaryDirectory(prefix="addsup-bench-") as tmp:
-        result = run(n, Path(tmp), args.seed, figures, args.workers, args.figure_share)
+        result = run(n, Path(tmp), args.seed, figures, args.workers, args.figure_share, added)
     result.pop("report")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")

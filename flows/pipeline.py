@@ -159,9 +159,10 @@ def validate(
     table_findings: list[Finding],
     stats: warehouse.LoadStats,
     inputs: tuple[Path, Path] | None,
+    full: bool = False,
 ) -> dict[str, Any]:
     with warehouse.warehouse(db) as con:
-        steps.validate(con, run_id, table_findings, inputs)
+        steps.validate(con, run_id, table_findings, inputs, full)
         counts = steps.finish(con, run_id, stats)
         previous = unchanged_since(con, run_id)
     if previous:
@@ -329,8 +330,8 @@ def pipeline(
             )
         table_findings = load_tables(db, Path(tables_dir), run_id)
         table_findings += load_reference(db, Path(reference_dir), run_id)
-        inputs = None if full else (Path(tables_dir), Path(reference_dir))
-        counts = validate(db, run_id, table_findings, stats, inputs)
+        inputs = (Path(tables_dir), Path(reference_dir))
+        counts = validate(db, run_id, table_findings, stats, inputs, full)
         paths = publish(db, run_id, Path(reports_dir))
         alert = alert_message(db, run_id, counts, paths.html) if alert_url else None
         prune(db, keep_runs, keep_days)

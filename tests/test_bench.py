@@ -44,6 +44,9 @@ def test_quick_bench_finds_exactly_the_planted_errors(tmp_path):
     # and through Prefect: the flow, with a server running, took the last run's findings
     assert result["noop_flow_run_took_the_last_findings"] is True
     assert result["noop_flow_run_seconds"] > 0
+    # then a flow run that added an article, and the time of its validation
+    assert result["added_articles"] == 1
+    assert result["added_flow_run_seconds"] > result["added_flow_run_validate_seconds"] > 0
     # the memory of the whole process tree, per step
     steps = result["peak_memory_steps_mb"]
     assert set(steps) == {"load_articles", "validate", "publish"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 
 from addsup import fmt
-from addsup.checks.base import Row, finding, run_view
+from addsup.checks.base import Row, Within, finding, run_view
 from addsup.findings import Finding
 from addsup.warehouse import sql
 from schemas import AgreementCheck, ReferenceCheck
@@ -20,10 +20,18 @@ def _interval(row: Row, side: str) -> str:
     return fmt.interval(row[f"{side}_lo"], row[f"{side}_hi"], _unit(row))
 
 
-def validate_agreement(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+def validate_agreement(con: duckdb.DuckDBPyConnection, within: Within = None) -> list[Finding]:
+    """Every pair of articles stating one metric (``within``: the pairs with one of those
+    articles on either side)."""
     findings = []
     sources = dict(con.execute(sql("select_article_source_map")).fetchall())
-    for row, status, _ in run_view(con, "select_check_agreement", AgreementCheck):
+    for row, status, _ in run_view(
+        con,
+        "select_check_agreement",
+        AgreementCheck,
+        within=within,
+        columns=("article_id", "other_article_id"),
+    ):
         what = f"{row['metric'].replace('|', ': ')} ({row['period_label'] or row['period_start']})"
         other = sources.get(row["other_article_id"], row["other_article_id"])
         message = (
@@ -48,10 +56,10 @@ def validate_agreement(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     return findings
 
 
-def validate_reference(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+def validate_reference(con: duckdb.DuckDBPyConnection, within: Within = None) -> list[Finding]:
     findings = []
     figure_of = dict(con.execute(sql("select_relation_stated")).fetchall())
-    for row, status, _ in run_view(con, "select_check_reference", ReferenceCheck):
+    for row, status, _ in run_view(con, "select_check_reference", ReferenceCheck, within=within):
         official = f"{row['stat_description']}: {fmt.number(row['stat_value'], 4)} {_unit(row)} ({row['source']})"
         message = (
             f"{row['description']} implied by the article: {_interval(row, 'stated')} "

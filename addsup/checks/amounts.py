@@ -15,6 +15,7 @@ from addsup.checks.base import (
     Decided,
     Row,
     RowCheck,
+    Within,
     also,
     amount,
     decide,
@@ -50,11 +51,11 @@ def _overlaps(row: Row, lo: str, hi: str) -> bool:
     )
 
 
-def validate_converts_to(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+def validate_converts_to(con: duckdb.DuckDBPyConnection, within: Within = None) -> list[Finding]:
     findings = []
     maybe = pl.col("stated_lo").is_null() | (pl.col("months").fill_null(0) == 0)
     for row, status, detail in run_view(
-        con, "select_check_converts_to", ConvertsToCheck, _fx_skip, maybe, edge=False
+        con, "select_check_converts_to", ConvertsToCheck, _fx_skip, maybe, edge=False, within=within
     ):
         message = detail
         severity = "error"
@@ -139,9 +140,11 @@ SUM_OF = RowCheck(
 validate_sum_of = SUM_OF  # every finding of the view, explained
 
 
-def validate_shares_of_one_whole(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+def validate_shares_of_one_whole(
+    con: duckdb.DuckDBPyConnection, within: Within = None
+) -> list[Finding]:
     findings = []
-    view = run_view(con, "select_check_shares_of_one_whole", SharesOfOneWholeCheck)
+    view = run_view(con, "select_check_shares_of_one_whole", SharesOfOneWholeCheck, within=within)
     for row, status, _ in view:
         outcome = "at most 100 percent" if status == "pass" else "more than the whole"
         message = (

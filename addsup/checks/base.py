@@ -48,13 +48,43 @@ class Decided:
 CHUNK_ROWS = 250_000  # rows of a view decided at a time: memory stays bounded
 
 
-def read_view(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
-    """The rows of ``addsup/sql/<query>.sql`` through Arrow."""
-    return con.sql(sql(query)).pl()
+# the articles a run decides again (``addsup.scope``), as a frame; None: every article
+Within = pl.DataFrame | None
+
+
+def view(
+    con: duckdb.DuckDBPyConnection,
+    query: str,
+    within: Within = None,
+    columns: tuple[str, ...] = ("article_id",),
+) -> duckdb.DuckDBPyRelation:
+    """The rows of ``addsup/sql/<query>.sql``, in its order; with ``within``, only the rows
+    whose ``columns`` name one of its articles (any of them)."""
+    relation = con.sql(sql(query))
+    if within is None:
+        return relation
+    scope_articles = within  # noqa: F841  (read by the filter, by name)
+    return relation.filter(
+        " OR ".join(f"{c} IN (SELECT article_id FROM scope_articles)" for c in columns)
+    )
+
+
+def read_view(
+    con: duckdb.DuckDBPyConnection,
+    query: str,
+    within: Within = None,
+    columns: tuple[str, ...] = ("article_id",),
+) -> pl.DataFrame:
+    """The rows of ``addsup/sql/<query>.sql`` through Arrow (``view``)."""
+    return view(con, query, within, columns).pl()
 
 
 def read_view_chunks(
-    con: duckdb.DuckDBPyConnection, query: str, key: str, rows: int = CHUNK_ROWS
+    con: duckdb.DuckDBPyConnection,
+    query: str,
+    key: str,
+    rows: int = CHUNK_ROWS,
+    within: Within = None,
 ) -> Iterator[pl.DataFrame]:
     """The rows of ``addsup/sql/<query>.sql`` through Arrow, in frames of about ``rows``
     rows, streamed: the whole view is never held at once.
@@ -62,8 +92,9 @@ def read_view_chunks(
     The query is ordered by ``key``, and a frame never ends inside a run of equal keys, so a
     ``unique`` check on ``key`` decides on a frame as on the whole view. ``con`` must run no
     other statement until the frames are consumed (give it a ``con.cursor()`` of its own).
+    With ``within``, only the rows of those articles (``view``).
     """
-    return chunks_by_key(con.sql(sql(query)).to_arrow_reader(rows), key, rows)
+    return chunks_by_key(view(con, query, within).to_arrow_reader(rows), key, rows)
 
 
 def chunks_by_key(batches: Iterable[pa.RecordBatch], key: str, rows: int) -> Iterator[pl.DataFrame]:
@@ -149,14 +180,17 @@ def run_view(
     maybe_skipped: pl.Expr | None = None,
     frame: pl.DataFrame | None = None,
     edge: pl.Expr | bool = True,
+    within: Within = None,
+    columns: tuple[str, ...] = ("article_id",),
 ) -> list[tuple[Row, str, Any]]:
     """``(row, status, detail)`` for every row of the query ``addsup/sql/<query>.sql``
-    (or of ``frame``, the view already read): ``decide``, then each row as a dict.
+    (or of ``frame``, the view already read; ``within``: of those articles' rows, ``view``):
+    ``decide``, then each row as a dict.
 
     ``detail`` is the skip reason for ``skip``, the failing check names for ``fail``.
     """
     decided = decide(
-        frame if frame is not None else read_view(con, query),
+        frame if frame is not None else read_view(con, query, within, columns),
         schema,
         skip_reason,
         maybe_skipped,
@@ -184,15 +218,16 @@ class RowCheck:
     subject: str = "relation_id"
     tolerance: str = ROUNDING
 
-    def decide(self, con: duckdb.DuckDBPyConnection) -> Decided:
-        return self.decide_frame(read_view(con, self.query))
+    def decide(self, con: duckdb.DuckDBPyConnection, within: Within = None) -> Decided:
+        return self.decide_frame(read_view(con, self.query, within))
 
     def decide_chunks(
-        self, con: duckdb.DuckDBPyConnection, rows: int = CHUNK_ROWS
+        self, con: duckdb.DuckDBPyConnection, rows: int = CHUNK_ROWS, within: Within = None
     ) -> Iterator[Decided]:
         """``decide`` on the view read in frames of about ``rows`` rows (each row is
-        decided on its own, so the chunks decide as the whole view does)."""
-        for frame in read_view_chunks(con, self.query, self.subject, rows):
+        decided on its own, so the chunks decide as the whole view does; ``within``: the
+        rows of those articles)."""
+        for frame in read_view_chunks(con, self.query, self.subject, rows, within):
             yield self.decide_frame(frame)
 
     def findings(self, decided: Decided, statuses: tuple[str, ...]) -> list[Finding]:
@@ -257,9 +292,9 @@ class RowCheck:
             message=messages,
         )
 
-    def __call__(self, con: duckdb.DuckDBPyConnection) -> list[Finding]:
+    def __call__(self, con: duckdb.DuckDBPyConnection, within: Within = None) -> list[Finding]:
         """Every row's finding, explained: a check like the others in ``ALL_CHECKS``."""
-        return self.findings(self.decide(con), ("pass", "fail", "skip"))
+        return self.findings(self.decide(con, within), ("pass", "fail", "skip"))
 
     def explain_rows(
         self, con: duckdb.DuckDBPyConnection, article_ids: list[str], subjects: set[str]

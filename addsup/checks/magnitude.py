@@ -9,7 +9,7 @@ import math
 
 import duckdb
 
-from addsup.checks.base import Row, finding, run_view
+from addsup.checks.base import Row, Within, finding, run_view
 from addsup.checks.slips import slip
 from addsup.findings import Finding
 from schemas import MagnitudeCheck
@@ -50,7 +50,7 @@ def _message(row: Row, status: str) -> str:
     )
 
 
-def validate_magnitude(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+def validate_magnitude(con: duckdb.DuckDBPyConnection, within: Within = None) -> list[Finding]:
     return [
         finding(
             "magnitude",
@@ -62,5 +62,7 @@ def validate_magnitude(con: duckdb.DuckDBPyConnection) -> list[Finding]:
             tolerance="rounding of both amounts; at most 500 times apart",
             implied=(row["y_lo"], row["y_hi"]),
         )
-        for row, status, _ in run_view(con, "select_check_magnitude", MagnitudeCheck, edge=False)
+        for row, status, _ in run_view(
+            con, "select_check_magnitude", MagnitudeCheck, edge=False, within=within
+        )
     ]

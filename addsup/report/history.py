@@ -24,14 +24,25 @@ def previous_run(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
     return rows[0][0] if rows else None
 
 
+def delta_run(con: duckdb.DuckDBPyConnection, run_id: str, previous: str | None) -> str | None:
+    """``run_id`` when it is an incremental run and what it decided again is all that changed
+    since ``previous``: new and fixed failures are then found among its own rows and the
+    rows it retired, not among every failure of both runs."""
+    if previous is None:
+        return None
+    found = con.execute(sql("select_delta_run"), [run_id, previous]).fetchall()
+    return found[0][0] if found else None
+
+
 def changes(
     con: duckdb.DuckDBPyConnection, run_id: str, listed: int = FIXED_LISTED
 ) -> dict[str, Any]:
     """``previous_run_id``, how many failures are ``new``, and the failures of the previous
     run that were ``fixed`` (the first ``listed`` by key; ``fixed_count`` counts all)."""
     previous = previous_run(con, run_id)
-    new = con.execute(sql("count_new_failures"), [run_id, previous]).fetchall()[0][0]
-    cursor = con.execute(sql("select_fixed_failures"), [previous, run_id, listed])
+    delta = delta_run(con, run_id, previous)
+    new = con.execute(sql("count_new_failures"), [run_id, previous, delta]).fetchall()[0][0]
+    cursor = con.execute(sql("select_fixed_failures"), [previous, run_id, delta, listed])
     cols = [d[0] for d in cursor.description]
     fixed = [dict(zip(cols, row, strict=True)) for row in cursor.fetchall()]
     return {

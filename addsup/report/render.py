@@ -13,10 +13,11 @@ from typing import Any
 
 import duckdb
 import jinja2
+import markupsafe
 import orjson
 import polars as pl
 
-from addsup.report import charts
+from addsup.report import carried, charts
 from addsup.report.article_view import (
     article_views,
     figures_of_sentences,
@@ -24,7 +25,7 @@ from addsup.report.article_view import (
     segments,
     web_url,
 )
-from addsup.report.history import changes, previous_run
+from addsup.report.history import changes, delta_run, previous_run
 from addsup.report.words import date_scope, day, run_label, when
 from addsup.reviews import review_of
 from addsup.validate import explain_passes
@@ -93,13 +94,18 @@ def iter_findings(
     passes: int | None = None,
     segments: bool = False,
     rows: int | None = None,
+    made: int | None = None,
+    after: dict[str, Any] | None = None,
 ) -> Iterator[list[dict[str, Any]]]:
     """The run's first ``flagged`` failures and as many skips and its first ``passes``
     passes (None: all), as ``results.json`` findings (with the highlighted sentence for the
     HTML when ``segments``), ``rows`` (default ``FINDING_ROWS``) at a time: read on a
     cursor of their own and streamed, so a run with a million findings is never held in
-    memory at once."""
-    params = [run_id, flagged, flagged, passes, previous_run(con, run_id)]
+    memory at once. ``made``: the run's seq, for only the findings it made itself; ``after``:
+    only the passes after that one (``select_run_findings``)."""
+    previous = previous_run(con, run_id)
+    delta = delta_run(con, run_id, previous)
+    params = [run_id, flagged, flagged, passes, previous, delta, made, after]
     with closing(con.cursor()) as reader:
         query = reader.sql(sql("select_run_findings"), params=params)
         for batch in query.to_arrow_reader(rows or FINDING_ROWS):
@@ -243,21 +249,29 @@ def report_data(
 
 
 def write_results(
-    con: duckdb.DuckDBPyConnection, run_id: str, data: dict[str, Any], path: Path
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    data: dict[str, Any],
+    path: Path,
+    before: Path | None = None,
 ) -> None:
     """Write ``results.json``: the run, counts, quarantine and changes of ``data``, then every
     failure and skip and the first ``PASSES_LISTED`` passes, streamed from the warehouse a
     chunk at a time (a finding a line); atomically, so a reader sees the old file or the new
-    one. orjson writes dates in ISO format, and an infinite bound as null."""
+    one. orjson writes dates in ISO format, and an infinite bound as null. With ``before``
+    (the results of the findings that stood before this incremental run: ``carried``), the
+    findings it carries are taken from that file, and only those it made from the warehouse."""
     head = {k: v for k, v in data.items() if not k.startswith("_") and k != "findings"}
+    findings = (
+        carried.merged(con, run_id, before, iter_findings, PASSES_LISTED) if before else None
+    ) or (f for chunk in iter_findings(con, run_id, passes=PASSES_LISTED) for f in chunk)
     tmp = path.with_suffix(path.suffix + ".tmp")
     with tmp.open("wb") as out:
         out.write(orjson.dumps(head)[:-1] + b',"findings":[')
         sep = b"\n"
-        for chunk in iter_findings(con, run_id, passes=PASSES_LISTED):
-            for finding in chunk:
-                out.write(sep + orjson.dumps(finding))
-                sep = b",\n"
+        for finding in findings:
+            out.write(sep + (finding if isinstance(finding, bytes) else orjson.dumps(finding)))
+            sep = b",\n"
         out.write(b"\n]}\n")
     tmp.replace(path)
 
@@ -307,12 +321,13 @@ def write_reports(
     }
     page = _ENV.get_template("report.html.j2")
     paths.markdown.write_text(markdown_summary(data, paths.html, limit=1000), encoding="utf-8")
-    write_results(con, run_id, data, paths.json)
+    write_results(con, run_id, data, paths.json, carried.standing(con, run_id, reports_dir))
     scope = date_scope(data["run"]["params"])
-    paths.html.write_text(
-        page.render(data=data, chart=chart, root="../../", scope=scope), encoding="utf-8"
-    )
-    _replace(paths.latest_html, page.render(data=data, chart=chart, root="", scope=scope))
+    # rendered once: the run's page and latest.html differ only in where the links start
+    # (a raw "<ROOT>" never comes from escaped text)
+    html = page.render(data=data, chart=chart, root=markupsafe.Markup("<ROOT>"), scope=scope)
+    paths.html.write_text(html.replace("<ROOT>", "../../"), encoding="utf-8")
+    _replace(paths.latest_html, html.replace("<ROOT>", ""))
     shutil.copyfile(paths.json, paths.latest_json.with_suffix(".json.tmp"))
     paths.latest_json.with_suffix(".json.tmp").replace(paths.latest_json)
     index = _ENV.get_template("index.html.j2").render(runs=history, chart=chart["over_time"])

@@ -6,15 +6,35 @@
 -- share all of that are numbered (-2, -3 ...) in the order of their figures in the article
 -- (failures first), so keys are unique within what is asked: the first `fails` failures, the
 -- first `skips` skips and the first `passes` passes (NULL: all; ordered as reports list them).
-CREATE OR REPLACE MACRO finding_keys(run, fails, skips, passes) AS TABLE
-WITH chosen AS (
-    (SELECT * FROM run_findings WHERE for_run = run AND status = 'fail'
+-- `part`: 'all' the findings the run has (carried ones included); 'made' only those it
+-- decided; 'retired' those of earlier runs it decided again (what an incremental run changed,
+-- read without reading the findings it carries). `after`: only the passes after this one in
+-- the order they are chosen in (a struct c, an, a, sn, s, j: check, article id null, article
+-- id, sentence null, sentence, subject), to read the next passes of a report.
+-- (After the columns of 80-86: a macro binds the columns it reads when it is made.)
+CREATE OR REPLACE MACRO finding_keys(run, fails, skips, passes, part := 'all', after := NULL)
+AS TABLE
+WITH source AS (
+    SELECT * FROM run_findings WHERE part = 'all' AND for_run = run
+    UNION ALL
+    SELECT r.run_id AS for_run, c.*
+    FROM check_results AS c
+    JOIN runs AS r ON r.run_id = run
+    WHERE part <> 'all'
+      AND ((part = 'made' AND c.made_seq = r.seq)
+           OR (part = 'retired' AND c.until_seq = r.seq - 1))
+),
+chosen AS (
+    (SELECT * FROM source WHERE status = 'fail'
      ORDER BY check_name, article_id, sentence_no, subject LIMIT fails)
     UNION ALL
-    (SELECT * FROM run_findings WHERE for_run = run AND status = 'skip'
+    (SELECT * FROM source WHERE status = 'skip'
      ORDER BY check_name, article_id, sentence_no, subject LIMIT skips)
     UNION ALL
-    (SELECT * FROM run_findings WHERE for_run = run AND status = 'pass'
+    (SELECT * FROM source WHERE status = 'pass'
+       AND (after IS NULL OR {'c': check_name, 'an': article_id IS NULL,
+                              'a': coalesce(article_id, ''), 'sn': sentence_no IS NULL,
+                              's': coalesce(sentence_no, 0), 'j': subject} > after)
      ORDER BY check_name, article_id, sentence_no, subject LIMIT passes)
 ),
 ids AS (

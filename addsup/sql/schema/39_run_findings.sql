@@ -1,6 +1,0 @@
--- The findings of each run. A run that found nothing new (runs.unchanged_since) has the
--- findings of the run it points to, which are stored once, under that run.
-CREATE OR REPLACE VIEW run_findings AS
-SELECT r.run_id AS for_run, c.*
-FROM runs AS r
-JOIN check_results AS c ON c.run_id = coalesce(r.unchanged_since, r.run_id);

@@ -1,0 +1,1 @@
+SELECT kind, digest FROM checked_inputs;

@@ -1,0 +1,1 @@
+SELECT seq FROM runs WHERE run_id = ?;

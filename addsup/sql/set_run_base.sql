@@ -1,0 +1,1 @@
+UPDATE runs SET base_seq = ? WHERE run_id = ?;

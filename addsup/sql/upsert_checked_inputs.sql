@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO checked_inputs (kind, digest) VALUES (?, ?);
