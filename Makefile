@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
 	$(BIN)/python -m pip install --quiet -e '.[dev]' 2>&1 | grep -v '^WARNING: Location' || true
-	$(BIN)/python -c "import addsup, flows, schemas, prefect, pandera.polars, duckdb"
+	$(BIN)/python -c "import addsup, addsup_flows, addsup_schemas, prefect, pandera.polars, duckdb"
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 
 import duckdb
@@ -25,7 +26,9 @@ from addsup.warehouse import registered, sql, transaction
 
 Stat = tuple[int, int]  # size in bytes, modification time in nanoseconds
 _PACKAGE = Path(addsup.__file__).resolve().parent
-_CHECK_CODE = [_PACKAGE / "sql", _PACKAGE / "checks", _PACKAGE.parent / "schemas"]
+# the pandera models: the checkout's schemas/, installed as addsup_schemas (found, not imported)
+_SCHEMAS = Path(str(find_spec("addsup_schemas").origin)).resolve().parent
+_CHECK_CODE = [_PACKAGE / "sql", _PACKAGE / "checks", _SCHEMAS]
 
 
 def known_files(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -163,7 +163,7 @@ def load(
 
 def load_tables(con: duckdb.DuckDBPyConnection, tables_dir: Path, run_id: str) -> list[Finding]:
     """Load the curated CSV tables; their schema failures are findings of this run."""
-    from schemas import TABLE_SCHEMAS
+    from addsup_schemas import TABLE_SCHEMAS
 
     findings, rejected = load_table_files(con, tables_dir, TABLE_SCHEMAS)
     warehouse.load_quarantine(con, rejected, run_id)
@@ -174,7 +174,7 @@ def load_reference(
     con: duckdb.DuckDBPyConnection, reference_dir: Path, run_id: str
 ) -> list[Finding]:
     """Load the reference data (exchange rates, official statistics), checked by their schemas."""
-    from schemas import REFERENCE_SCHEMAS
+    from addsup_schemas import REFERENCE_SCHEMAS
 
     findings, rejected = load_table_files(con, reference_dir, REFERENCE_SCHEMAS, "reference")
     warehouse.load_quarantine(con, rejected, run_id)

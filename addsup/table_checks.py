@@ -155,7 +155,7 @@ def contract_findings(
 ) -> list[Finding]:
     """The schema failures and the arithmetic failures of one table under its contract."""
     from addsup.contracts import schema
-    from schemas.tables import TableArithmetic
+    from addsup_schemas.tables import TableArithmetic
 
     values = typed.select([c for c in typed.columns if not c.endswith(HALF) and c != "_line"])
     failing, general = failing_rows(schema(contract), values)

@@ -13,7 +13,7 @@ from addsup.checks.base import CHUNK_ROWS, RowCheck, Within, read_view_chunks
 from addsup.findings import Finding, failing_rows
 from addsup.scope import Scope, record, retire
 from addsup.warehouse import sql, transaction
-from schemas import FigureSchema
+from addsup_schemas import FigureSchema
 
 
 def validate_figures(

@@ -73,7 +73,7 @@ def main() -> int:
     os.environ["PREFECT_HOME"] = str(home)
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ.pop("PREFECT_API_URL", None)
-    from flows.server import ensure_server, prefect_env
+    from addsup_flows.server import ensure_server, prefect_env
 
     t = time.perf_counter()
     url, _ = ensure_server(port=_free_port())
@@ -83,7 +83,7 @@ def main() -> int:
         from addsup.paths import allow
         from addsup.report import unchanged_since
         from addsup.warehouse import connect
-        from flows.pipeline import pipeline
+        from addsup_flows.pipeline import pipeline
 
         allow(args.articles, args.db.parent, args.reports, args.tables, args.reference)
         params = {

@@ -76,7 +76,7 @@ def soak(runs: int, work: Path, keep_runs: int = 10, seed: int = 1) -> dict:
     """``runs`` flow runs in ``work`` (a Prefect API must be reachable); returns the figures."""
     import psutil
 
-    from flows.pipeline import pipeline
+    from addsup_flows.pipeline import pipeline
 
     rng = random.Random(seed)
     work.mkdir(parents=True, exist_ok=True)

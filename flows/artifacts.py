@@ -17,7 +17,7 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.settings import PREFECT_API_URL
 
 from addsup.report.server import report_url
-from flows.server import healthy
+from addsup_flows.server import healthy
 
 ARTIFACT_ROWS = 500  # failures in the table artifact (the report has the rest)
 FAILURE_COLUMNS = ("what does not add up", "sentence", "article", "check", "severity", "key")

@@ -17,7 +17,7 @@ from prefect import serve
 from prefect.deployments.runner import RunnerDeployment
 from prefect.utilities.callables import ParameterSchema
 
-from flows.pipeline import pipeline
+from addsup_flows.pipeline import pipeline
 
 HOURLY_CRON = "0 * * * *"
 DAILY_CRON = "30 6 * * *"
@@ -79,7 +79,7 @@ def build_deployments(
 def review_deployment(parameters: dict[str, Any]) -> RunnerDeployment:
     """``review/addsup-review``: no schedule; Run -> Custom run with a finding's key and the
     verdict marks it (the warehouse and reports folder of ``parameters`` by default)."""
-    from flows.review import review
+    from addsup_flows.review import review
 
     defaults = {k: parameters[k] for k in ("warehouse_path", "reports_dir") if k in parameters}
     return _strict(

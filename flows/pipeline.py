@@ -33,12 +33,12 @@ from addsup.report import (
 from addsup.reviews import listed_as_failure, reviewed_since
 from addsup.stream import lower_priority
 from addsup.writer import one_writer
-from flows.alerting import alert_message, send_alert
-from flows.artifacts import ARTIFACT_ROWS, run_artifacts
-from flows.outcome import failed, outcome, quiet_failures
-from flows.progress import BatchLog
-from flows.scale import extract_and_load
-from flows.settle import settle_lost_runs
+from addsup_flows.alerting import alert_message, send_alert
+from addsup_flows.artifacts import ARTIFACT_ROWS, run_artifacts
+from addsup_flows.outcome import failed, outcome, quiet_failures
+from addsup_flows.progress import BatchLog
+from addsup_flows.scale import extract_and_load
+from addsup_flows.settle import settle_lost_runs
 
 quiet_failures()  # a run that fails on purpose ends with its message, not a traceback
 

@@ -15,7 +15,7 @@ from addsup import reviews, warehouse
 from addsup.paths import DEFAULT_REPORTS, PathNotAllowed, confine_all
 from addsup.report.corrections import write_corrections
 from addsup.writer import one_writer
-from flows.outcome import failed, quiet_failures
+from addsup_flows.outcome import failed, quiet_failures
 
 quiet_failures()  # an unknown key ends the run with its message, not a traceback
 

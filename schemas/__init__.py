@@ -1,15 +1,15 @@
 """pandera schemas (polars backend): tables, check views and reusable checks."""
 
-from schemas import checks  # noqa: F401  (registers reusable checks first)
-from schemas.agreement import AgreementCheck, ReferenceCheck
-from schemas.amounts import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
-from schemas.balance import BalanceCheck, GrowthOfTotalCheck
-from schemas.change import GrowthCheck, GrowthStated, PpDifferenceCheck
-from schemas.figures import FigureSchema
-from schemas.magnitude import MagnitudeCheck
-from schemas.reference import FxMonthly, OfficialStats
-from schemas.share import ShareOfCheck
-from schemas.tables import ExpoEditions, TableArithmetic
+from addsup_schemas import checks  # noqa: F401  (registers reusable checks first)
+from addsup_schemas.agreement import AgreementCheck, ReferenceCheck
+from addsup_schemas.amounts import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
+from addsup_schemas.balance import BalanceCheck, GrowthOfTotalCheck
+from addsup_schemas.change import GrowthCheck, GrowthStated, PpDifferenceCheck
+from addsup_schemas.figures import FigureSchema
+from addsup_schemas.magnitude import MagnitudeCheck
+from addsup_schemas.reference import FxMonthly, OfficialStats
+from addsup_schemas.share import ShareOfCheck
+from addsup_schemas.tables import ExpoEditions, TableArithmetic
 
 # curated CSV tables under data/tables/ without a contract (<name>.toml, docs/tables.md),
 # for checks a contract cannot say: file stem -> schema

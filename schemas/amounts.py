@@ -6,7 +6,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-from schemas.checks import IntervalRows, intervals_overlap_expr, overlap
+from addsup_schemas.checks import IntervalRows, intervals_overlap_expr, overlap
 
 
 class ConvertsToCheck(IntervalRows):

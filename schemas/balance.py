@@ -6,7 +6,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-from schemas.checks import IntervalRows, overlap
+from addsup_schemas.checks import IntervalRows, overlap
 
 
 class BalanceCheck(IntervalRows):

@@ -10,7 +10,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-import schemas.checks  # noqa: F401  (registers the reusable checks)
+import addsup_schemas.checks  # noqa: F401  (registers the reusable checks)
 
 
 class TableArithmetic(pa.DataFrameModel):

@@ -84,7 +84,7 @@ def test_five_newest_of_many(tmp_path):
 
 
 def test_the_flow_posts_once_per_run_with_new_errors(prefect_server, receiver, tmp_path):
-    from flows.pipeline import pipeline
+    from addsup_flows.pipeline import pipeline
 
     articles = tmp_path / "articles"
     (tmp_path / "no-tables").mkdir()

@@ -178,7 +178,7 @@ def test_check_and_extract_never_import_prefect(args):
         f"    app({args!r})\n"
         "except SystemExit as e:\n"
         "    assert e.code in (0, None), e.code\n"
-        "print('prefect' in sys.modules, 'flows' in sys.modules, file=sys.stderr)\n"
+        "print('prefect' in sys.modules, 'addsup_flows' in sys.modules, file=sys.stderr)\n"
     )
     done = _python(code)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -16,7 +16,7 @@ from addsup.cli import app
 from addsup.contracts import ContractError, parse_contract
 from addsup.table_checks import printed_half_units
 from addsup.tables import load_tables
-from schemas import TABLE_SCHEMAS
+from addsup_schemas import TABLE_SCHEMAS
 
 # kind -> (contract, header, a consistent row, the same row with a slip)
 KINDS = {

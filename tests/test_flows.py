@@ -26,7 +26,7 @@ def test_pipeline_flow(prefect_server, run_dirs, tmp_path, chromium):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
-    from flows.pipeline import pipeline
+    from addsup_flows.pipeline import pipeline
 
     first = pipeline(**run_dirs)
     assert (first["errors"], first["warnings"]) == (len(planted()), 0)
@@ -122,7 +122,7 @@ def test_pipeline_on_a_local_dask_cluster(prefect_server, run_dirs, tmp_path):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import TaskRunFilter, TaskRunFilterName
 
-    from flows.pipeline import pipeline
+    from addsup_flows.pipeline import pipeline
 
     plain = {**run_dirs, "warehouse_path": str(tmp_path / "plain.duckdb")}
     expected = pipeline(**plain)
@@ -146,7 +146,7 @@ def test_pipeline_on_a_local_dask_cluster(prefect_server, run_dirs, tmp_path):
 
 
 def test_pipeline_on_two_worker_processes_in_batches(prefect_server, run_dirs, tmp_path):
-    from flows.pipeline import pipeline
+    from addsup_flows.pipeline import pipeline
 
     plain = {**run_dirs, "warehouse_path": str(tmp_path / "plain.duckdb")}
     expected = pipeline(**plain)
@@ -166,7 +166,7 @@ def _engine_exit(exc: BaseException):
         raise exc
     except BaseException as raised:
         info = (type(raised), raised, raised.__traceback__)
-    from flows.outcome import ENGINE_EXIT
+    from addsup_flows.outcome import ENGINE_EXIT
 
     return logging.LogRecord("prefect.flow_runs", logging.ERROR, __file__, 1, ENGINE_EXIT, (), info)
 
@@ -183,7 +183,7 @@ def _engine_exit(exc: BaseException):
 def test_the_engine_traceback_is_dropped_only_for_failures_on_purpose(exc, kept):
     from prefect.exceptions import ParameterTypeError
 
-    from flows.outcome import QuietFailures, RunFailed
+    from addsup_flows.outcome import QuietFailures, RunFailed
 
     exc = {"run_failed": RunFailed("refused: x"), "parameter": ParameterTypeError("bad date")}.get(
         exc, exc
@@ -193,7 +193,7 @@ def test_the_engine_traceback_is_dropped_only_for_failures_on_purpose(exc, kept)
 
 @pytest.mark.parametrize(("fail_on", "failed"), [("never", False), ("error", True)])
 def test_outcome_keeps_the_counts_of_a_run_failed_on_purpose(fail_on, failed):
-    from flows.outcome import outcome, result_of
+    from addsup_flows.outcome import outcome, result_of
 
     counts = {"errors": 2, "warnings": 0, "checks_run": 5}
     state = outcome("r1", counts, "/r/report.html", "/r/latest.html", fail_on)
@@ -219,7 +219,7 @@ class _Log:
 def test_batch_progress_goes_to_the_sinks_and_now_and_then_to_the_log():
     from types import SimpleNamespace
 
-    from flows.progress import BatchLog, shown_by
+    from addsup_flows.progress import BatchLog, shown_by
 
     seen: list[tuple[int, int, int]] = []
     log = _Log()
@@ -239,7 +239,7 @@ def test_batch_progress_goes_to_the_sinks_and_now_and_then_to_the_log():
 
 
 def test_with_a_sources_file_the_hourly_deployment_fetches_and_the_daily_does_not():
-    from flows.deployments import build_deployments
+    from addsup_flows.deployments import build_deployments
 
     hourly, daily = build_deployments({"keep_runs": 50}, "/data/sources.toml")
     assert hourly.parameters == {"keep_runs": 50, "sources": "/data/sources.toml"}

@@ -8,7 +8,7 @@ import random
 from addsup.contracts import parse_contract
 from addsup.infer import infer_contract
 from addsup.tables import load_tables
-from schemas import TABLE_SCHEMAS
+from addsup_schemas import TABLE_SCHEMAS
 
 PARTNERS = ["Japan", "Korea", "Mongolia", "Russia"]
 

@@ -25,7 +25,7 @@ BAD = ROOT / "tests" / "bad_inputs"
 
 
 def test_bad_inputs_never_crash_a_run_and_nothing_is_dropped(prefect_server, tmp_path):
-    from flows.pipeline import pipeline
+    from addsup_flows.pipeline import pipeline
 
     articles = tmp_path / "articles"
     shutil.copytree(BAD / "articles", articles)

@@ -17,8 +17,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from addsup_flows.server import SERVER_SETTINGS
 from bench.corpus import NEWS, generate
-from flows.server import SERVER_SETTINGS
 from tests.conftest import ROOT, SAMPLE_ARTICLES, SAMPLE_REFERENCE, SAMPLE_TABLES, planted
 from tests.serving import _free_port, _start
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from addsup.tables import load_tables
-from schemas import TABLE_SCHEMAS
+from addsup_schemas import TABLE_SCHEMAS
 from tests.conftest import SAMPLE_TABLES
 
 HEADER = "year,partner,exports_usd_bn,imports_usd_bn,total_usd_bn,source\n"

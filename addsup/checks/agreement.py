@@ -9,7 +9,7 @@ from addsup import fmt
 from addsup.checks.base import Row, Within, finding, run_view
 from addsup.findings import Finding
 from addsup.warehouse import sql
-from schemas import AgreementCheck, ReferenceCheck
+from addsup_schemas import AgreementCheck, ReferenceCheck
 
 
 def _unit(row: Row) -> str:

@@ -24,7 +24,7 @@ from addsup.checks.base import (
     run_view,
 )
 from addsup.findings import Finding
-from schemas import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
+from addsup_schemas import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
 
 
 def _rate(x: float | None) -> str:

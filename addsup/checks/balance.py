@@ -21,7 +21,7 @@ from addsup.checks.base import (
     pct_interval,
 )
 from addsup.findings import Finding
-from schemas import BalanceCheck, GrowthOfTotalCheck
+from addsup_schemas import BalanceCheck, GrowthOfTotalCheck
 
 
 def _severity(finding_: Finding, row: Row) -> Finding:

@@ -15,7 +15,7 @@ import pyarrow as pa
 from addsup import fmt
 from addsup.findings import Finding, failing_rows
 from addsup.warehouse import registered, sql
-from schemas.checks import at_edge_expr
+from addsup_schemas.checks import at_edge_expr
 
 Row = dict[str, Any]
 ROUNDING = "rounding of every printed figure (docs/checks.md)"

@@ -19,7 +19,7 @@ from addsup.checks.base import (
     verdict,
 )
 from addsup.findings import Finding
-from schemas import GrowthCheck, GrowthStated, PpDifferenceCheck
+from addsup_schemas import GrowthCheck, GrowthStated, PpDifferenceCheck
 
 
 def _change(row: Row) -> str:

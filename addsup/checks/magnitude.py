@@ -12,7 +12,7 @@ import duckdb
 from addsup.checks.base import Row, Within, finding, run_view
 from addsup.checks.slips import slip
 from addsup.findings import Finding
-from schemas import MagnitudeCheck
+from addsup_schemas import MagnitudeCheck
 
 _ORDER = {-1: "below", 1: "above", 0: "comparable with"}
 

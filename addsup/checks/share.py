@@ -10,7 +10,7 @@ import polars as pl
 from addsup import fmt
 from addsup.checks.base import Decided, Row, RowCheck, decide, finding, linked_across, verdict
 from addsup.findings import Finding
-from schemas import ShareOfCheck
+from addsup_schemas import ShareOfCheck
 
 
 def _skip(row: Row) -> str | None:

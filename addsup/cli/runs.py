@@ -40,7 +40,7 @@ def _prefect_environment(port: int) -> bool:
     """Point Prefect at a server and say which: PREFECT_API_URL's when set (it must answer),
     else the local one on ``port`` (started if needed). True when this started it; one line
     and exit status 2 when no server can be used."""
-    from flows.server import DEFAULT_HOST, ServerUnavailable, check_api_url, ensure_server
+    from addsup_flows.server import DEFAULT_HOST, ServerUnavailable, check_api_url, ensure_server
 
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ.setdefault("PREFECT_HOME", str(Path(".prefect").resolve()))
@@ -100,9 +100,9 @@ def run(
     allow(articles, tables, reports, reference, db.parent, *([sources.parent] if sources else []))
     keep = _retention()
     _prefect_environment(port)
-    from flows.outcome import result_of
-    from flows.pipeline import pipeline
-    from flows.progress import shown_by
+    from addsup_flows.outcome import result_of
+    from addsup_flows.pipeline import pipeline
+    from addsup_flows.progress import shown_by
 
     with (
         _server_may_go(db, reports),
@@ -246,8 +246,8 @@ def serve(
     # look for runs to start every 2 s, not Prefect's 10 s: a Quick run starts sooner
     os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", str(RUNNER_POLL_SECONDS))
     started = _prefect_environment(port)
-    from flows.deployments import serve_deployments
-    from flows.server import stop_server
+    from addsup_flows.deployments import serve_deployments
+    from addsup_flows.server import stop_server
 
     out = _console()
     ui = os.environ["PREFECT_API_URL"].removesuffix("/api")
