@@ -59,6 +59,7 @@ ROLE_KEYS = Keys(
     "fiscal",
     "external",
 )
+TOTAL_KEYS = Keys(_TOTAL_WORDS)  # a text without these has no total of trade
 _CLAUSE_WORDS = Words(";", ":", ",", "while", "whereas")  # every _CLAUSE_END holds one
 _PAIR = re.compile(r"(exports?|imports?)\s+and\s+(exports?|imports?)", re.IGNORECASE)
 _AFTER = re.compile(r"^\s+(?:in|of|worth\s+of)\s+(?P<word>exports?|imports?)\b", re.IGNORECASE)
