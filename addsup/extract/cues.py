@@ -49,10 +49,13 @@ class Cue:
                 return found
         if self._words is not None:
             found = self._words.search(self.pattern, text, start, end)
-        elif not any(k in text[start:end].lower() for k in self.keys):
-            found = None
         else:
-            found = self.pattern.search(text, start, end)
+            window = text[start:end].lower()
+            found = (
+                self.pattern.search(text, start, end)
+                if any(k in window for k in self.keys)
+                else None
+            )
         if known is None or start < known[0]:
             read[1][end] = (start, found)
         return found
