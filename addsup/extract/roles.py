@@ -41,9 +41,20 @@ ROLE = re.compile(
 # every match of ROLE holds one of these
 
 
+# the text last read and its role words by window (``find_rates`` reads those of the
+# windows ``find_roles`` read): one tuple, so a thread reading another text never sees a mix
+_read: list[tuple[str, dict[tuple[int, int], list[re.Match[str]]]]] = [("", {})]
+
+
 def role_words(text: str, start: int, end: int) -> list[re.Match[str]]:
     """``ROLE.finditer(text, start, end)``, tried only where a key word starts."""
-    return ROLE_KEYS.matches(ROLE, text, start, end)
+    read = _read[0]
+    if read[0] is not text:
+        read = _read[0] = (text, {})
+    found = read[1].get((start, end))
+    if found is None:
+        found = read[1][start, end] = ROLE_KEYS.matches(ROLE, text, start, end)
+    return found
 
 
 _OVERALL = re.compile(
