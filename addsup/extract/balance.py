@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from itertools import product
 
+from addsup.extract.cues import Keys
 from addsup.extract.figures import Figure
 from addsup.extract.rates import base_kind, find_rates
 from addsup.extract.relations import Relation
@@ -28,6 +29,19 @@ from addsup.extract.roles import Rate, Role, find_roles, renumber, same_money
 from addsup.intervals import overlap
 
 _NEAR = 10  # sentences either side of a stated figure where its parts are looked for
+# a balance needs a surplus or deficit, a growth of a total its imports (or spending): every
+# role word of those holds one of these ("ı": ``re`` lets "i" match a dotless i, RE2 not)
+_SIDE_KEYS = Keys(
+    "surplus",
+    "defic[iı]t",
+    "shortfall",
+    "gap",
+    "[iı]mport",
+    "[iı]nbound",
+    "expend[iı]ture",
+    "spend[iı]ng",
+    "outlay",
+)
 
 
 def periods_agree(a: str | None, b: str | None) -> bool:
@@ -354,16 +368,17 @@ def find_balance_relations(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> list[Relation]:
     """``balance`` and ``growth_of_total`` relations among the figures of one passage."""
-    numbered, spans = renumber(text, sentences, figures)
-    roles = find_roles(text, spans, numbered)
     found = _differences(text, figures)
-    if any(r.kind in "sdt" for r in roles.values()):
-        rates = find_rates(text, spans, numbered, roles)
-        found = (
-            _taken(numbered, _balances(numbered, roles))
-            + _growths(text, numbered, roles, rates)
-            + found
-        )
+    if _SIDE_KEYS.near(text, 0, len(text)):  # else no balance, no imports: no role is read
+        numbered, spans = renumber(text, sentences, figures)
+        roles = find_roles(text, spans, numbered)
+        if any(r.kind in "sdt" for r in roles.values()):
+            rates = find_rates(text, spans, numbered, roles)
+            found = (
+                _taken(numbered, _balances(numbered, roles))
+                + _growths(text, numbered, roles, rates)
+                + found
+            )
     relations = [
         replace(r, sentence_no=figures[r.stated if r.a is None else r.a].sentence_no) for r in found
     ]
