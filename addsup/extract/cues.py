@@ -65,34 +65,30 @@ class Words:
     """Plain words (lower case) looked for in a short stretch of a text: for a pattern read
     only at a few figures, where one pass of ``Keys`` over the whole text costs more."""
 
-    __slots__ = ("words",)
+    __slots__ = ("words", "_any")
 
     def __init__(self, *words: str):
         self.words = words
+        self._any = re.compile("|".join(map(re.escape, words)))
 
     def near(self, text: str, start: int, end: int) -> bool:
         """Whether one of the words is in ``text[start:end]``."""
-        window = text[start:end].lower()
-        return any(w in window for w in self.words)
+        return self._any.search(text[start:end].lower()) is not None
 
     def search(
         self, pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
     ) -> re.Match[str] | None:
         """``pattern.search(text, start, end)`` for a pattern every match of which starts
-        with one of the words: tried only where one starts (a pattern anchored at its end,
-        ``...$``, is slow to try at every position of a window)."""
+        with one of the words, at a word boundary (``\\b``) or with a sign: tried only where
+        one starts (a pattern anchored at its end, ``...$``, is slow to try at every
+        position of a window). A word that starts inside another's hit ("up" in "jump")
+        is not tried: it starts within a word, where no such match can."""
         end = len(text) if end is None else end
         window = text[start:end].lower()
         if len(window) != end - start:  # lowering changed the offsets: search it all
             return pattern.search(text, start, end)
-        at: set[int] = set()
-        for w in self.words:
-            i = window.find(w)
-            while i >= 0:
-                at.add(i)
-                i = window.find(w, i + 1)
-        for i in sorted(at):
-            m = pattern.match(text, start + i, end)
+        for at in self._any.finditer(window):
+            m = pattern.match(text, start + at.start(), end)
             if m:
                 return m
         return None
