@@ -28,12 +28,12 @@ class Cue:
     leftmost match from an earlier start is also the leftmost from a later one, unless it
     starts before it)."""
 
-    __slots__ = ("pattern", "keys", "_words", "_read")
+    __slots__ = ("pattern", "keys", "_words", "_starts", "_read")
 
     def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...], starts: bool = False):
         """``starts``: every match starts with one of the keys, and is tried only there."""
         self.pattern, self.keys = pattern, keys
-        self._words = Words(*keys) if starts else None
+        self._words, self._starts = Words(*keys), starts
         # the text last read, and for each end searched: the start and what was found
         self._read: tuple[str, dict[int, tuple[int, re.Match[str] | None]]] = ("", {})
 
@@ -47,15 +47,12 @@ class Cue:
             found = known[1]
             if found is None or found.start() >= start:
                 return found
-        if self._words is not None:
+        if self._starts:
             found = self._words.search(self.pattern, text, start, end)
+        elif self._words.near(text, start, end):
+            found = self.pattern.search(text, start, end)
         else:
-            window = text[start:end].lower()
-            found = (
-                self.pattern.search(text, start, end)
-                if any(k in window for k in self.keys)
-                else None
-            )
+            found = None
         if known is None or start < known[0]:
             read[1][end] = (start, found)
         return found
