@@ -286,10 +286,13 @@ def find_growth_across(
     out = []
     for i, direction in rates:
         g = figures[i]
-        if i in taken or any(
-            f.sentence_no == g.sentence_no and f.unit in _AMOUNTS for f in figures
+        around = (g.sentence_no - 1, g.sentence_no + 1)
+        if (
+            i in taken
+            or any(f.sentence_no == g.sentence_no and f.unit in _AMOUNTS for f in figures)
+            or not any(f.sentence_no in around and f.unit == "currency" for f in figures)
         ):
-            continue
+            continue  # a level of its own, or none in the sentences around
         want = (
             role(text, g, sentences[g.sentence_no][0]) if g.sentence_no < len(sentences) else None
         )
