@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from itertools import product
 
-from addsup.extract.cues import Keys
+from addsup.extract.amount_roles import SIDE_KEYS
 from addsup.extract.figures import Figure
 from addsup.extract.rates import base_kind, find_rates
 from addsup.extract.relations import Relation
@@ -29,19 +29,6 @@ from addsup.extract.roles import Rate, Role, find_roles, renumber, same_money
 from addsup.intervals import overlap
 
 _NEAR = 10  # sentences either side of a stated figure where its parts are looked for
-# a balance needs a surplus or deficit, a growth of a total its imports (or spending): every
-# role word of those holds one of these ("ı": ``re`` lets "i" match a dotless i, RE2 not)
-_SIDE_KEYS = Keys(
-    "surplus",
-    "defic[iı]t",
-    "shortfall",
-    "gap",
-    "[iı]mport",
-    "[iı]nbound",
-    "expend[iı]ture",
-    "spend[iı]ng",
-    "outlay",
-)
 
 
 def periods_agree(a: str | None, b: str | None) -> bool:
@@ -339,9 +326,9 @@ def _differences(text: str, figures: list[Figure]) -> list[Relation]:
     out = []
     for k in range(1, len(figures) - 1):
         a, gap, b = figures[k - 1], figures[k], figures[k + 1]
-        if not (same_money(a, gap) and same_money(gap, b)):
+        if not (a.sentence_no == gap.sentence_no == b.sentence_no):
             continue
-        if len({a.sentence_no, gap.sentence_no, b.sentence_no}) > 1:
+        if not (same_money(a, gap) and same_money(gap, b)):
             continue
         m = _DIFFERENCE.match(text[gap.end : b.start])
         between = text[a.end : gap.start]
@@ -369,7 +356,8 @@ def find_balance_relations(
 ) -> list[Relation]:
     """``balance`` and ``growth_of_total`` relations among the figures of one passage."""
     found = _differences(text, figures)
-    if _SIDE_KEYS.near(text, 0, len(text)):  # else no balance, no imports: no role is read
+    # a balance needs a surplus or deficit, a growth of a total its imports (or spending)
+    if SIDE_KEYS.near(text, 0, len(text)):  # else no role is read
         numbered, spans = renumber(text, sentences, figures)
         roles = find_roles(text, spans, numbered)
         if any(r.kind in "sdt" for r in roles.values()):
