@@ -23,22 +23,30 @@ from addsup.extract.scan import Scanner
 
 
 class Cue:
-    """A cue pattern anchored at a figure (``...$``), its key words, and the cues last read:
-    the same figure is often asked about twice, with windows of different starts (the
-    leftmost match from an earlier start is also the leftmost from a later one, unless it
-    starts before it)."""
+    """A cue pattern anchored at a figure (``...$``), its key words, and (``remember``) the
+    cues last read: for a cue asked about the same figure twice, with windows of different
+    starts (the leftmost match from an earlier start is also the leftmost from a later one,
+    unless it starts before it)."""
 
-    __slots__ = ("pattern", "keys", "_words", "_starts", "_read")
+    __slots__ = ("pattern", "keys", "_words", "_starts", "_remember", "_read")
 
-    def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...], starts: bool = False):
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        keys: tuple[str, ...],
+        starts: bool = False,
+        remember: bool = False,
+    ):
         """``starts``: every match starts with one of the keys, and is tried only there."""
         self.pattern, self.keys = pattern, keys
-        self._words, self._starts = Words(*keys), starts
+        self._words, self._starts, self._remember = Words(*keys), starts, remember
         # the text last read, and for each end searched: the start and what was found
         self._read: tuple[str, dict[int, tuple[int, re.Match[str] | None]]] = ("", {})
 
     def before(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """The cue ending at ``end`` within ``text[start:end]``, or None."""
+        if not self._remember:
+            return self._search(text, start, end)
         read = self._read
         if read[0] is not text:
             read = self._read = (text, {})
@@ -47,15 +55,15 @@ class Cue:
             found = known[1]
             if found is None or found.start() >= start:
                 return found
-        if self._starts:
-            found = self._words.search(self.pattern, text, start, end)
-        elif self._words.near(text, start, end):
-            found = self.pattern.search(text, start, end)
-        else:
-            found = None
+        found = self._search(text, start, end)
         if known is None or start < known[0]:
             read[1][end] = (start, found)
         return found
+
+    def _search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        if self._starts:
+            return self._words.search(self.pattern, text, start, end)
+        return self.pattern.search(text, start, end) if self._words.near(text, start, end) else None
 
 
 class Words:
