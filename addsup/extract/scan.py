@@ -40,7 +40,8 @@ def _matching(text: str) -> frozenset[int] | None:
 
 
 class Scanner:
-    """Where a pattern matches in a text, as ``(start, end)`` character offsets."""
+    """Where a pattern matches in a text, as ``(start, end)`` character offsets. Scanners are
+    made once, at import: each joins the set for good."""
 
     __slots__ = ("_compiled", "_raw", "_index")
 
