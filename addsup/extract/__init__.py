@@ -226,7 +226,9 @@ def _extract(text: str, published_on: date | None) -> Extraction:
             continue  # every relation links two figures of one sentence
         relations.extend(find_change_relations(text, figures, members, shares))
         relations.extend(find_amount_relations(text, figures, members))
-    relations = [replace(r, metric=phrase_metric(r.phrase)) if r.phrase else r for r in relations]
+    for k, r in enumerate(relations):
+        if r.phrase and (metric := phrase_metric(r.phrase)) != r.metric:
+            relations[k] = replace(r, metric=metric)  # a copy only when the metric changes
     relations = [r if r.cues else replace(r, cues=_cue_words(text, figures, r)) for r in relations]
     relations.extend(find_comparisons(text, figures))
     relations.extend(find_restated(text, figures, sentences, relations))

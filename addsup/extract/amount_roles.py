@@ -59,6 +59,21 @@ ROLE_KEYS = Keys(
     "fiscal",
     "external",
 )
+TOTAL_KEYS = Keys(_TOTAL_WORDS)  # a text without these has no total of trade
+# every word of a balance ("surplus", "deficit", "trade gap") or of the side it subtracts
+# ("imports", "spending") holds one of these: a text without them has neither ("ı": ``re``
+# lets "i" match a dotless i, RE2 does not)
+SIDE_KEYS = Keys(
+    "surplus",
+    "defic[iı]t",
+    "shortfall",
+    "gap",
+    "[iı]mport",
+    "[iı]nbound",
+    "expend[iı]ture",
+    "spend[iı]ng",
+    "outlay",
+)
 _CLAUSE_WORDS = Words(";", ":", ",", "while", "whereas")  # every _CLAUSE_END holds one
 _PAIR = re.compile(r"(exports?|imports?)\s+and\s+(exports?|imports?)", re.IGNORECASE)
 _AFTER = re.compile(r"^\s+(?:in|of|worth\s+of)\s+(?P<word>exports?|imports?)\b", re.IGNORECASE)

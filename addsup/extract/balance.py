@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from itertools import product
 
+from addsup.extract.amount_roles import SIDE_KEYS
 from addsup.extract.figures import Figure
 from addsup.extract.rates import base_kind, find_rates
 from addsup.extract.relations import Relation
@@ -325,9 +326,9 @@ def _differences(text: str, figures: list[Figure]) -> list[Relation]:
     out = []
     for k in range(1, len(figures) - 1):
         a, gap, b = figures[k - 1], figures[k], figures[k + 1]
-        if not (same_money(a, gap) and same_money(gap, b)):
+        if not (a.sentence_no == gap.sentence_no == b.sentence_no):
             continue
-        if len({a.sentence_no, gap.sentence_no, b.sentence_no}) > 1:
+        if not (same_money(a, gap) and same_money(gap, b)):
             continue
         m = _DIFFERENCE.match(text[gap.end : b.start])
         between = text[a.end : gap.start]
@@ -354,16 +355,18 @@ def find_balance_relations(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure]
 ) -> list[Relation]:
     """``balance`` and ``growth_of_total`` relations among the figures of one passage."""
-    numbered, spans = renumber(text, sentences, figures)
-    roles = find_roles(text, spans, numbered)
     found = _differences(text, figures)
-    if any(r.kind in "sdt" for r in roles.values()):
-        rates = find_rates(text, spans, numbered, roles)
-        found = (
-            _taken(numbered, _balances(numbered, roles))
-            + _growths(text, numbered, roles, rates)
-            + found
-        )
+    # a balance needs a surplus or deficit, a growth of a total its imports (or spending)
+    if SIDE_KEYS.near(text, 0, len(text)):  # else no role is read
+        numbered, spans = renumber(text, sentences, figures)
+        roles = find_roles(text, spans, numbered)
+        if any(r.kind in "sdt" for r in roles.values()):
+            rates = find_rates(text, spans, numbered, roles)
+            found = (
+                _taken(numbered, _balances(numbered, roles))
+                + _growths(text, numbered, roles, rates)
+                + found
+            )
     relations = [
         replace(r, sentence_no=figures[r.stated if r.a is None else r.a].sentence_no) for r in found
     ]

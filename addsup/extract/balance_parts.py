@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from itertools import permutations
 
-from addsup.extract.amount_roles import is_change, is_earlier
+from addsup.extract.amount_roles import SIDE_KEYS, is_change, is_earlier
 from addsup.extract.budget_balance import balance_word
 from addsup.extract.figures import Figure
 from addsup.extract.relations import Relation
@@ -29,6 +29,8 @@ def find_balance_parts(
 ) -> list[Relation]:
     """``sum_of`` relations among balances of opposite sign; ``known`` relations keep their
     stated figures."""
+    if not SIDE_KEYS.near(text, 0, len(text)):
+        return []  # no surplus
     low = text.lower()
     if not ("surplus" in low and ("deficit" in low or "gap" in low or "shortfall" in low)):
         return []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from addsup.extract.amount_roles import is_change
+from addsup.extract.amount_roles import SIDE_KEYS, is_change
 from addsup.extract.figures import Figure
 from addsup.extract.relations import Relation
 
@@ -45,6 +45,8 @@ def find_budget_balances(
     """``balance`` relations: a stated deficit or surplus and the revenue and spending whose
     difference meets it, for the balances ``known`` does not link or links to parts that do
     not meet it (the caller puts these in place of those)."""
+    if not SIDE_KEYS.near(text, 0, len(text)):
+        return []  # no deficit, surplus or shortfall
     low = text.lower()
     if not (
         ("deficit" in low or "surplus" in low or "shortfall" in low)

@@ -66,6 +66,7 @@ _GROWTH = Cue(
         "skyrocket",
     ),
     starts=True,
+    remember=True,  # read again by ``growth_rates``
 )
 _TO_CUE = Cue(_TO, ("to",), starts=True)
 _FROM_CUE = Cue(_FROM, ("from", "compared", "against"), starts=True)

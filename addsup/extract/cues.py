@@ -23,22 +23,30 @@ from addsup.extract.scan import Scanner
 
 
 class Cue:
-    """A cue pattern anchored at a figure (``...$``), its key words, and the cues last read:
-    the same figure is often asked about twice, with windows of different starts (the
-    leftmost match from an earlier start is also the leftmost from a later one, unless it
-    starts before it)."""
+    """A cue pattern anchored at a figure (``...$``), its key words, and (``remember``) the
+    cues last read: for a cue asked about the same figure twice, with windows of different
+    starts (the leftmost match from an earlier start is also the leftmost from a later one,
+    unless it starts before it)."""
 
-    __slots__ = ("pattern", "keys", "_words", "_read")
+    __slots__ = ("pattern", "keys", "_words", "_starts", "_remember", "_read")
 
-    def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...], starts: bool = False):
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        keys: tuple[str, ...],
+        starts: bool = False,
+        remember: bool = False,
+    ):
         """``starts``: every match starts with one of the keys, and is tried only there."""
         self.pattern, self.keys = pattern, keys
-        self._words = Words(*keys) if starts else None
+        self._words, self._starts, self._remember = Words(*keys), starts, remember
         # the text last read, and for each end searched: the start and what was found
         self._read: tuple[str, dict[int, tuple[int, re.Match[str] | None]]] = ("", {})
 
     def before(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """The cue ending at ``end`` within ``text[start:end]``, or None."""
+        if not self._remember:
+            return self._search(text, start, end)
         read = self._read
         if read[0] is not text:
             read = self._read = (text, {})
@@ -47,49 +55,45 @@ class Cue:
             found = known[1]
             if found is None or found.start() >= start:
                 return found
-        if self._words is not None:
-            found = self._words.search(self.pattern, text, start, end)
-        elif not any(k in text[start:end].lower() for k in self.keys):
-            found = None
-        else:
-            found = self.pattern.search(text, start, end)
+        found = self._search(text, start, end)
         if known is None or start < known[0]:
             read[1][end] = (start, found)
         return found
+
+    def _search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        if self._starts:
+            return self._words.search(self.pattern, text, start, end)
+        return self.pattern.search(text, start, end) if self._words.near(text, start, end) else None
 
 
 class Words:
     """Plain words (lower case) looked for in a short stretch of a text: for a pattern read
     only at a few figures, where one pass of ``Keys`` over the whole text costs more."""
 
-    __slots__ = ("words",)
+    __slots__ = ("words", "_any")
 
     def __init__(self, *words: str):
         self.words = words
+        self._any = re.compile("|".join(map(re.escape, words)))
 
     def near(self, text: str, start: int, end: int) -> bool:
         """Whether one of the words is in ``text[start:end]``."""
-        window = text[start:end].lower()
-        return any(w in window for w in self.words)
+        return self._any.search(text[start:end].lower()) is not None
 
     def search(
         self, pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
     ) -> re.Match[str] | None:
         """``pattern.search(text, start, end)`` for a pattern every match of which starts
-        with one of the words: tried only where one starts (a pattern anchored at its end,
-        ``...$``, is slow to try at every position of a window)."""
+        with one of the words, at a word boundary (``\\b``) or with a sign: tried only where
+        one starts (a pattern anchored at its end, ``...$``, is slow to try at every
+        position of a window). A word that starts inside another's hit ("up" in "jump")
+        is not tried: it starts within a word, where no such match can."""
         end = len(text) if end is None else end
         window = text[start:end].lower()
         if len(window) != end - start:  # lowering changed the offsets: search it all
             return pattern.search(text, start, end)
-        at: set[int] = set()
-        for w in self.words:
-            i = window.find(w)
-            while i >= 0:
-                at.add(i)
-                i = window.find(w, i + 1)
-        for i in sorted(at):
-            m = pattern.match(text, start + i, end)
+        for at in self._any.finditer(window):
+            m = pattern.match(text, start + at.start(), end)
             if m:
                 return m
         return None

@@ -71,6 +71,10 @@ _KINDS = (
     (_YEAR, "year", ("year", "fy", "19", "20")),
     (_SINGLE_MONTH, "month", ("month", "alone", *_MONTH_WORDS)),
 )
+# the same words as one pattern each (a single search of a sentence)
+_KIND_KEYS = tuple(
+    (pattern, kind, re.compile("|".join(map(re.escape, keys)))) for pattern, kind, keys in _KINDS
+)
 
 
 def _period_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -78,8 +82,8 @@ def _period_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     one is dropped ("the month" in "the first 20 days of the month")."""
     cues = []
     low = text[start:end].lower()
-    for pattern, kind, keys in _KINDS:
-        if not any(k in low for k in keys):
+    for pattern, kind, keys in _KIND_KEYS:
+        if not keys.search(low):
             continue
         for m in pattern.finditer(text, start, end):
             if _COMPARED.search(text, max(start, m.start() - 40), m.start()):

@@ -29,7 +29,8 @@ _WHOLE_CUE = re.compile(
 )
 _SHARE = Cue(
     _SHARE_CUE,
-    ("account", "mak", "made", "represent", "equ", "share", "or", "which", "(", "took", "tak"),
+    ("account", "mak", "made", "represent", "equ", "share", ",", "or", "which", "(", "took", "tak"),
+    starts=True,
 )
 _WHOLE = Cue(_WHOLE_CUE, ("of", "out", "total", "among"), starts=True)
 _MEASURES = frozenset({"currency", "count"})

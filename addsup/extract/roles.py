@@ -41,9 +41,20 @@ ROLE = re.compile(
 # every match of ROLE holds one of these
 
 
+# the text last read and its role words by window (``find_rates`` reads those of the
+# windows ``find_roles`` read): one tuple, so a thread reading another text never sees a mix
+_read: list[tuple[str, dict[tuple[int, int], list[re.Match[str]]]]] = [("", {})]
+
+
 def role_words(text: str, start: int, end: int) -> list[re.Match[str]]:
     """``ROLE.finditer(text, start, end)``, tried only where a key word starts."""
-    return ROLE_KEYS.matches(ROLE, text, start, end)
+    read = _read[0]
+    if read[0] is not text:
+        read = _read[0] = (text, {})
+    found = read[1].get((start, end))
+    if found is None:
+        found = read[1][start, end] = ROLE_KEYS.matches(ROLE, text, start, end)
+    return found
 
 
 _OVERALL = re.compile(
@@ -135,8 +146,11 @@ _RUN_ON_KEYS = Keys(r"[.!?][A-Z“\"]")
 
 def _refined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences, also split where a full stop has no space after it ("said.Imports")."""
+    spans = sentences or [(0, len(text))]
+    if not _RUN_ON_KEYS.near(text, 0, len(text)):
+        return list(spans)
     out = []
-    for start, end in sentences or [(0, len(text))]:
+    for start, end in spans:
         if not _RUN_ON_KEYS.near(text, start, end):
             out.append((start, end))
             continue
@@ -172,6 +186,7 @@ def _norm(word: str) -> str:
 
 
 _WORD = re.compile(r"[A-Za-z][\w.-]*")
+_ALNUM = re.compile(r"[^\W_]")
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 
 
@@ -180,7 +195,7 @@ def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str
     before = [
         w
         for w in text[max(sentence_start, line, m.start() - 30) : m.start()].split()
-        if any(c.isalnum() for c in w)  # not a bullet
+        if _ALNUM.search(w)  # not a bullet
     ]
     word = before[-1] if before else ""
     modifier = ""
@@ -223,13 +238,21 @@ def _aside(text: str, start: int, at: int, end: int) -> bool:
     return (before.count("—") % 2 == 1 and "—" in after) or before.count("(") > before.count(")")
 
 
+def _base(text: str, f: Figure, s_start: int) -> bool:
+    """A year-earlier level: "as against $391 billion"."""
+    return bool(_BASE_KEYS.search(_BASE_BEFORE, text[max(s_start, f.start - 40) : f.start]))
+
+
+_TO_BEFORE = re.compile(r"\bto\s+$")
+
+
 def _change(text: str, f: Figure, s_start: int) -> bool:
     """An amount of change, not a level: "increased $0.7 billion", "(+$1.1 billion)"."""
     h_start = max(s_start, f.start - 40)
     return (
         (
             CHANGE_KEYS.search(CHANGE_BEFORE, text[h_start : f.start])
-            and not re.search(r"\bto\s+$", text[h_start : f.start])
+            and not _TO_BEFORE.search(text[h_start : f.start])
         )
         or bool(_CHANGE_AFTER.match(text, f.end))  # "a decrease of $1.6 billion to $73.7 billion"
         or f.surface[:1] in "+-−"  # "(+$1.1 billion)"
@@ -279,8 +302,6 @@ def find_roles(
         floor = max(s_start, f.start - 150)
         if previous is not None and figures[previous].sentence_no == f.sentence_no:
             floor = max(floor, figures[previous].end)
-        h_start = max(s_start, f.start - 40)
-        base = bool(_BASE_KEYS.search(_BASE_BEFORE, text[h_start : f.start]))
         change = _change(text, f, s_start)
         found = None
         if after:
@@ -309,7 +330,9 @@ def find_roles(
             elif previous is not None and previous in roles:
                 prior = roles[previous]
                 gap = text[figures[previous].end : f.start]
-                if base and len(gap) < 60:  # "$422 billion as against $391 billion"
+                if len(gap) < 60 and _base(
+                    text, f, s_start
+                ):  # "$422 billion as against $391 billion"
                     found = (prior.kind, prior.scope, prior.cue, None)
                 elif not prior.base and _GAPPED.fullmatch(gap):
                     # "a surplus of $2.2 billion in May and $9.8 billion in five months"
@@ -319,6 +342,7 @@ def find_roles(
         if found is None or change:
             continue
         kind, scope, cue, _ = found
+        base = _base(text, f, s_start)
         if kind in "sd" and not scope[1]:
             # "With the European Union, Japan had a deficit of ..."
             named = _PARTNER_BEFORE.search(text, s_start, f.start)

@@ -36,13 +36,24 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _WORD_AFTER = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    # the run of ASCII letters and full stops before the dot, from its first letter (a walk
-    # back is cheaper than a regex searched over the window)
-    i, lo = dot, max(0, dot - 20)
+def _word_before(text: str, dot: int) -> str:
+    """The run of ASCII letters and full stops before the dot (at most 20 characters): most
+    often a plain word after a space; else a walk back (cheaper than a regex searched over
+    the window)."""
+    lo = max(0, dot - 20)
+    space = text.rfind(" ", lo, dot)
+    if space >= 0:
+        word = text[space + 1 : dot]
+        if word.isalpha() and word.isascii():
+            return word
+    i = dot
     while i > lo and text[i - 1] in _WORD_CHARS:
         i -= 1
-    word = text[i:dot].lstrip(".")
+    return text[i:dot]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = _word_before(text, dot).lstrip(".")
     if not word:
         return False
     if "." in word:  # "U.S", "e.g"

@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from addsup.extract.amount_roles import EXPORT, IMPORT, TOTAL, is_change, is_earlier, role
+from addsup.extract.amount_roles import (
+    EXPORT,
+    IMPORT,
+    TOTAL,
+    TOTAL_KEYS,
+    is_change,
+    is_earlier,
+    role,
+)
 from addsup.extract.cues import Keys
 from addsup.extract.figures import Figure
 from addsup.extract.relations import Relation
@@ -148,6 +156,8 @@ def find_trade_totals(
     a half year and its quarter, before their parts); a total left takes the nearest export
     and import within ``REACH`` that no nearer total claims. ``taken`` are the figures
     already stated by a ``sum_of``."""
+    if not TOTAL_KEYS.near(text, 0, len(text)):
+        return []  # no words of a total: no amount has that role
     levels = _levels(text, figures, sentences)
     totals = [t for t, r in levels.role.items() if r == TOTAL and t not in taken]
     chosen: dict[int, tuple[int, int]] = {}
@@ -273,19 +283,22 @@ def find_growth_across(
     ``rates`` are (figure, direction) of the growth-cued rates; ``taken`` the figures already
     stated by a growth relation; ``linked`` the levels other relations already use (a level
     with a rate of its own, a share's part), never the level of a rate of another sentence."""
-    levels = _levels(text, figures, sentences)
     out = []
     for i, direction in rates:
         g = figures[i]
-        if i in taken or any(
-            f.sentence_no == g.sentence_no and f.unit in _AMOUNTS for f in figures
+        around = (g.sentence_no - 1, g.sentence_no + 1)
+        if (
+            i in taken
+            or any(f.sentence_no == g.sentence_no and f.unit in _AMOUNTS for f in figures)
+            or not any(f.sentence_no in around and f.unit == "currency" for f in figures)
         ):
-            continue
+            continue  # a level of its own, or none in the sentences around
         want = (
             role(text, g, sentences[g.sentence_no][0]) if g.sentence_no < len(sentences) else None
         )
         if want not in (EXPORT, IMPORT, TOTAL):
             continue
+        levels = _levels(text, figures, sentences)
         for near in (g.sentence_no + 1, g.sentence_no - 1):
             pair = _level_and_earlier(levels, near, want)
             if pair is not None and pair[0] not in linked:
