@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -121,3 +122,28 @@ def only_figure(text: str):
     figures = find_figures(text)
     assert len(figures) == 1, [f.surface for f in figures]
     return figures[0]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A Prefect server and `addsup serve` (tests/serving.py), with the deployments' data in a
+    temp folder: one per test module that asks for it."""
+    from addsup_flows.server import SERVER_SETTINGS
+    from tests.serving import _free_port, _start
+
+    tmp = tmp_path_factory.mktemp("served")
+    shutil.copytree(SAMPLE_ARTICLES, tmp / "articles")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env |= SERVER_SETTINGS | {
+        "PREFECT_HOME": str(tmp / "prefect-home"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_SERVER_API_HOST": "127.0.0.1",
+        "PREFECT_SERVER_API_PORT": str(port),
+        "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
+        "PREFECT_SERVER_LOG_RETRYABLE_ERRORS": "true",  # a 503's cause, in server.log
+    }
+    prefect = str(Path(sys.executable).with_name("prefect"))
+    with open(tmp / "server.log", "w") as server_log, open(tmp / "serve.log", "w") as serve_log:
+        yield from _start(tmp, port, url, env, prefect, server_log, serve_log)
