@@ -27,9 +27,9 @@ from pathlib import Path
 from addsup.extract.dates import infer_date
 from addsup.files import article_files
 from addsup.pages import HTML_SUFFIXES, parse_html
+from addsup.parameters import DEFAULT_MAX_BYTES
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".jsonl"}) | HTML_SUFFIXES
-DEFAULT_MAX_BYTES = 2_000_000
 
 _HEADER = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n")
 _FRONT = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)

@@ -11,7 +11,7 @@ import polars as pl
 
 from addsup import incremental
 from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect
-from addsup.files import FILE_SCHEMA, scan_files
+from addsup.files import FILE_SCHEMA, input_files, scan_files
 
 
 @dataclass
@@ -81,6 +81,20 @@ def plan(articles_dir: Path, known: pl.DataFrame | None = None) -> Plan:
         todo = files.join(known, on=list(FILE_SCHEMA), how="anti")
         todo = todo.with_columns(known=pl.col("source").is_in(known["source"].implode()))
     return Plan(articles_dir, todo.sort("source"), files.height - todo.height, files["source"])
+
+
+def plan_inputs(paths: tuple[Path, ...] | list[Path]) -> Plan:
+    """The files and folders of a command line as a plan (``input_files``): every file is
+    read, in the order given; the source of each is its path as given."""
+    rows = []
+    for path, source in input_files(paths):
+        try:
+            stat = path.stat()
+            rows.append((source, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            rows.append((source, 0, 0))  # missing or unreadable: said by whoever reads it
+    todo = pl.DataFrame(rows, schema=FILE_SCHEMA, orient="row").with_columns(known=pl.lit(False))
+    return Plan(Path(""), todo, 0, todo["source"])
 
 
 def read(

@@ -1,13 +1,11 @@
-"""The steps of a run as plain functions: (fetch ->) ingest -> extract -> load -> validate ->
-publish.
-
-``flows/pipeline.py`` wraps each in a Prefect task of the same name; ``run_checks`` runs
-them all in one process for ``addsup check`` (no Prefect, any DuckDB connection).
+"""The pieces of a run, on a warehouse connection: fetch, load (``addsup.stream`` streams a
+folder in batches; ``ingest``, ``extract`` and ``load`` do one batch in memory), tables and
+reference, validate, finish. ``addsup.run`` puts them in order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,13 +14,12 @@ import duckdb
 import polars as pl
 
 from addsup import incremental, reviews, warehouse
-from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected, collect
+from addsup.articles import DEFAULT_MAX_BYTES, Article, Rejected
 from addsup.extract import Extraction
 from addsup.extract import extract as extract_text
 from addsup.fetch import Fetched, fetch_sources
-from addsup.files import input_files
 from addsup.findings import Finding
-from addsup.frames import article_frames, concat_frames, extraction_frames
+from addsup.frames import article_frames, extraction_frames
 from addsup.ingest import Ingested, plan, read
 from addsup.paths import (  # noqa: F401  (re-exported as steps.DEFAULT_*)
     DEFAULT_ARTICLES,
@@ -30,8 +27,7 @@ from addsup.paths import (  # noqa: F401  (re-exported as steps.DEFAULT_*)
     DEFAULT_REPORTS,
     DEFAULT_TABLES,
 )
-from addsup.report import ReportPaths, unchanged_since, write_reports, write_unchanged_report
-from addsup.report.corrections import write_corrections
+from addsup.report.unchanged import unchanged_since
 from addsup.scope import scope
 from addsup.sources import SourcesError, read_sources
 from addsup.stream import load_articles as load_articles  # the streamed ingest-extract-load
@@ -76,27 +72,6 @@ def ingest(
     return ingested
 
 
-def ingest_paths(
-    paths: Sequence[Path],
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Callable[[int], None] | None = None,
-) -> Ingested:
-    """Read the given files and folders (for ``addsup check``): a folder as an articles
-    folder, every file below it; the source of each is its path as given (below the folder
-    as given). ``progress`` is told of each file read."""
-    files = input_files(paths)
-    if progress is not None:
-        files = _counted(files, progress)
-    articles, rejected = collect(files, max_bytes)
-    return Ingested(articles, rejected)
-
-
-def _counted(items: list[Any], progress: Callable[[int], None]) -> Iterator[Any]:
-    for item in items:
-        yield item
-        progress(1)
-
-
 def pending(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Article]:
     """The articles not yet extracted by this extractor version (new or edited ones)."""
     if not articles:
@@ -105,50 +80,9 @@ def pending(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Art
     return [a for a in articles if a.article_id not in done]
 
 
-def to_extract(
-    con: duckdb.DuckDBPyConnection, articles: list[Article], full: bool
-) -> list[Article]:
-    """What a run extracts: every article with ``full``, else the ``pending`` ones."""
-    return list(articles) if full else pending(con, articles)
-
-
-def extract(
-    articles: list[Article], progress: Callable[[int], None] | None = None
-) -> dict[str, Extraction]:
-    """Figures, periods and relations of each article, by article id (``progress`` is told
-    of each article done)."""
-    if progress is None:
-        return {a.article_id: extract_text(a.text, a.published_on, a.title) for a in articles}
-    return {
-        a.article_id: extract_text(a.text, a.published_on, a.title)
-        for a in _counted(articles, progress)
-    }
-
-
-def extract_frames(articles: list[Article]) -> dict[str, pl.DataFrame]:
-    """``extract`` of a batch as the frames a load takes: what a Dask worker returns."""
-    return extraction_frames(extract(articles))
-
-
-def batches(articles: list[Article], size: int) -> list[list[Article]]:
-    """The articles in batches of ``size``, in order (files stay together)."""
-    return [articles[i : i + size] for i in range(0, len(articles), size)]
-
-
-def load_frames(
-    con: duckdb.DuckDBPyConnection,
-    ingested: Ingested,
-    parts: list[dict[str, pl.DataFrame]],
-    run_id: str,
-) -> warehouse.LoadStats:
-    """``load`` with extractions made elsewhere (``extract_frames`` of each batch)."""
-    frames = {**article_frames(ingested.articles), **concat_frames(parts)}
-    stats = warehouse.load_frames(con, frames, run_id)
-    warehouse.load_quarantine(con, ingested.rejected, run_id)
-    incremental.record_files(con, ingested.files)
-    if ingested.listed is not None:  # the read of a whole folder: files gone are forgotten
-        incremental.forget_missing(con, ingested.listed)
-    return stats
+def extract(articles: list[Article]) -> dict[str, Extraction]:
+    """Figures, periods and relations of each article, by article id."""
+    return {a.article_id: extract_text(a.text, a.published_on, a.title) for a in articles}
 
 
 def load(
@@ -158,7 +92,13 @@ def load(
     run_id: str,
 ) -> warehouse.LoadStats:
     """Load the batch and its rejections; loading the same batch again changes nothing."""
-    return load_frames(con, ingested, [extraction_frames(extractions)], run_id)
+    frames = {**article_frames(ingested.articles), **extraction_frames(extractions)}
+    stats = warehouse.load_frames(con, frames, run_id)
+    warehouse.load_quarantine(con, ingested.rejected, run_id)
+    incremental.record_files(con, ingested.files)
+    if ingested.listed is not None:  # the read of a whole folder: files gone are forgotten
+        incremental.forget_missing(con, ingested.listed)
+    return stats
 
 
 def load_tables(con: duckdb.DuckDBPyConnection, tables_dir: Path, run_id: str) -> list[Finding]:
@@ -226,21 +166,6 @@ def counted(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     }
 
 
-FAIL_ON = ("never", "error", "warning")
-
-
-def verdict(counts: dict[str, Any], fail_on: str) -> str | None:
-    """Why the run should count as failed under ``fail_on``, or None when it should not."""
-    if fail_on not in FAIL_ON:
-        raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-    errors, warnings = counts.get("errors", 0), counts.get("warnings", 0)
-    if fail_on == "error" and errors:
-        return f"{errors} error-severity finding(s) do not add up"
-    if fail_on == "warning" and (errors or warnings):
-        return f"{errors} error(s) and {warnings} warning(s) do not add up"
-    return None
-
-
 def finish(
     con: duckdb.DuckDBPyConnection, run_id: str, stats: warehouse.LoadStats
 ) -> dict[str, Any]:
@@ -263,52 +188,3 @@ def finish(
     warehouse.finish_run(con, run_id, "completed", counts)
     reviews.record_run_counts(con, run_id, counts["reviewed"])
     return counts
-
-
-def publish(
-    con: duckdb.DuckDBPyConnection,
-    run_id: str,
-    reports_dir: Path,
-    data: dict[str, Any] | None = None,
-) -> ReportPaths:
-    """Write the run's HTML, Markdown and JSON reports (from ``data`` when already built).
-
-    A run that took the findings of an earlier one gets a page that points to its report.
-    The corrections queue (``corrections.html`` and ``.json``) is written as of this run."""
-    write_corrections(con, run_id, reports_dir)
-    previous = unchanged_since(con, run_id)
-    previous_report = reports_dir / "runs" / str(previous) / "report.html"
-    if (
-        previous
-        and data is None
-        and previous_report.is_file()
-        and not reviews.reviewed_since(con, previous)
-    ):
-        return write_unchanged_report(con, run_id, previous, reports_dir)
-    return write_reports(con, run_id, reports_dir, data)
-
-
-def run_checks(
-    con: duckdb.DuckDBPyConnection,
-    ingested: Ingested,
-    run_id: str,
-    tables_dir: Path | None = None,
-    reference_dir: Path | None = None,
-    incremental: bool = False,
-    progress: Callable[[int], None] | None = None,
-) -> list[Finding]:
-    """Every step but publishing, in this process: what ``addsup check`` runs.
-
-    ``incremental``: take the findings of the last completed run when nothing changed
-    (see ``validate``); the returned list is then empty. ``progress`` is told of each
-    article extracted."""
-    warehouse.start_run(con, run_id, {"mode": "check"})
-    extractions = extract(pending(con, ingested.articles), progress)
-    stats = load(con, ingested, extractions, run_id)
-    table_findings = load_tables(con, tables_dir, run_id) if tables_dir else []
-    if reference_dir:
-        table_findings += load_reference(con, reference_dir, run_id)
-    inputs = (tables_dir, reference_dir) if incremental else None
-    findings = validate(con, run_id, table_findings, inputs)
-    finish(con, run_id, stats)
-    return findings

@@ -233,6 +233,29 @@ def corrections_queue(con: duckdb.DuckDBPyConnection, run_id: str | None) -> lis
     return queue
 
 
+def review(
+    db: Path, reports_dir: Path, key: str, verdict: str, note: str | None, by: str | None
+) -> dict[str, Any]:
+    """``record`` on the warehouse ``db`` while holding its writer lock (a run in progress
+    is waited for), then the corrections queue of ``reports_dir`` written again (when the
+    folder is there); returns the review."""
+    from addsup import warehouse
+    from addsup.report.corrections import write_corrections
+    from addsup.writer import one_writer
+
+    with one_writer(db), warehouse.warehouse(db) as con:
+        done = record(con, key, verdict, note, by)
+        if reports_dir.is_dir():
+            write_corrections(con, latest_run(con), reports_dir)
+    return done
+
+
+def said(done: dict[str, Any]) -> str:
+    """One line for a review recorded: the key, the verdict, the check and the article."""
+    where = done["title"] or done["article"] or ""
+    return f"{done['key']} marked {done['verdict']}: {done['check']} · {where}"
+
+
 def record_run_counts(con: duckdb.DuckDBPyConnection, run_id: str, reviewed: int) -> None:
     """Keep with the run, for the run-history chart, its new failures (false alarms left out),
     its failures reviewed as false alarms (``reviewed``) and those confirmed (or reopened)."""

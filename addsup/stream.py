@@ -16,8 +16,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import suppress
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -32,8 +32,7 @@ from addsup.extract import extract
 from addsup.frames import article_frames, extraction_frames
 from addsup.ingest import Ingested, Plan, read
 from addsup.ingest import plan as ingest_plan
-
-DEFAULT_BATCH_FILES = 2000
+from addsup.parameters import DEFAULT_BATCH_FILES
 
 
 @dataclass
@@ -104,8 +103,9 @@ class _Seen:
                 again.add(a.article_id)
                 detail = f"same text as {self.ids[a.article_id]}; loaded once"
                 notes.append(Rejected(a.source, "duplicate", detail, loaded=True))
+        copies = {n.source for n in notes}  # an exact copy is not also a near one
         for key, source in batch.skeletons.items():
-            if key in self.skeletons:
+            if key in self.skeletons and source not in copies:
                 notes.append(
                     Rejected(
                         source,
@@ -145,44 +145,84 @@ def lower_priority(niceness: int = EXTRACTION_NICENESS) -> None:
             os.nice(niceness - current)
 
 
-def _results(work: Iterator[Work], workers: int, reader: partial[Batch]) -> Iterator[Batch]:
-    """The batches read and extracted by ``reader`` (``read_batch`` with its options), in
-    order: here, or on ``workers`` processes with a few batches in flight (memory stays
-    bounded)."""
+@dataclass
+class Pool:
+    """Processes that read and extract batches while this process loads them."""
+
+    executor: Executor
+    size: int  # batches in flight beyond the one being loaded
+    name: str  # where the batches run, for the log
+
+
+@contextmanager
+def batch_pool(
+    workers: int = 1, dask_address: str | None = None, dask_workers: int = 0
+) -> Iterator[Pool | None]:
+    """Where batches are read and extracted: a Dask cluster (the scheduler at
+    ``dask_address``, else a local one of ``dask_workers`` single-threaded processes),
+    else ``workers`` local processes; None (this process) for one worker. Dask is imported
+    only here: it takes half a second to import, and most runs do without it."""
+    if dask_address or dask_workers:
+        from distributed import Client, LocalCluster
+
+        cluster = None
+        if not dask_address:
+            cluster = LocalCluster(
+                n_workers=dask_workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+        try:
+            with Client(dask_address or cluster) as client:
+                size = max(1, dask_workers or len(client.scheduler_info()["workers"]))
+                yield Pool(client.get_executor(), size, f"on dask ({size} worker(s))")
+        finally:
+            if cluster is not None:
+                cluster.close()
+        return
     if workers <= 1:
-        for todo, stats, done in work:
-            yield reader(todo, stats, done=done)
+        yield None
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process holding DuckDB
     with ProcessPoolExecutor(workers, mp_context=context, initializer=lower_priority) as pool:
-        pending: deque[Future[Batch]] = deque()
+        yield Pool(pool, workers, f"on {workers} process(es)")
+
+
+def _results(work: Iterator[Work], reader: partial[Batch], pool: Pool | None) -> Iterator[Batch]:
+    """The batches read and extracted by ``reader`` (``read_batch`` with its options), in
+    order: here, or in ``pool`` with a few batches in flight (memory stays bounded)."""
+    if pool is None:
         for todo, stats, done in work:
-            pending.append(pool.submit(reader, todo, stats, done=done))
-            if len(pending) > workers:
-                yield pending.popleft().result()
-        while pending:
+            yield reader(todo, stats, done=done)
+        return
+    pending: deque[Future[Batch]] = deque()
+    for todo, stats, done in work:
+        pending.append(pool.executor.submit(reader, todo, stats, done=done))
+        if len(pending) > pool.size:
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def load_articles(
     con: duckdb.DuckDBPyConnection,
-    articles_dir: Path,
+    articles: Path | Plan,
     run_id: str,
     *,
     full: bool = False,
-    workers: int = 1,
+    pool: Pool | None = None,
     batch_files: int = DEFAULT_BATCH_FILES,
     max_bytes: int = DEFAULT_MAX_BYTES,
     published_from: date | None = None,
     published_to: date | None = None,
     progress: Callable[[Streamed, int], None] | None = None,
 ) -> Streamed:
-    """``ingest``, ``extract`` and ``load`` of a folder in batches of ``batch_files`` files,
-    read and extracted on ``workers`` processes (see the module). Files as they were when
-    last read in full are passed over, and articles extracted already are not extracted
-    again, unless ``full``. ``progress`` is told, after each batch, what was done so far and
-    how many files there are to read."""
-    plan = ingest_plan(articles_dir, None if full else incremental.known_files(con))
+    """``ingest``, ``extract`` and ``load`` of a folder (or of the files a plan names) in
+    batches of ``batch_files`` files, read and extracted in ``pool`` (see the module;
+    ``batch_pool``). Files as they were when last read in full are passed over, and articles
+    extracted already are not extracted again, unless ``full``. ``progress`` is told, after
+    each batch, what was done so far and how many files there are to read."""
+    plan = articles
+    if isinstance(articles, Path):
+        plan = ingest_plan(articles, None if full else incremental.known_files(con))
     reader = partial(
         read_batch,
         max_bytes=max_bytes,
@@ -190,7 +230,7 @@ def load_articles(
         published_to=published_to,
     )
     seen, out = _Seen(), Streamed(unchanged=plan.unchanged)
-    for batch in _results(_batched(con, plan, batch_files), workers, reader):
+    for batch in _results(_batched(con, plan, batch_files), reader, pool):
         again, notes = seen.screen(batch)
         ingested = batch.ingested
         articles = [a for a in ingested.articles if a.article_id not in again]

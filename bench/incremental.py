@@ -102,7 +102,7 @@ def main() -> int:
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ["ADDSUP_ALLOWED_ROOTS"] = os.pathsep.join([str(work), str(ROOT)])
     os.environ.pop("PREFECT_API_URL", None)
-    from addsup_flows.server import ensure_server, prefect_env
+    from addsup.cli.server import ensure_server, prefect_env
 
     url, _ = ensure_server(port=_free_port())
     os.environ["PREFECT_API_URL"] = url

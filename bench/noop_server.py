@@ -73,7 +73,7 @@ def main() -> int:
     os.environ["PREFECT_HOME"] = str(home)
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ.pop("PREFECT_API_URL", None)
-    from addsup_flows.server import ensure_server, prefect_env
+    from addsup.cli.server import ensure_server, prefect_env
 
     t = time.perf_counter()
     url, _ = ensure_server(port=_free_port())

@@ -28,11 +28,12 @@ from pathlib import Path
 import duckdb
 import orjson
 
-from addsup import pipeline as steps
-from addsup import warehouse
+from addsup.articles import collect
 from addsup.checks import ROW_CHECKS
 from addsup.extract import extract
 from addsup.report import unchanged_since
+from addsup.run import Run
+from addsup.run import run as run_once
 from addsup.validate import validate_into
 from addsup.warehouse import connect
 from bench.corpus import DENSE, NEWS, generate
@@ -154,17 +155,24 @@ def _pipeline(
         t = time.perf_counter()
 
     with PeakMemory() as peak, connect(db) as con:
-        warehouse.start_run(con, run_id, {"bench": True})
-        streamed = steps.load_articles(con, articles_dir, run_id, workers=workers)
-        lap("load_articles")
-        found = steps.load_tables(con, tables, run_id) + steps.load_reference(
-            con, REFERENCE, run_id
+        plan = Run(
+            run_id,
+            articles_dir,
+            tables_dir=tables,
+            reference_dir=REFERENCE,
+            reports_dir=reports,
+            workers=workers,
+            params={"bench": True},
+            connection=con,
         )
-        steps.validate(con, run_id, found, (tables, REFERENCE))
-        steps.finish(con, run_id, streamed.stats())
-        lap("validate")
-        steps.publish(con, run_id, reports)
-        lap("publish")
+
+        def step(function, *args):  # each step in this process, timed to the end of the three
+            result = function(*args)
+            if function.__name__ in ("load_articles", "validate", "publish"):
+                lap(function.__name__)
+            return result
+
+        run_once(plan, step)
     return laps, peak
 
 
@@ -255,7 +263,7 @@ def run(
     expected = {(p.where, p.check, p.stated) for p in key}
     flagged = _flagged(workdir / "reports" / "runs" / run_id / "results.json")
     hand_flagged = {(r[0], r[1], r[2]) for r in hand}
-    sample = steps.ingest_paths(sorted(articles_dir.iterdir())[:500]).articles
+    sample = collect([(p, p.name) for p in sorted(articles_dir.iterdir())[:500]])[0]
     dense = [(a.text, a.published_on or date(2023, 1, 1)) for a in sample]
     news = _news_density_texts(workdir / "news", seed)
     rate = _extraction_rate(news)

@@ -1,10 +1,9 @@
-"""Alerts of a pipeline run: the message (``addsup.alerts``) posted to a chat webhook through
+"""Alerts of a pipeline run: the message (``addsup.alerts``, made by ``addsup.run``) posted to a chat webhook through
 Prefect's Webhook block, by a task Prefect retries; a post that still fails is logged and the
 run goes on (the task's state is taken, never raised)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -13,19 +12,7 @@ from prefect.blocks.webhook import Webhook
 from prefect.cache_policies import NONE
 from prefect.utilities.asyncutils import run_coro_as_sync
 
-from addsup import alerts, warehouse
-from addsup.report.server import report_url
-
 RETRY_DELAYS = [1, 2]  # seconds before the second and the third try
-
-
-@task(cache_policy=NONE)
-def alert_message(
-    db: Path, run_id: str, counts: dict[str, Any], report: Path
-) -> dict[str, Any] | None:
-    """The run's alert, or None when it has no new error finding."""
-    with warehouse.warehouse(db) as con:
-        return alerts.message(con, run_id, counts, report_url(report) or str(report.resolve()))
 
 
 @task(cache_policy=NONE, retries=len(RETRY_DELAYS), retry_delay_seconds=RETRY_DELAYS)

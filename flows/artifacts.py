@@ -9,18 +9,15 @@ client's retries.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import httpx
 from prefect import get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.settings import PREFECT_API_URL
 
+from addsup.cli.server import healthy
+from addsup.report.publish import Published
 from addsup.report.server import report_url
-from addsup_flows.server import healthy
-
-ARTIFACT_ROWS = 500  # failures in the table artifact (the report has the rest)
-FAILURE_COLUMNS = ("what does not add up", "sentence", "article", "check", "severity", "key")
 
 
 def report_artifact(html: Path) -> None:
@@ -46,32 +43,17 @@ def report_artifact(html: Path) -> None:
     )
 
 
-def failure_rows(failures: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """What failed and why first: the UI shows the first columns, the rest scroll off."""
-    rows = [
-        {
-            "what does not add up": f["message"],
-            "sentence": f["sentence"] or "",
-            "article": f["title"] or f["article"] or f["subject"],
-            "check": f["check"],
-            "severity": f["severity"],
-            "key": f.get("key") or "",
-        }
-        for f in failures[:ARTIFACT_ROWS]
-    ]
-    return rows or [dict.fromkeys(FAILURE_COLUMNS, "") | {FAILURE_COLUMNS[0]: "no failures"}]
-
-
 def server_answers() -> bool:
     """Whether the API the run reports to answers now (an in-process test server: yes)."""
     url = PREFECT_API_URL.value()
     return not url or healthy(url, timeout=5.0)
 
 
-def run_artifacts(summary: str, failures: list[dict[str, Any]], failing: int, html: Path) -> bool:
-    """Create the run's artifacts; False, with one warning, when the server does not take
-    them (the report is written already, so the run goes on)."""
-    logger = get_run_logger()
+def run_artifacts(published: Published) -> bool:
+    """Create the run's artifacts: its summary, its failures as a table and a link to its
+    report; False, with one warning, when the server does not take them (the report is
+    written already, so the run goes on)."""
+    logger, html = get_run_logger(), published.paths.html
     if not server_answers():
         logger.warning(
             "the Prefect server does not answer: this run's artifacts are not made; "
@@ -81,13 +63,14 @@ def run_artifacts(summary: str, failures: list[dict[str, Any]], failing: int, ht
         return False
     try:
         create_markdown_artifact(
-            key="addsup-summary", markdown=summary, description="What doesn't add up in this run"
+            key="addsup-summary",
+            markdown=published.summary,
+            description="What doesn't add up in this run",
         )
         create_table_artifact(
             key="addsup-failures",
-            table=failure_rows(failures),
-            description=f"{failing} failing check(s)"
-            + (f", the first {ARTIFACT_ROWS} listed" if failing > ARTIFACT_ROWS else ""),
+            table=published.failure_rows(),
+            description=published.failures_described(),
         )
         report_artifact(html)
     except httpx.HTTPError as err:

@@ -10,13 +10,16 @@ for exactly these failures (``QuietFailures``) and kept for every other exceptio
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from typing import Any
 
 import httpx
-from prefect.exceptions import ParameterTypeError
+from prefect import get_run_logger
+from prefect.exceptions import MissingContextError, ParameterTypeError
 from prefect.states import Completed, Failed, State
 
-from addsup import pipeline as steps
+from addsup import warehouse
+from addsup.run import verdict
 
 ENGINE_EXIT = "Engine execution exited with unexpected exception"
 
@@ -41,7 +44,7 @@ def outcome(run_id: str, counts: dict[str, Any], report: str, latest: str, fail_
         f"{counts['errors']} error(s), {counts['warnings']} warning(s) in {counts['checks_run']} "
         f"checks; report: {report}"
     )
-    reason = steps.verdict(counts, fail_on)
+    reason = verdict(counts, fail_on)
     if reason:
         return failed(f"{reason} (fail_on={fail_on}): {summary}", result)
     return Completed(message=summary, data=result)
@@ -55,14 +58,20 @@ def result_of(state: State) -> dict[str, Any] | None:
     return result if isinstance(result, dict) else None
 
 
+# errors whose message says what happened and what to do: a Prefect server that is away, a
+# warehouse that cannot be used (logged without their traceback)
+SAID = (httpx.TransportError, warehouse.WarehouseDamaged, warehouse.WarehouseFull)
+
+
 class QuietFailures(logging.Filter):
-    """Drops the engine's traceback for a run that failed on purpose (the state says why)."""
+    """Drops the engine's traceback for a run that failed on purpose (the state says why), and
+    the traceback of an error whose message says all (``SAID``)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and record.getMessage() == ENGINE_EXIT:
             return not isinstance(record.exc_info[1], (RunFailed, ParameterTypeError))
-        if record.exc_info and isinstance(record.exc_info[1], httpx.TransportError):
-            record.exc_info = None  # the server is away: its message says all a traceback would
+        if record.exc_info and isinstance(record.exc_info[1], SAID):
+            record.exc_info = None  # its message says all a traceback would
         return True
 
 
@@ -89,14 +98,27 @@ class ServerAway(logging.Filter):
         return True
 
 
+class RunLog(logging.Handler):
+    """The library's log lines (logger ``addsup``) in the log of the flow or task run."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with suppress(MissingContextError):
+            get_run_logger().log(record.levelno, record.getMessage())
+
+
 def quiet_failures() -> None:
-    """Install ``QuietFailures`` on Prefect's flow-run logger and ``ServerAway`` on the
-    loggers of its event client (once)."""
+    """Install ``QuietFailures`` on Prefect's flow-run and task-run loggers, ``ServerAway`` on the loggers
+    of its event client, and ``RunLog`` on the library's logger (once)."""
     for name, kind in (
         ("prefect.flow_runs", QuietFailures),
+        ("prefect.task_runs", QuietFailures),
         ("prefect.events.clients", ServerAway),
         ("prefect._internal.concurrency", ServerAway),
     ):
         logger = logging.getLogger(name)
         if not any(isinstance(f, kind) for f in logger.filters):
             logger.addFilter(kind())
+    library = logging.getLogger("addsup")
+    library.setLevel(logging.INFO)
+    if not any(isinstance(h, RunLog) for h in library.handlers):
+        library.addHandler(RunLog())

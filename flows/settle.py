@@ -3,14 +3,13 @@
 A run whose server went away (or whose process was killed) finishes, or stops, without
 telling the server; once the server is back it would show that run as Running forever.
 The warehouse knows better: the next run, holding the writer lock, marks failed the runs
-still marked running there (no other run can be alive), and gives the server's Running
-runs the state the warehouse recorded for them.
+still marked running there (no other run can be alive: ``addsup.run.start``), and this gives
+the server's Running runs the state the warehouse recorded for them.
 """
 
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import httpx
 from prefect import get_run_logger
@@ -24,11 +23,6 @@ from prefect.client.schemas.filters import (
 from prefect.client.schemas.objects import StateType
 from prefect.states import Completed, Crashed, State
 
-from addsup import warehouse
-
-# a run's engine retries its last report for a few minutes: leave it that long to say it itself
-GRACE_SECONDS = 300.0
-
 
 def _state(status: str) -> State:
     if status == "completed":
@@ -41,13 +35,10 @@ def _state(status: str) -> State:
     )
 
 
-def settle_lost_runs(db: Path, run_id: str) -> list[str]:
-    """Give the server's Running runs that the warehouse says ended their recorded end; the
-    ids settled. Never fails the run that calls it (a server that does not answer: none)."""
-    with warehouse.warehouse(db) as con:
-        abandoned = warehouse.fail_abandoned_runs(con, run_id)
-        ended = warehouse.ended_runs(con, GRACE_SECONDS)
-    ended.update(dict.fromkeys(abandoned, "failed"))
+def settle_lost_runs(ended: dict[str, str]) -> list[str]:
+    """Give the server's Running runs that the warehouse says ended (``ended``: run id ->
+    status, ``addsup.run.start``) their recorded end; the ids settled. Never fails the run
+    that calls it (a server that does not answer: none settled)."""
     ids = []
     for key in ended:
         try:

@@ -40,6 +40,25 @@ def load_texts(con, *texts: str, published=None) -> None:
     steps.load(con, steps.Ingested(articles), steps.extract(articles), "r1")
 
 
+def check_run(con, articles, run_id=None, tables=None, reference=None, reports=None, full=False):
+    """One run of addsup (``addsup.run``) in this process on ``con``: articles from a folder,
+    or a tuple of files and folders; what it did (``Done``)."""
+    import uuid
+
+    from addsup.run import Run, run
+
+    plan = Run(
+        run_id or str(uuid.uuid4()),
+        articles,
+        tables_dir=tables,
+        reference_dir=reference,
+        reports_dir=reports,
+        full=full,
+        connection=con,
+    )
+    return run(plan)
+
+
 def planted() -> set[tuple[str, str, str]]:
     """The answer key of the sample corpus: (where, check, stated figure) per planted error."""
     import csv
@@ -128,7 +147,7 @@ def only_figure(text: str):
 def served(tmp_path_factory):
     """A Prefect server and `addsup serve` (tests/serving.py), with the deployments' data in a
     temp folder: one per test module that asks for it."""
-    from addsup_flows.server import SERVER_SETTINGS
+    from addsup.cli.server import SERVER_SETTINGS
     from tests.serving import _free_port, _start
 
     tmp = tmp_path_factory.mktemp("served")

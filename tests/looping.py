@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
-from addsup import pipeline as steps
 from addsup import warehouse
+from addsup.run import Run
+from addsup.run import run as run_once
 
 # Two failures and a pass, each sentence in words of our own. 480 of 1,200 is 40 percent,
 # 300 of 1,000 is 30 percent; 20 of 80 is 25 percent.
@@ -29,19 +31,15 @@ def write_article(folder: Path, *sentences: str, name: str = "cars.txt") -> Path
 def run(
     db: Path, articles: Path, reports: Path, full: bool = False, inputs: tuple | None = None
 ) -> dict:
-    """One run (every step but the Prefect flow around them); returns its results.json with
-    the run's counts as the flow's outcome has them under ``_counts``, and its report page.
+    """One run (``addsup.run``, in this process: no Prefect flow around it); returns its
+    results.json with the run's counts as the flow's outcome has them under ``_counts``, and its report page.
     With ``inputs`` (tables and reference folders), a run with nothing new takes the last
     run's findings, as an hourly run does."""
-    run_id = str(uuid.uuid4())
+    tables, reference = inputs or (None, None)
     with warehouse.warehouse(db) as con:
-        warehouse.start_run(con, run_id, {"full": full})
-        ingested = steps.ingest(articles)
-        extracted = steps.extract(steps.to_extract(con, ingested.articles, full))
-        stats = steps.load(con, ingested, extracted, run_id)
-        steps.validate(con, run_id, inputs=inputs)
-        counts = steps.finish(con, run_id, stats)
-        paths = steps.publish(con, run_id, reports)
+        plan = Run(str(uuid.uuid4()), articles, db, tables, reference, reports, connection=con)
+        done = run_once(replace(plan, full=full or not inputs))
+    paths, counts = done.published.paths, done.counts
     data = json.loads(paths.json.read_text()) if paths.json.is_file() else {}
     data["_counts"] = counts
     data["_html"] = paths.html.read_text()

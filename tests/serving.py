@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from addsup_flows.server import wait_healthy
+from addsup.cli.server import wait_healthy
 from tests.conftest import ROOT, SAMPLE_REFERENCE, SAMPLE_TABLES
 
 

@@ -8,13 +8,14 @@ from addsup import incremental, warehouse
 from addsup import pipeline as steps
 from addsup.files import article_files
 from addsup.report import unchanged_since
-from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, planted
+from addsup.report.publish import publish
+from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, check_run, planted
 
 
 def _run(con, articles_dir, tables_dir=SAMPLE_TABLES):
     run_id = str(uuid.uuid4())
     ingested = steps.ingest(articles_dir, known=incremental.known_files(con))
-    steps.run_checks(con, ingested, run_id, tables_dir, SAMPLE_REFERENCE, incremental=True)
+    check_run(con, articles_dir, run_id, tables_dir, SAMPLE_REFERENCE)
     return run_id, ingested
 
 
@@ -94,10 +95,10 @@ def test_the_report_of_a_run_with_nothing_new_points_to_the_one_that_stands(
 ):
     reports = tmp_path / "reports"
     first, _ = _run(con, articles_dir)
-    steps.publish(con, first, reports)
+    publish(con, first, reports)
     latest = (reports / "latest.html").read_bytes()
     second, _ = _run(con, articles_dir)
-    paths = steps.publish(con, second, reports)
+    paths = publish(con, second, reports).paths
     page = paths.html.read_text()
     assert "Nothing new since the last run" in page
     assert f'href="../../runs/{first}/report.html"' in page

@@ -19,7 +19,14 @@ import duckdb
 from addsup import pipeline as steps
 from addsup.extract import EXTRACTOR_VERSION
 from addsup.warehouse import connect
-from tests.conftest import ROOT, SAMPLE_ARTICLES, SAMPLE_REFERENCE, SAMPLE_TABLES, planted
+from tests.conftest import (
+    ROOT,
+    SAMPLE_ARTICLES,
+    SAMPLE_REFERENCE,
+    SAMPLE_TABLES,
+    check_run,
+    planted,
+)
 
 BAD = ROOT / "tests" / "bad_inputs"
 
@@ -257,5 +264,5 @@ def test_two_runs_at_once_never_corrupt_the_warehouse(prefect_server, tmp_path):
     # and the data equal those of one run alone
     single = tmp_path / "single.duckdb"
     with connect(single) as con:
-        steps.run_checks(con, steps.ingest(articles), "solo", SAMPLE_TABLES, SAMPLE_REFERENCE)
+        check_run(con, articles, "solo", SAMPLE_TABLES, SAMPLE_REFERENCE)
     assert _tables(tmp_path / "w.duckdb") == _tables(single)

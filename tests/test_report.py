@@ -5,14 +5,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from addsup import pipeline as steps
 from addsup.report import write_reports
-from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, planted
+from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, check_run, planted
 
 
 def _run(con, articles_dir, reports_dir, tables=SAMPLE_TABLES, reference=SAMPLE_REFERENCE):
     run_id = str(uuid.uuid4())
-    steps.run_checks(con, steps.ingest(articles_dir), run_id, tables, reference)
+    check_run(con, articles_dir, run_id, tables, reference)
     return run_id, write_reports(con, run_id, reports_dir)
 
 
@@ -183,7 +182,7 @@ def test_changes_know_a_failure_by_its_figures_and_list_the_first_fixed(con, art
     # the relations gone, their failures are fixed: the first one listed, all counted
     con.execute("DELETE FROM relations")
     third = str(uuid.uuid4())
-    steps.run_checks(con, steps.ingest_paths([]), third, SAMPLE_TABLES, SAMPLE_REFERENCE)
+    check_run(con, (), third, SAMPLE_TABLES, SAMPLE_REFERENCE)
     failing = "SELECT count(*) FROM run_findings WHERE for_run = ? AND status = 'fail'"
     now, then = (con.execute(failing, [r]).fetchall()[0][0] for r in (third, second))
     fixed = changes(con, third, listed=1)
@@ -233,7 +232,7 @@ def test_the_date_range_says_what_it_did(params, said):
 
 def test_a_date_range_is_stated_in_the_report(con, articles_dir, tmp_path):
     run_id = str(uuid.uuid4())
-    steps.run_checks(con, steps.ingest(articles_dir), run_id, SAMPLE_TABLES, SAMPLE_REFERENCE)
+    check_run(con, articles_dir, run_id, SAMPLE_TABLES, SAMPLE_REFERENCE)
     con.execute(
         "UPDATE runs SET params = ? WHERE run_id = ?",
         [json.dumps({"published_from": "2024-01-01"}), run_id],

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from addsup import pipeline as steps
 from addsup.report import write_reports
-from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, planted
+from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES, check_run, planted
 
 
 def _run(con, articles_dir, reports_dir, tables_dir=SAMPLE_TABLES):
     run_id = str(uuid.uuid4())
-    steps.run_checks(con, steps.ingest(articles_dir), run_id, tables_dir, SAMPLE_REFERENCE)
+    check_run(con, articles_dir, run_id, tables_dir, SAMPLE_REFERENCE)
     return run_id, write_reports(con, run_id, reports_dir)
 
 
@@ -112,15 +111,13 @@ def test_new_and_fixed_across_two_runs(con, articles_dir, tmp_path, chromium):
 def test_a_run_with_nothing_new_shows_a_page_that_leads_to_the_report(
     con, articles_dir, tmp_path, chromium
 ):
-    from addsup import incremental
 
     reports = tmp_path / "reports"
     runs = []
     for _ in range(2):
         run_id = str(uuid.uuid4())
-        ingested = steps.ingest(articles_dir, known=incremental.known_files(con))
-        steps.run_checks(con, ingested, run_id, SAMPLE_TABLES, SAMPLE_REFERENCE, incremental=True)
-        runs.append((run_id, steps.publish(con, run_id, reports)))
+        done = check_run(con, articles_dir, run_id, SAMPLE_TABLES, SAMPLE_REFERENCE, reports)
+        runs.append((run_id, done.published.paths))
     (first, _), (second, paths) = runs
     page, requests, _ = _open(chromium, paths.html)
     assert [u for u in requests if not u.startswith("data:")] == [paths.html.resolve().as_uri()]

@@ -4,8 +4,8 @@ the findings that stood before and the run's own rows, it is the file a full wri
 import orjson
 import pytest
 
-from addsup import pipeline as steps
 from addsup.report import carried, render
+from addsup.report.publish import publish
 from addsup.report.render import report_data, write_results
 from tests.test_scope import _grow, _run, copied_inputs
 
@@ -36,7 +36,7 @@ def test_the_results_of_an_incremental_run_are_those_a_full_write_makes(
     for step, change in _grow(*inputs):
         change()
         run_id = _run(con, articles, reference)
-        paths = steps.publish(con, run_id, reports)
+        paths = publish(con, run_id, reports).paths
         whole = tmp_path / f"{step}.json"
         write_results(con, run_id, report_data(con, run_id), whole)
         assert _findings(paths.json) == _findings(whole), step

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from addsup import pipeline as steps
+from addsup.report.publish import publish
 from addsup.retention import Retention, prunable_runs, prune
+from tests.conftest import check_run
 
 STORY = """date 2024-05-02 Harbour trade
 
@@ -19,8 +20,7 @@ last year.
 
 def _run(con, folder, run_id, share="40", incremental=False):
     (folder / "story.txt").write_text(STORY.format(share=share))
-    ingested = steps.ingest_paths([folder / "story.txt"])
-    steps.run_checks(con, ingested, run_id, incremental=incremental)
+    check_run(con, (folder / "story.txt",), run_id, full=not incremental)
 
 
 def _runs(con):
@@ -64,7 +64,7 @@ def test_after_a_prune_the_report_knows_new_and_fixed_failures(con, tmp_path):
         _run(con, tmp_path, f"r{i}", share="40")  # 30 / 60 is 50, not 40: a failure
     prune(con, Retention(keep_runs=1, keep_days=0))
     _run(con, tmp_path, "r3", share="50")  # corrected
-    paths = steps.publish(con, "r3", tmp_path / "reports")
+    paths = publish(con, "r3", tmp_path / "reports").paths
     latest = json.loads(paths.latest_json.read_text())
     assert (latest["counts"]["fixed"], latest["counts"]["fail"]) == (1, 0)
     assert _runs(con) == ["r2", "r3"]

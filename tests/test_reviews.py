@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from addsup import pipeline as steps
 from addsup import retention, reviews, warehouse
 from addsup.cli import app
 from addsup.report import charts
 from addsup.report.article_view import rows
+from addsup.run import verdict
 from tests.looping import SALES, STAFF, STANDS, VANS, failure_in, failures, run, write_article
 
 runner = CliRunner()
@@ -113,7 +113,7 @@ def test_the_loop_end_to_end(place):
     counts = second["_counts"]
     assert counts["errors"] == first["_counts"]["errors"] - 1 == 1
     assert counts["reviewed"] == 1 and second["counts"]["fail"] == 1
-    assert steps.verdict(counts, "error") == "1 error-severity finding(s) do not add up"
+    assert verdict(counts, "error") == "1 error-severity finding(s) do not add up"
     html = second["_html"]
     listed, rest = html.split('<h2 id="reviewed">')
     assert alarm not in listed.split('<h2 id="failures">')[1]  # not listed as a failure

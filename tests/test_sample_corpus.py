@@ -2,9 +2,8 @@
 
 import uuid
 
-from addsup import pipeline as steps
 from addsup.report import report_data
-from tests.conftest import SAMPLE_ARTICLES, SAMPLE_REFERENCE, SAMPLE_TABLES, planted
+from tests.conftest import SAMPLE_ARTICLES, SAMPLE_REFERENCE, SAMPLE_TABLES, check_run, planted
 
 
 def _flagged(data):
@@ -22,7 +21,7 @@ def _flagged(data):
 
 def test_exactly_the_planted_inconsistencies_are_flagged(con):
     run_id = str(uuid.uuid4())
-    steps.run_checks(con, steps.ingest(SAMPLE_ARTICLES), run_id, SAMPLE_TABLES, SAMPLE_REFERENCE)
+    check_run(con, SAMPLE_ARTICLES, run_id, SAMPLE_TABLES, SAMPLE_REFERENCE)
     data = report_data(con, run_id)
     assert _flagged(data) == planted()
     # and every check had at least two consistent cases that were really checked
@@ -48,7 +47,7 @@ def test_exactly_the_planted_inconsistencies_are_flagged(con):
 
 def test_the_seed_figures_raise_no_false_error(con, seeds_dir):
     run_id = str(uuid.uuid4())
-    steps.run_checks(con, steps.ingest(seeds_dir), run_id, reference_dir=SAMPLE_REFERENCE)
+    check_run(con, seeds_dir, run_id, reference=SAMPLE_REFERENCE)
     data = report_data(con, run_id)
     assert [f for f in data["findings"] if f["status"] == "fail"] == []
     messages = " | ".join(f["message"] for f in data["findings"])

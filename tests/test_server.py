@@ -1,4 +1,4 @@
-"""The local Prefect server helper (flows/server.py)."""
+"""The local Prefect server helper (addsup/cli/server.py)."""
 
 import os
 import socket
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from addsup_flows.server import _clear_stale_pid
+from addsup.cli.server import _clear_stale_pid
 
 
 def test_a_stale_pid_file_is_removed(tmp_path):
@@ -66,7 +66,7 @@ def squatter():
 
 
 def test_a_port_taken_by_another_program_fails_at_once(squatter):
-    from addsup_flows.server import ServerUnavailable, ensure_server
+    from addsup.cli.server import ServerUnavailable, ensure_server
 
     started = time.monotonic()
     with pytest.raises(ServerUnavailable, match=f"port {squatter} on 127.0.0.1 is taken"):
@@ -75,7 +75,7 @@ def test_a_port_taken_by_another_program_fails_at_once(squatter):
 
 
 def test_a_prefect_api_url_without_a_server_is_named():
-    from addsup_flows.server import ServerUnavailable, check_api_url
+    from addsup.cli.server import ServerUnavailable, check_api_url
 
     url = f"http://127.0.0.1:{_free_port()}/api"
     with pytest.raises(ServerUnavailable, match=f"PREFECT_API_URL is {url} but no Prefect"):

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import httpx
 
-from addsup_flows.server import prefect_env, wait_healthy
+from addsup.cli.server import prefect_env, wait_healthy
 from bench.corpus import NEWS, generate
 from tests.conftest import SAMPLE_REFERENCE, SAMPLE_TABLES
 from tests.serving import _free_port, _stop

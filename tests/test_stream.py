@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from addsup import pipeline as steps
+from addsup.stream import batch_pool
 from addsup.warehouse import connect
 
 TABLES = ("articles", "article_sources", "figures", "relations", "sentences")
@@ -39,11 +40,23 @@ def whole(articles_dir: Path):
     con.close()
 
 
-@pytest.mark.parametrize(("workers", "batch_files"), [(1, 1), (1, 4), (2, 3)])
-def test_a_streamed_load_equals_a_load_in_one_piece(con, whole, articles_dir, workers, batch_files):
-    streamed = steps.load_articles(
-        con, articles_dir, "r1", workers=workers, batch_files=batch_files
-    )
+@pytest.mark.parametrize(
+    ("pool", "batch_files"),
+    [({}, 1), ({}, 4), ({"workers": 2}, 3), ({"dask_workers": 2}, 3)],
+    ids=["here-1", "here-4", "processes", "dask"],
+)
+def test_a_streamed_load_equals_a_load_in_one_piece(con, whole, articles_dir, pool, batch_files):
+    """In this process, on worker processes or on a Dask cluster: the same rows, duplicates
+    found across batches alike."""
+    duplicate = articles_dir / "zz-copy-of-the-first.txt"
+    duplicate.write_bytes(sorted(articles_dir.iterdir())[0].read_bytes())  # in a later batch
+    whole.execute("DELETE FROM quarantine")
+    again = steps.ingest(articles_dir)
+    steps.load(whole, again, steps.extract(again.articles), "r1")
+    with batch_pool(**pool) as workers:
+        streamed = steps.load_articles(
+            con, articles_dir, "r1", pool=workers, batch_files=batch_files
+        )
     files = len(list(articles_dir.iterdir()))
     assert streamed.batches == -(-files // batch_files)
     assert streamed.articles_new == con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
@@ -96,7 +109,8 @@ def test_bad_files_are_quarantined_with_their_reason_and_the_run_goes_on(con, tm
     bad = Path(__file__).parent / "bad_inputs" / "articles"
     folder = tmp_path / "mixed"
     shutil.copytree(bad, folder)
-    streamed = steps.load_articles(con, folder, "r1", batch_files=2, workers=2)
+    with batch_pool(workers=2) as pool:
+        streamed = steps.load_articles(con, folder, "r1", batch_files=2, pool=pool)
     reasons = {r for _, r, loaded in _quarantine(con) if not loaded}
     assert streamed.rejected == len(_quarantine(con)) > 0
     assert {"empty", "binary"} <= reasons

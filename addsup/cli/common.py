@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from addsup import __version__
+from addsup.parameters import RUN
 from addsup.paths import BUNDLED_REFERENCE, DEFAULT_REFERENCE
 
 if TYPE_CHECKING:
@@ -31,13 +32,11 @@ app = typer.Typer(
 RUNNER_POLL_SECONDS = 2  # how often addsup serve asks the server for runs to start
 UNREADABLE_EXIT = 2  # an input could not be read (missing, unsupported type, empty, binary)
 
-Articles = Annotated[Path, typer.Option("--articles", help="Folder of article files.")]
-Tables = Annotated[Path, typer.Option("--tables", help="Folder of curated CSV tables.")]
-Warehouse = Annotated[Path, typer.Option("--warehouse", help="DuckDB warehouse file.")]
-Reports = Annotated[Path, typer.Option("--reports", help="Folder of the reports.")]
-Reference = Annotated[
-    Path, typer.Option("--reference", help="Folder of reference data (exchange rates, statistics).")
-]
+Articles = Annotated[Path, typer.Option("--articles", help=RUN["articles_dir"])]
+Tables = Annotated[Path, typer.Option("--tables", help=RUN["tables_dir"])]
+Warehouse = Annotated[Path, typer.Option("--warehouse", help=RUN["warehouse_path"])]
+Reports = Annotated[Path, typer.Option("--reports", help=RUN["reports_dir"])]
+Reference = Annotated[Path, typer.Option("--reference", help=RUN["reference_dir"])]
 Port = Annotated[
     int,
     typer.Option(
@@ -57,8 +56,7 @@ Sources = Annotated[
     Path | None,
     typer.Option(
         "--sources",
-        help="A sources file (TOML: feeds and pages, docs/inputs.md) to fetch from before "
-        "reading the articles; without one nothing is fetched.",
+        help=RUN["sources"],
         show_default=False,
     ),
 ]
@@ -67,8 +65,7 @@ AlertUrl = Annotated[
     typer.Option(
         "--alert-url",
         envvar="ADDSUP_ALERT_URL",
-        help="A chat webhook (Slack-compatible JSON) to post to once per run that finds new "
-        "errors: the counts, the five newest and the report link (never when nothing is new).",
+        help=RUN["alert_url"],
         show_default=False,
     ),
 ]

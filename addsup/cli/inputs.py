@@ -186,22 +186,38 @@ def check_data(
     inputs that could not be read or were read with a warning; ``bar`` shows the progress."""
     import uuid
 
-    from addsup import pipeline as steps
+    from addsup.articles import Rejected
     from addsup.files import input_files
     from addsup.report import report_data
+    from addsup.run import Run, run
     from addsup.warehouse import warehouse
 
-    reading = bar.stage("reading", len(input_files(paths))) if bar else None
-    ingested = steps.ingest_paths(paths, progress=reading)
-    extracting = bar.stage("extracting", len(ingested.articles)) if bar else None
+    stage = bar.stage("reading and extracting", len(input_files(paths))) if bar else None
+    shown = 0
+
+    def progress(done: Any, total: int) -> None:
+        nonlocal shown
+        stage(done.files_read - shown)
+        shown = done.files_read
+
     with warehouse(":memory:") as con:
-        run_id = f"check-{uuid.uuid4()}"
-        reference = reference or _bundled_reference()
-        steps.run_checks(con, ingested, run_id, tables, reference, progress=extracting)
+        plan = Run(
+            f"check-{uuid.uuid4()}",
+            tuple(paths),
+            tables_dir=tables,
+            reference_dir=reference or _bundled_reference(),
+            params={"mode": "check"},
+            connection=con,
+            progress=progress if stage else None,
+        )
+        run(plan)
         if bar:
             bar.stage("checking", None)
-        data = report_data(con, run_id, passes_listed=None, flagged_listed=None)
-    return data, ingested.rejected
+        data = report_data(con, plan.run_id, passes_listed=None, flagged_listed=None)
+    rejected = [
+        Rejected(q["source"], q["reason"], q["detail"], q["loaded"]) for q in data["quarantine"]
+    ]
+    return data, rejected
 
 
 def _check_json(data: dict) -> str:
@@ -261,8 +277,11 @@ def check(
         )
     if _report_unreadable(rejected):
         raise typer.Exit(UNREADABLE_EXIT)
-    failing = {f["severity"] for f in findings if f["status"] == "fail"}
-    if (fail_on is FailOn.error and "error" in failing) or (fail_on is FailOn.warning and failing):
+    from addsup.run import verdict
+
+    failing = [f["severity"] for f in findings if f["status"] == "fail"]
+    counts = {"errors": failing.count("error"), "warnings": failing.count("warning")}
+    if verdict(counts, fail_on.value):
         raise typer.Exit(1)
 
 

@@ -55,25 +55,17 @@ def review(
     still finds it reopens it). Kept in the reviews file beside the warehouse. Exit 2 when the
     key is unknown."""
     from addsup import reviews, warehouse
-    from addsup.report.corrections import write_corrections
 
     err = _console(stderr=True)
     if not db.is_file():
         err.print(f"[red]no warehouse at {db}: run addsup first (or give --warehouse)[/red]")
         raise typer.Exit(2)
     try:
-        with warehouse.warehouse(db) as con:
-            done = reviews.record(con, key, verdict.value, note, by)
-            if reports.is_dir():
-                write_corrections(con, reviews.latest_run(con), reports)
+        done = reviews.review(db, reports, key, verdict.value, note, by)
     except (reviews.ReviewRefused, warehouse.WarehouseDamaged) as exc:
         err.print(f"[red]{exc}[/red]", highlight=False)
         raise typer.Exit(2) from None
-    where = done["title"] or done["article"] or ""
-    _console().print(
-        f"{done['key']} marked {done['verdict']}: {done['check']} · {where}\n  {done['message']}",
-        highlight=False,
-    )
+    _console().print(f"{reviews.said(done)}\n  {done['message']}", highlight=False)
 
 
 @app.command("export")

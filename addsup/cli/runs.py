@@ -27,6 +27,7 @@ from addsup.cli.common import (
     _console,
     app,
 )
+from addsup.parameters import DEFAULT_BATCH_FILES, RUN
 from addsup.paths import (
     DEFAULT_ARTICLES,
     DEFAULT_REFERENCE,
@@ -40,7 +41,7 @@ def _prefect_environment(port: int) -> bool:
     """Point Prefect at a server and say which: PREFECT_API_URL's when set (it must answer),
     else the local one on ``port`` (started if needed). True when this started it; one line
     and exit status 2 when no server can be used."""
-    from addsup_flows.server import DEFAULT_HOST, ServerUnavailable, check_api_url, ensure_server
+    from addsup.cli.server import DEFAULT_HOST, ServerUnavailable, check_api_url, ensure_server
 
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ.setdefault("PREFECT_HOME", str(Path(".prefect").resolve()))
@@ -68,24 +69,14 @@ def run(
     reports: Reports = DEFAULT_REPORTS,
     reference: Reference = DEFAULT_REFERENCE,
     fail_on: Annotated[
-        FailOn, typer.Option(help="Fail the run (exit 1) on findings of this severity.")
+        FailOn, typer.Option(help=RUN["fail_on"].removesuffix(".") + " (exit 1).")
     ] = FailOn.never,
     port: Port = 4200,
-    full: Annotated[
-        bool, typer.Option(help="Extract and check everything again, changed or not.")
-    ] = False,
-    workers: Annotated[
-        int, typer.Option(help="Processes that read and extract batches of files.")
-    ] = 1,
-    batch_files: Annotated[
-        int, typer.Option(help="Files per batch (memory is bounded by the batch).")
-    ] = 2000,
-    dask_workers: Annotated[
-        int, typer.Option(help="Extract on a local Dask cluster of this many processes.")
-    ] = 0,
-    dask_address: Annotated[
-        str | None, typer.Option(help="Extract on the Dask scheduler at this address.")
-    ] = None,
+    full: Annotated[bool, typer.Option(help=RUN["full"])] = False,
+    workers: Annotated[int, typer.Option(help=RUN["workers"])] = 1,
+    batch_files: Annotated[int, typer.Option(help=RUN["batch_size"])] = DEFAULT_BATCH_FILES,
+    dask_workers: Annotated[int, typer.Option(help=RUN["dask_workers"])] = 0,
+    dask_address: Annotated[str | None, typer.Option(help=RUN["dask_address"])] = None,
     sources: Sources = None,
     alert_url: AlertUrl = None,
     quiet: Quiet = False,
@@ -100,9 +91,9 @@ def run(
     allow(articles, tables, reports, reference, db.parent, *([sources.parent] if sources else []))
     keep = _retention()
     _prefect_environment(port)
+    from addsup.progress import shown_by
     from addsup_flows.outcome import result_of
     from addsup_flows.pipeline import pipeline
-    from addsup_flows.progress import shown_by
 
     with (
         _server_may_go(db, reports),
@@ -246,8 +237,8 @@ def serve(
     # look for runs to start every 2 s, not Prefect's 10 s: a Quick run starts sooner
     os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", str(RUNNER_POLL_SECONDS))
     started = _prefect_environment(port)
+    from addsup.cli.server import stop_server
     from addsup_flows.deployments import serve_deployments
-    from addsup_flows.server import stop_server
 
     out = _console()
     ui = os.environ["PREFECT_API_URL"].removesuffix("/api")
@@ -321,7 +312,7 @@ def rebuild(
         port=port,
         full=True,
         workers=1,
-        batch_files=2000,
+        batch_files=DEFAULT_BATCH_FILES,
         dask_workers=0,
         dask_address=None,
         sources=None,

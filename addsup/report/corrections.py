@@ -23,7 +23,7 @@ def write_corrections(
     con: duckdb.DuckDBPyConnection, run_id: str | None, reports_dir: Path
 ) -> tuple[Path, Path]:
     """Write ``corrections.html`` and ``corrections.json`` into ``reports_dir`` (atomically)."""
-    from addsup.report.render import _ENV, _replace
+    from addsup.report.render import ENV, replace_file
 
     data = corrections_data(con, run_id)
     reports_dir.mkdir(parents=True, exist_ok=True)
@@ -31,5 +31,5 @@ def write_corrections(
     tmp = json_path.with_suffix(".json.tmp")
     tmp.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
     tmp.replace(json_path)
-    _replace(html, _ENV.get_template("corrections.html.j2").render(data=data))
+    replace_file(html, ENV.get_template("corrections.html.j2").render(data=data))
     return html, json_path

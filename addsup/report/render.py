@@ -31,15 +31,15 @@ from addsup.reviews import review_of
 from addsup.validate import explain_passes
 from addsup.warehouse import sql
 
-_ENV = jinja2.Environment(
+ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("addsup.report", "templates"),
     autoescape=jinja2.select_autoescape(["html", "j2"], default=True),
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters.update(when=when, day=day, run_label=run_label)
-_MD_ENV = _ENV.overlay(autoescape=False)
-_MD_ENV.filters["cell"] = lambda v: (
+ENV.filters.update(when=when, day=day, run_label=run_label)
+MD_ENV = ENV.overlay(autoescape=False)
+MD_ENV.filters["cell"] = lambda v: (
     str(v if v is not None else "").replace("|", "\\|").replace("\n", " ")
 )
 
@@ -278,7 +278,7 @@ def write_results(
 
 def markdown_summary(data: dict[str, Any], html_path: Path | None = None, limit: int = 20) -> str:
     """The top of the report in Markdown: small enough for a Prefect artifact."""
-    return _MD_ENV.get_template("report.md.j2").render(
+    return MD_ENV.get_template("report.md.j2").render(
         data=data, html_path=html_path, limit=limit, scope=date_scope(data["run"]["params"])
     )
 
@@ -287,7 +287,7 @@ HISTORY_RUNS = 1000
 CHART_RUNS = 30
 
 
-def _replace(path: Path, text: str) -> None:
+def replace_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically: readers see the old file or the new one."""
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(text, encoding="utf-8")
@@ -319,7 +319,7 @@ def write_reports(
         "finished": sum(r["errors"] is not None for r in history),
         "by_check": charts.failures_by_check(by_check) if by_check else None,
     }
-    page = _ENV.get_template("report.html.j2")
+    page = ENV.get_template("report.html.j2")
     paths.markdown.write_text(markdown_summary(data, paths.html, limit=1000), encoding="utf-8")
     write_results(con, run_id, data, paths.json, carried.standing(con, run_id, reports_dir))
     scope = date_scope(data["run"]["params"])
@@ -327,9 +327,14 @@ def write_reports(
     # (a raw "<ROOT>" never comes from escaped text)
     html = page.render(data=data, chart=chart, root=markupsafe.Markup("<ROOT>"), scope=scope)
     paths.html.write_text(html.replace("<ROOT>", "../../"), encoding="utf-8")
-    _replace(paths.latest_html, html.replace("<ROOT>", ""))
+    replace_file(paths.latest_html, html.replace("<ROOT>", ""))
     shutil.copyfile(paths.json, paths.latest_json.with_suffix(".json.tmp"))
     paths.latest_json.with_suffix(".json.tmp").replace(paths.latest_json)
-    index = _ENV.get_template("index.html.j2").render(runs=history, chart=chart["over_time"])
-    _replace(reports_dir / "index.html", index)
+    write_index(reports_dir, history, chart["over_time"])
     return paths
+
+
+def write_index(reports_dir: Path, history: list[dict[str, Any]], chart: str | None) -> None:
+    """``index.html``: the runs of ``history`` (``select_run_history``) and their chart."""
+    index = ENV.get_template("index.html.j2").render(runs=history, chart=chart)
+    replace_file(reports_dir / "index.html", index)

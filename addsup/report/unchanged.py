@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from addsup.report.article_view import rows
-from addsup.report.render import _ENV, HISTORY_RUNS, ReportPaths, _replace, runs_chart
+from addsup.report.render import ENV, HISTORY_RUNS, ReportPaths, runs_chart, write_index
 from addsup.warehouse import sql
 
 
@@ -52,7 +52,7 @@ def write_unchanged_report(
     ``latest.*`` stay as they are (the full report of ``previous``, the same findings)."""
     data = unchanged_data(con, run_id, previous)
     paths = ReportPaths.of(reports_dir, run_id)
-    page = _ENV.get_template("unchanged.html.j2")
+    page = ENV.get_template("unchanged.html.j2")
     paths.html.write_text(page.render(**data, root="../../"), encoding="utf-8")
     paths.markdown.write_text(unchanged_markdown(data, paths.html), encoding="utf-8")
     results = {
@@ -62,6 +62,5 @@ def write_unchanged_report(
     }
     paths.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     history = rows(con, "select_run_history", [HISTORY_RUNS])
-    index = _ENV.get_template("index.html.j2").render(runs=history, chart=runs_chart(history))
-    _replace(reports_dir / "index.html", index)
+    write_index(reports_dir, history, runs_chart(history))
     return paths

@@ -1,16 +1,16 @@
-"""How far a run's load has got: periodic counts in the flow's log, and a progress bar for
+"""How far a run's load has got: periodic counts in the run's log, and a progress bar for
 whoever started the run in this process (``addsup run`` on a terminal)."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from prefect import get_run_logger
-
 LOG_EVERY_SECONDS = 10.0
+log = logging.getLogger("addsup.run")
 
 # (files read, files to read, articles extracted): told after each batch
 Sink = Callable[[int, int, int], None]
@@ -34,7 +34,7 @@ class BatchLog:
     def __init__(self, every: float = LOG_EVERY_SECONDS, logger: Any = None) -> None:
         self.every = every
         self.last = time.monotonic()
-        self.logger = logger
+        self.logger = logger or log
 
     def __call__(self, done: Any, total: int) -> None:
         for sink in list(_sinks):
@@ -42,7 +42,7 @@ class BatchLog:
         now = time.monotonic()
         if now - self.last >= self.every or done.files_read >= total:
             self.last = now
-            (self.logger or get_run_logger()).info(
+            self.logger.info(
                 "loaded %d of %d file(s) in %d batch(es): %d article(s) extracted so far",
                 done.files_read,
                 total,
