@@ -107,8 +107,8 @@ class RunLog(logging.Handler):
 
 
 def quiet_failures() -> None:
-    """Install ``QuietFailures`` on Prefect's flow-run and task-run loggers, ``ServerAway`` on the loggers
-    of its event client, and ``RunLog`` on the library's logger (once)."""
+    """Install ``QuietFailures`` on Prefect's flow-run and task-run loggers, ``ServerAway``
+    on the loggers of its event client, and ``RunLog`` on the library's logger (once)."""
     for name, kind in (
         ("prefect.flow_runs", QuietFailures),
         ("prefect.task_runs", QuietFailures),
