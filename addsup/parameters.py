@@ -11,6 +11,9 @@ from typing import TypeVar
 
 DEFAULT_BATCH_FILES = 2000  # files per batch: read, extracted and loaded together
 DEFAULT_MAX_BYTES = 2_000_000  # a larger file is quarantined unread
+# the schedules of the served deployments (``addsup serve --hourly-cron/--daily-cron``)
+HOURLY_CRON = "0 * * * *"
+DAILY_CRON = "30 6 * * *"
 
 RUN = {
     "articles_dir": "Folder of article files (.txt, .md, .jsonl, .html), relative to where "

@@ -17,10 +17,8 @@ from prefect import serve
 from prefect.deployments.runner import RunnerDeployment
 from prefect.utilities.callables import ParameterSchema
 
+from addsup.parameters import DAILY_CRON, HOURLY_CRON
 from addsup_flows.pipeline import pipeline
-
-HOURLY_CRON = "0 * * * *"
-DAILY_CRON = "30 6 * * *"
 
 
 class StrictParameterSchema(ParameterSchema):

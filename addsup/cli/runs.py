@@ -27,7 +27,7 @@ from addsup.cli.common import (
     _console,
     app,
 )
-from addsup.parameters import DEFAULT_BATCH_FILES, RUN
+from addsup.parameters import DAILY_CRON, DEFAULT_BATCH_FILES, HOURLY_CRON, RUN
 from addsup.paths import (
     DEFAULT_ARTICLES,
     DEFAULT_REFERENCE,
@@ -206,8 +206,8 @@ def serve(
         list[Path] | None,
         typer.Option("--allow", help="Another folder custom runs may use (repeatable)."),
     ] = None,
-    hourly_cron: Annotated[str, typer.Option(help="Schedule of addsup-hourly.")] = "0 * * * *",
-    daily_cron: Annotated[str, typer.Option(help="Schedule of addsup-daily.")] = "30 6 * * *",
+    hourly_cron: Annotated[str, typer.Option(help="Schedule of addsup-hourly.")] = HOURLY_CRON,
+    daily_cron: Annotated[str, typer.Option(help="Schedule of addsup-daily.")] = DAILY_CRON,
     port: Port = 4200,
     reports_port: Annotated[
         int | None,
