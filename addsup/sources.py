@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from addsup.parameters import DEFAULT_MAX_BYTES
+
 DEFAULT_SOURCES = Path("data/sources.toml")
 
 
@@ -42,7 +44,7 @@ class Settings:
     delay_seconds: float = 1.0
     timeout_seconds: float = 10.0
     retries: int = 3
-    max_bytes: int = 2_000_000
+    max_bytes: int = DEFAULT_MAX_BYTES
     max_redirects: int = 5
     backoff_seconds: float = 0.5
 

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import NEWS, generate
-from bench.noop_server import _free_port
+from bench.noop_server import prefect_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,15 +97,7 @@ def main() -> int:
     for name in names[: args.articles]:
         (staged / name).rename(articles / name)
     generated = round(time.perf_counter() - t, 1)
-    home = Path(tempfile.mkdtemp(prefix="addsup-bench-prefect-"))
-    os.environ["PREFECT_HOME"] = str(home)
-    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ["ADDSUP_ALLOWED_ROOTS"] = os.pathsep.join([str(work), str(ROOT)])
-    os.environ.pop("PREFECT_API_URL", None)
-    from addsup.cli.server import ensure_server, prefect_env
-
-    url, _ = ensure_server(port=_free_port())
-    os.environ["PREFECT_API_URL"] = url
     common = [
         *("--articles", str(articles), "--tables", str(tables)),
         *("--reference", str(ROOT / "data" / "reference"), "--warehouse", str(db)),
@@ -113,23 +105,17 @@ def main() -> int:
     ]
     result: dict = {"articles": args.articles, "added": args.added, "generated_s": generated}
     try:
-        result["full"] = _run(common, db)
-        for name in names[args.articles :]:
-            (staged / name).rename(articles / name)
-        result["added_run"] = _run(common, db)
-        result["noop"] = _run(common, db)
-        for name in names[args.articles :][: max(1, args.added // 10)]:
-            path = articles / name
-            path.write_text(path.read_text() + "\nThe port hired more staff.\n")
-        result["edited_run"] = _run(common, db)
+        with prefect_server():
+            result["full"] = _run(common, db)
+            for name in names[args.articles :]:
+                (staged / name).rename(articles / name)
+            result["added_run"] = _run(common, db)
+            result["noop"] = _run(common, db)
+            for name in names[args.articles :][: max(1, args.added // 10)]:
+                path = articles / name
+                path.write_text(path.read_text() + "\nThe port hired more staff.\n")
+            result["edited_run"] = _run(common, db)
     finally:
-        subprocess.run(
-            [str(Path(sys.executable).with_name("prefect")), "server", "stop"],
-            env=prefect_env(),
-            capture_output=True,
-            check=False,
-        )
-        shutil.rmtree(home, ignore_errors=True)
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(result))

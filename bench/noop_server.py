@@ -18,10 +18,10 @@ import json
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,27 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def prefect_server() -> Iterator[float]:
+    """A Prefect server of the bench's own (a temporary PREFECT_HOME, a free port), stopped
+    and removed after; yields the seconds it took to start."""
+    home = Path(tempfile.mkdtemp(prefix="addsup-bench-prefect-"))
+    os.environ["PREFECT_HOME"] = str(home)
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ.pop("PREFECT_API_URL", None)
+    from addsup.cli.server import ensure_server, stop_server
+
+    t = time.perf_counter()
+    url, _ = ensure_server(port=_free_port())
+    started = time.perf_counter() - t
+    os.environ["PREFECT_API_URL"] = url
+    try:
+        yield started
+    finally:
+        stop_server()
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def _added_run(pipeline: Any, params: dict, folder: Path) -> dict:
@@ -69,17 +90,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--add", type=Path, default=None, help="articles to add, then run again")
     args = parser.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="addsup-bench-prefect-"))
-    os.environ["PREFECT_HOME"] = str(home)
-    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-    os.environ.pop("PREFECT_API_URL", None)
-    from addsup.cli.server import ensure_server, prefect_env
-
-    t = time.perf_counter()
-    url, _ = ensure_server(port=_free_port())
-    started = time.perf_counter() - t
-    os.environ["PREFECT_API_URL"] = url
-    try:
+    with prefect_server() as started:
         from addsup.paths import allow
         from addsup.report import unchanged_since
         from addsup.warehouse import connect
@@ -105,14 +116,6 @@ def main() -> int:
         with connect(args.db) as con:
             reused = all(unchanged_since(con, r) is not None for r in run_ids)
         added = _added_run(pipeline, params, args.add) if args.add else {}
-    finally:
-        subprocess.run(
-            [str(Path(sys.executable).with_name("prefect")), "server", "stop"],
-            env=prefect_env(),
-            capture_output=True,
-            check=False,
-        )
-        shutil.rmtree(home, ignore_errors=True)
     print(
         json.dumps(
             {
