@@ -234,7 +234,7 @@ def set_aside(path: Path) -> Path | None:
 
 def unkey(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Rebuild, without their primary key, the tables of extracted rows made with one by an
-    older addsup (the schema files say why), in one transaction; returns their names. A
+    older addsup (sql/tables/figures.sql says why), in one transaction; returns their names. A
     one-time copy: about 16 s for 16 million figures."""
     keyed = [name for (name,) in con.execute(sql("select_keyed_bulk_tables")).fetchall()]
     if not keyed:

@@ -102,3 +102,16 @@ def test_the_data_model_names_every_column_of_every_table_and_every_view():
     ).fetchall()
     unnamed = [name for (name,) in made if f"`{name}" not in text and not name.startswith("check_")]
     assert not unnamed, f"docs/data-model.md does not name {unnamed}"
+
+
+def test_addsup_extract_reports_columns_of_the_figures_table(tmp_path):
+    """`addsup extract` keeps the names of its contract (docs/contracts.md) where they differ
+    from the table's; every other key is a column of `figures`."""
+    from addsup.cli.inputs import figure_records
+
+    path = tmp_path / "a.txt"
+    path.write_text("Exports rose 5 percent to $1.2 billion in 2023.\n", encoding="utf-8")
+    records, _ = figure_records(path)
+    contract = {"start": "start_char", "end": "end_char", "sentence": "sentence_no"}
+    keys = set(records[0]) - {"article", "line"}
+    assert {contract.get(k, k) for k in keys} <= set(columns.names("figures"))
