@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -22,6 +21,7 @@ import polars as pl
 
 from addsup import reviews
 from addsup.articles import Rejected
+from addsup.ddl import apply_schema
 from addsup.extract import EXTRACTOR_VERSION
 from addsup.frames import QUARANTINE_SCHEMA
 from addsup.paths import DEFAULT_WAREHOUSE  # noqa: F401  (re-exported)
@@ -123,63 +123,6 @@ def sql(name: str) -> str:
     return resources.files("addsup.sql").joinpath(f"{name}.sql").read_text(encoding="utf-8")
 
 
-def _statements(folder: str) -> list[str]:
-    """The statements of ``addsup/sql/<folder>/*.sql``, in name order."""
-    files = resources.files("addsup.sql").joinpath(folder)
-    names = sorted(p.name for p in files.iterdir() if p.name.endswith(".sql"))
-    return [files.joinpath(n).read_text(encoding="utf-8") for n in names]
-
-
-def _apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Every table as it is now (``sql/tables/``, created when absent), what an older
-    warehouse needs to reach that shape (``sql/migrations/``), then the views and macros."""
-    for statement in (*_statements("tables"), *_statements("migrations")):
-        con.execute(statement)
-    apply_views(con)
-
-
-_CREATED = re.compile(r"CREATE\s+OR\s+REPLACE\s+(?:VIEW|MACRO)\s+(\w+)", re.IGNORECASE)
-_COMMENT = re.compile(r"--[^\n]*")
-
-
-def view_statements() -> list[str]:
-    """Every view and macro (``sql/views/``, then the check views of ``sql/schema/``), each
-    after the views and macros its text names: a view is bound when it is made."""
-    statements = [*_statements("views"), *_statements("schema")]
-    made = {}
-    for statement in statements:
-        found = _CREATED.search(_COMMENT.sub("", statement))
-        if found is None:
-            raise ValueError(f"not a view or macro: {statement[:80]!r}")
-        if found.group(1) in made:
-            raise ValueError(f"{found.group(1)} is made twice")
-        made[found.group(1)] = _COMMENT.sub("", statement)
-    ordered: list[str] = []
-    visiting: set[str] = set()
-
-    def visit(name: str) -> None:
-        if name in ordered:
-            return
-        if name in visiting:
-            raise ValueError(f"the views and macros read each other: {name}")
-        visiting.add(name)
-        for other in made:
-            if other != name and re.search(rf"\b{other}\b", made[name]):
-                visit(other)
-        ordered.append(name)
-
-    for name in made:
-        visit(name)
-    text = dict(zip(made, statements, strict=True))
-    return [text[name] for name in ordered]
-
-
-def apply_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)make every view and macro, each after those it reads."""
-    for statement in view_statements():
-        con.execute(statement)
-
-
 def connect(
     path: str | Path = DEFAULT_WAREHOUSE, *, timeout: float = 120.0
 ) -> duckdb.DuckDBPyConnection:
@@ -207,7 +150,7 @@ def connect(
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
     try:
-        _apply_schema(con)
+        apply_schema(con)
         unkey(con)
         reviews.sync(con)  # people's decisions, kept beside the warehouse (addsup/reviews.py)
     except duckdb.Error as err:
@@ -242,7 +185,7 @@ def unkey(con: duckdb.DuckDBPyConnection) -> list[str]:
     with transaction(con):
         for name in keyed:  # names from the fixed list of the query, never from input
             con.execute(f"ALTER TABLE {name} RENAME TO {name}__keyed")
-        _apply_schema(con)
+        apply_schema(con)
         for name in keyed:
             con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM {name}__keyed")
             con.execute(f"DROP TABLE {name}__keyed")

@@ -6,6 +6,7 @@ from pathlib import Path
 import duckdb
 
 from addsup import pipeline as steps
+from addsup.ddl import view_statements
 from addsup.warehouse import connect
 
 SQL = Path(__file__).resolve().parents[1] / "addsup" / "sql"
@@ -85,3 +86,21 @@ def test_connecting_again_changes_nothing(tmp_path):
         first = _shape(con)
     with connect(tmp_path / "w.duckdb") as con:
         assert _shape(con) == first
+
+
+def test_each_view_is_made_after_the_views_and_macros_it_reads():
+    made = [re.search(r"(?:VIEW|MACRO) (\w+)", s)[1] for s in view_statements()]
+    assert len(made) == len(set(made))
+    for before, after in [
+        ("current_articles", "check_share_of"),
+        ("share_implied", "check_share_of"),
+        ("check_share_of", "derived_figures"),
+        ("check_growth", "derived_figures"),
+        ("check_pp_difference", "derived_figures"),
+        ("derived_figures", "check_reference"),
+        ("derived_figures", "check_agreement"),
+        ("run_findings", "finding_keys"),
+        ("finding_keys", "new_failures"),
+        ("latest_reviews", "reviewed_findings"),
+    ]:
+        assert made.index(before) < made.index(after), (before, after)
