@@ -41,7 +41,7 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
     for aid, x in extractions.items():
         ids = [figure_id(aid, f.start) for f in x.figures]
         for fid, f in zip(ids, x.figures, strict=True):
-            figures.append((fid, aid, *_figure_values(f)))
+            figures.append((fid, aid) + _figure_values(f))
         for r in x.relations:
             relations.append(
                 (
