@@ -115,3 +115,15 @@ def test_addsup_extract_reports_columns_of_the_figures_table(tmp_path):
     contract = {"start": "start_char", "end": "end_char", "sentence": "sentence_no"}
     keys = set(records[0]) - {"article", "line"}
     assert {contract.get(k, k) for k in keys} <= set(columns.names("figures"))
+
+
+def test_a_relation_row_holds_each_field_under_its_column():
+    from addsup.extract import extract
+
+    x = extract(
+        "Exports of $30 billion accounted for 40 percent of its trade of $75 billion.", None
+    )
+    (r,) = [r for r in x.relations if r.kind == "share_of"]
+    row = extraction_frames({"a" * 16: x})["batch_relations"].row(0, named=True)
+    assert (row["kind"], row["cues"], row["metric"]) == ("share_of", r.cues, r.metric)
+    assert row["cues"] and row["readings"] == r.readings
