@@ -4,75 +4,29 @@ built where the extraction ran (a worker process, a Dask task) and loaded by
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 import polars as pl
 
 from addsup.articles import Article
+from addsup.columns import frame_schema
 from addsup.extract import Extraction
 
-ARTICLE_SCHEMA = {
-    "article_id": pl.String,
-    "source": pl.String,
-    "external_id": pl.String,
-    "title": pl.String,
-    "published_on": pl.Date,
-    "url": pl.String,
-    "body_offset": pl.Int32,
-    "text": pl.String,
-}
-FIGURE_SCHEMA = {
-    "figure_id": pl.String,
-    "article_id": pl.String,
-    "sentence_no": pl.Int32,
-    "start_char": pl.Int32,
-    "end_char": pl.Int32,
-    "surface": pl.String,
-    "value": pl.Float64,
-    "decimals": pl.Int32,
-    "scale": pl.Float64,
-    "unit": pl.String,
-    "currency": pl.String,
-    "currency_assumed": pl.Boolean,
-    "qualifier": pl.String,
-    "noun": pl.String,
-    "lo": pl.Float64,
-    "hi": pl.Float64,
-    "period_start": pl.Date,
-    "period_end": pl.Date,
-    "period_label": pl.String,
-    "metric": pl.String,
-    "value_upper": pl.Float64,
-}
-RELATION_SCHEMA = {
-    "relation_id": pl.String,
-    "article_id": pl.String,
-    "kind": pl.String,
-    "sentence_no": pl.Int32,
-    "stated_id": pl.String,
-    "a_id": pl.String,
-    "b_id": pl.String,
-    "direction": pl.Int32,
-    "phrase": pl.String,
-    "members": pl.List(pl.String),
-    "metric": pl.String,
-    "signs": pl.List(pl.Int32),
-    "readings": pl.Int32,
-    "cues": pl.String,
-}
-SENTENCE_SCHEMA = {
-    "article_id": pl.String,
-    "sentence_no": pl.Int32,
-    "start_char": pl.Int32,
-    "end_char": pl.Int32,
-}
-QUARANTINE_SCHEMA = {
-    "source": pl.String,
-    "reason": pl.String,
-    "content_hash": pl.String,
-    "detail": pl.String,
-    "loaded": pl.Boolean,
-}
+# the columns of each frame are those of its table (addsup/sql/tables/, read by
+# addsup.columns); the load's SQL fills in the ones left out
+ARTICLE_SCHEMA = frame_schema("articles", ("extractor_version", "ingested_at", "first_run_id"))
+FIGURE_SCHEMA = frame_schema("figures")
+RELATION_SCHEMA = frame_schema("relations")
+SENTENCE_SCHEMA = frame_schema("sentences")
+QUARANTINE_SCHEMA = frame_schema("quarantine", ("first_run_id", "last_run_id"))
+
+# a figure's row: its id and article's, then each column from the attribute of the same name
+# on addsup.extract.Figure, or the one named here
+FIGURE_ATTRIBUTES = {"start_char": "start", "end_char": "end", "value_upper": "upper"}
+if tuple(FIGURE_SCHEMA)[:2] != ("figure_id", "article_id"):
+    raise RuntimeError("sql/tables/figures.sql: a figure's row starts with its ids")
+_figure_values = attrgetter(*(FIGURE_ATTRIBUTES.get(c, c) for c in list(FIGURE_SCHEMA)[2:]))
 
 
 def figure_id(article_id: str, start: int) -> str:
@@ -87,31 +41,7 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
     for aid, x in extractions.items():
         ids = [figure_id(aid, f.start) for f in x.figures]
         for fid, f in zip(ids, x.figures, strict=True):
-            figures.append(
-                (
-                    fid,
-                    aid,
-                    f.sentence_no,
-                    f.start,
-                    f.end,
-                    f.surface,
-                    f.value,
-                    f.decimals,
-                    f.scale,
-                    f.unit,
-                    f.currency,
-                    f.currency_assumed,
-                    f.qualifier,
-                    f.noun,
-                    f.lo,
-                    f.hi,
-                    f.period_start,
-                    f.period_end,
-                    f.period_label,
-                    f.metric,
-                    f.upper,
-                )
-            )
+            figures.append((fid, aid) + _figure_values(f))
         for r in x.relations:
             relations.append(
                 (
@@ -126,9 +56,9 @@ def extraction_frames(extractions: dict[str, Extraction]) -> dict[str, pl.DataFr
                     r.phrase,
                     [ids[m] for m in r.members] or None,
                     r.metric,
+                    r.cues,
                     list(r.signs) or None,
                     r.readings,
-                    r.cues,
                 )
             )
         sentences.extend((aid, i, s, e) for i, s, e in x.numbered_sentences())

@@ -21,6 +21,7 @@ import polars as pl
 
 from addsup import reviews
 from addsup.articles import Rejected
+from addsup.ddl import apply_schema
 from addsup.extract import EXTRACTOR_VERSION
 from addsup.frames import QUARANTINE_SCHEMA
 from addsup.paths import DEFAULT_WAREHOUSE  # noqa: F401  (re-exported)
@@ -122,12 +123,6 @@ def sql(name: str) -> str:
     return resources.files("addsup.sql").joinpath(f"{name}.sql").read_text(encoding="utf-8")
 
 
-def _schema_statements() -> list[str]:
-    folder = resources.files("addsup.sql").joinpath("schema")
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
-    return [folder.joinpath(n).read_text(encoding="utf-8") for n in names]
-
-
 def connect(
     path: str | Path = DEFAULT_WAREHOUSE, *, timeout: float = 120.0
 ) -> duckdb.DuckDBPyConnection:
@@ -155,8 +150,7 @@ def connect(
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
     try:
-        for statement in _schema_statements():
-            con.execute(statement)
+        apply_schema(con)
         unkey(con)
         reviews.sync(con)  # people's decisions, kept beside the warehouse (addsup/reviews.py)
     except duckdb.Error as err:
@@ -183,7 +177,7 @@ def set_aside(path: Path) -> Path | None:
 
 def unkey(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Rebuild, without their primary key, the tables of extracted rows made with one by an
-    older addsup (the schema files say why), in one transaction; returns their names. A
+    older addsup (sql/tables/figures.sql says why), in one transaction; returns their names. A
     one-time copy: about 16 s for 16 million figures."""
     keyed = [name for (name,) in con.execute(sql("select_keyed_bulk_tables")).fetchall()]
     if not keyed:
@@ -191,8 +185,7 @@ def unkey(con: duckdb.DuckDBPyConnection) -> list[str]:
     with transaction(con):
         for name in keyed:  # names from the fixed list of the query, never from input
             con.execute(f"ALTER TABLE {name} RENAME TO {name}__keyed")
-        for statement in _schema_statements():
-            con.execute(statement)
+        apply_schema(con)
         for name in keyed:
             con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM {name}__keyed")
             con.execute(f"DROP TABLE {name}__keyed")

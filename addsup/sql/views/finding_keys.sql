@@ -11,7 +11,8 @@
 -- read without reading the findings it carries). `after`: only the passes after this one in
 -- the order they are chosen in (a struct c, an, a, sn, s, j: check, article id null, article
 -- id, sentence null, sentence, subject), to read the next passes of a report.
--- (After the columns of 80-86: a macro binds the columns it reads when it is made.)
+-- (Made after the tables and their migrations: a macro binds the columns it reads when it is
+-- made.)
 CREATE OR REPLACE MACRO finding_keys(run, fails, skips, passes, part := 'all', after := NULL)
 AS TABLE
 WITH source AS (

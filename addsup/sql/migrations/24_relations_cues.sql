@@ -1,3 +1,3 @@
 -- the words that linked a relation's figures ("accounting for", "rose", "lower than the"):
--- every finding shows them. Before the check views (30-60), which read it.
+-- every finding shows them.
 ALTER TABLE relations ADD COLUMN IF NOT EXISTS cues VARCHAR;

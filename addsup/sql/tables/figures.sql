@@ -1,3 +1,7 @@
+-- One row per number an article states (addsup/extract): its span, value, unit, interval in
+-- base units and period. The columns of the frames a load takes (addsup/frames.py), of the
+-- figure schema (schemas/figures.py) and of `addsup extract` are read from this statement
+-- (addsup/columns.py): a column is declared here only.
 -- No primary key: the extractor makes each id once, a load replaces an article's rows
 -- whole, and validation checks the ids are unique. A key's index cost a large load more
 -- than the rows did (0.14 s against 0.04 s for 32,000 figures at 16 million) and is held
@@ -21,5 +25,9 @@ CREATE TABLE IF NOT EXISTS figures (
     hi               DOUBLE NOT NULL,
     period_start     DATE,
     period_end       DATE,
-    period_label     VARCHAR
+    period_label     VARCHAR,
+    -- the metric key of a level, for agreement across articles
+    metric           VARCHAR,
+    -- the top of a range, on its first figure ("5 to 7 percent")
+    value_upper      DOUBLE
 );

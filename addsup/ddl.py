@@ -1,0 +1,76 @@
+"""The warehouse's tables, migrations, views and macros, applied on every connect
+(``addsup.warehouse.connect``): each statement may run again, so no version is recorded.
+
+* ``sql/tables/<table>.sql``: each table as it is now (``CREATE TABLE IF NOT EXISTS``), the
+  one declaration of its columns (``addsup.columns`` reads them);
+* ``sql/migrations/``: what a warehouse made by an older addsup needs to reach that shape,
+  in name order; nothing on a fresh one;
+* ``sql/views/<name>.sql`` and the check views of ``sql/schema/``: made (again) each after the
+  views and macros it names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import duckdb
+
+
+def _statements(folder: str) -> list[str]:
+    """The statements of ``addsup/sql/<folder>/*.sql``, in name order."""
+    files = resources.files("addsup.sql").joinpath(folder)
+    names = sorted(p.name for p in files.iterdir() if p.name.endswith(".sql"))
+    return [files.joinpath(n).read_text(encoding="utf-8") for n in names]
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Every table as it is now (``sql/tables/``, created when absent), what an older
+    warehouse needs to reach that shape (``sql/migrations/``), then the views and macros."""
+    for statement in (*_statements("tables"), *_statements("migrations")):
+        con.execute(statement)
+    apply_views(con)
+
+
+_CREATED = re.compile(r"CREATE\s+OR\s+REPLACE\s+(?:VIEW|MACRO)\s+(\w+)", re.IGNORECASE)
+_COMMENT = re.compile(r"--[^\n]*")
+
+
+@cache
+def view_statements() -> tuple[str, ...]:
+    """Every view and macro (``sql/views/``, then the check views of ``sql/schema/``), each
+    after the views and macros its text names: a view is bound when it is made."""
+    statements = [*_statements("views"), *_statements("schema")]
+    made = {}
+    for statement in statements:
+        found = _CREATED.search(_COMMENT.sub("", statement))
+        if found is None:
+            raise ValueError(f"not a view or macro: {statement[:80]!r}")
+        if found.group(1) in made:
+            raise ValueError(f"{found.group(1)} is made twice")
+        made[found.group(1)] = _COMMENT.sub("", statement)
+    ordered: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in ordered:
+            return
+        if name in visiting:
+            raise ValueError(f"the views and macros read each other: {name}")
+        visiting.add(name)
+        for other in made:
+            if other != name and re.search(rf"\b{other}\b", made[name]):
+                visit(other)
+        ordered.append(name)
+
+    for name in made:
+        visit(name)
+    text = dict(zip(made, statements, strict=True))
+    return tuple(text[name] for name in ordered)
+
+
+def apply_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)make every view and macro, each after those it reads."""
+    for statement in view_statements():
+        con.execute(statement)
