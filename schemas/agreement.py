@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pandera.polars as pa
-import polars as pl
-from pandera.api.polars.types import PolarsData
 
-from addsup_schemas.checks import IntervalRows, overlap
+from addsup_schemas.checks import IntervalRows, overlap_named
 
 
 class AgreementCheck(IntervalRows):
@@ -15,9 +13,9 @@ class AgreementCheck(IntervalRows):
     pair_id: str = pa.Field(unique=True)
     other_article_id: str
 
-    @pa.dataframe_check
-    def same_metric_agrees_across_articles(cls, data: PolarsData) -> pl.LazyFrame:
-        return overlap(data)
+    class Config:
+        # same_metric_agrees_across_articles
+        intervals_overlap = overlap_named("same_metric_agrees_across_articles")
 
 
 class ReferenceCheck(IntervalRows):
@@ -26,6 +24,6 @@ class ReferenceCheck(IntervalRows):
     derived_id: str
     stat_id: str
 
-    @pa.dataframe_check
-    def derived_figure_agrees_with_reference(cls, data: PolarsData) -> pl.LazyFrame:
-        return overlap(data)
+    class Config:
+        # derived_figure_agrees_with_reference
+        intervals_overlap = overlap_named("derived_figure_agrees_with_reference")

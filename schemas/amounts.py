@@ -6,7 +6,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-from addsup_schemas.checks import IntervalRows, intervals_overlap_expr, overlap
+from addsup_schemas.checks import IntervalRows, intervals_overlap_expr, overlap_named
 
 
 class ConvertsToCheck(IntervalRows):
@@ -16,10 +16,10 @@ class ConvertsToCheck(IntervalRows):
     stated_lo: float = pa.Field(gt=0)
     implied_lo: float = pa.Field(gt=0)
 
-    @pa.dataframe_check
-    def rate_agrees_with_reference(cls, data: PolarsData) -> pl.LazyFrame:
-        """The rate the two amounts imply overlaps the reference range for the period."""
-        return overlap(data)
+    class Config:
+        # rate_agrees_with_reference: The rate the two amounts imply overlaps the reference range
+        # for the period.
+        intervals_overlap = overlap_named("rate_agrees_with_reference")
 
 
 class SumOfCheck(IntervalRows):

@@ -6,7 +6,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-from addsup_schemas.checks import IntervalRows, overlap
+from addsup_schemas.checks import IntervalRows, overlap_named
 
 
 class BalanceCheck(IntervalRows):
@@ -16,10 +16,10 @@ class BalanceCheck(IntervalRows):
     direction: int = pa.Field(isin=[-1, 1])
     readings: int = pa.Field(ge=1)
 
-    @pa.dataframe_check
-    def balance_agrees_with_parts(cls, data: PolarsData) -> pl.LazyFrame:
-        """exports - imports, as an interval, overlaps the signed surplus or deficit."""
-        return overlap(data)
+    class Config:
+        # balance_agrees_with_parts: exports - imports, as an interval, overlaps the signed
+        # surplus or deficit
+        intervals_overlap = overlap_named("balance_agrees_with_parts")
 
     @pa.dataframe_check
     def sign_agrees_with_parts(cls, data: PolarsData) -> pl.LazyFrame:
@@ -40,11 +40,11 @@ class GrowthOfTotalCheck(IntervalRows):
     all_rose: bool
     all_fell: bool
 
-    @pa.dataframe_check
-    def growth_agrees_with_parts(cls, data: PolarsData) -> pl.LazyFrame:
-        """What the previous total its parts imply makes of the stated total (a rate, a
-        change in money, or the earlier level itself) overlaps what the article states."""
-        return overlap(data)
+    class Config:
+        # growth_agrees_with_parts: what the previous total its parts imply makes of the stated
+        # total (a rate, a change in money, or the earlier level itself) overlaps what the
+        # article states
+        intervals_overlap = overlap_named("growth_agrees_with_parts")
 
     @pa.dataframe_check
     def total_moves_with_its_parts(cls, data: PolarsData) -> pl.LazyFrame:

@@ -6,7 +6,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-from addsup_schemas.checks import IntervalRows, overlap
+from addsup_schemas.checks import IntervalRows, overlap_named
 
 
 class GrowthCheck(IntervalRows):
@@ -14,10 +14,10 @@ class GrowthCheck(IntervalRows):
 
     relation_id: str = pa.Field(unique=True)
 
-    @pa.dataframe_check
-    def growth_agrees_with_levels(cls, data: PolarsData) -> pl.LazyFrame:
-        """current / previous - 1, as an interval, overlaps the stated rise or fall."""
-        return overlap(data)
+    class Config:
+        # growth_agrees_with_levels: current / previous - 1, as an interval, overlaps the stated
+        # rise or fall.
+        intervals_overlap = overlap_named("growth_agrees_with_levels")
 
 
 class GrowthStated(pa.DataFrameModel):
@@ -37,7 +37,7 @@ class PpDifferenceCheck(IntervalRows):
     relation_id: str = pa.Field(unique=True)
     stated_lo: float = pa.Field(ge=0)
 
-    @pa.dataframe_check
-    def gap_agrees_with_both_sides(cls, data: PolarsData) -> pl.LazyFrame:
-        """a - b (higher) or b - a (lower), as an interval, overlaps the stated gap."""
-        return overlap(data)
+    class Config:
+        # gap_agrees_with_both_sides: a - b (higher) or b - a (lower), as an interval, overlaps the
+        # stated gap.
+        intervals_overlap = overlap_named("gap_agrees_with_both_sides")

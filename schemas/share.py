@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pandera.polars as pa
-import polars as pl
-from pandera.api.polars.types import PolarsData
 
-from addsup_schemas.checks import IntervalRows, overlap
+from addsup_schemas.checks import IntervalRows, overlap_named
 
 
 class ShareOfCheck(IntervalRows):
@@ -17,7 +15,7 @@ class ShareOfCheck(IntervalRows):
     implied_lo: float = pa.Field(ge=0)
     implied_hi: float = pa.Field(ge=0)
 
-    @pa.dataframe_check
-    def share_agrees_with_part_and_whole(cls, data: PolarsData) -> pl.LazyFrame:
-        """part / whole × 100, as an interval, overlaps the stated share's interval."""
-        return overlap(data)
+    class Config:
+        # share_agrees_with_part_and_whole: part / whole × 100, as an interval, overlaps the stated
+        # share's interval.
+        intervals_overlap = overlap_named("share_agrees_with_part_and_whole")
