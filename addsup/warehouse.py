@@ -123,9 +123,13 @@ def sql(name: str) -> str:
 
 
 def _schema_statements() -> list[str]:
+    from addsup_schemas.registry import view_files  # the checks import this module
+
     folder = resources.files("addsup.sql").joinpath("schema")
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
-    return [folder.joinpath(n).read_text(encoding="utf-8") for n in names]
+    # the check views last, once every table and macro they read exists
+    files = [folder.joinpath(n) for n in names] + view_files()
+    return [f.read_text(encoding="utf-8") for f in files]
 
 
 def connect(
