@@ -10,7 +10,27 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ALL_CHECKS", "DECISIONS", "ROW_CHECKS"]
+import duckdb
+
+__all__ = ["ALL_CHECKS", "DECISIONS", "ROW_CHECKS", "explain_passes"]
+
+GONE = "passed when checked; its article has changed since"
+
+
+def explain_passes(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    """Write the message of each stored pass in ``rows`` (``check_results`` rows with
+    ``check_name``, ``subject``, ``article_id``, ``message``) that has none, in place: each
+    check words its own passes (``RowCheck.pass_words``)."""
+    by_name = {c.name: c for c in __getattr__("ROW_CHECKS")}
+    todo: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["message"] is None and r["check_name"] in by_name:
+            todo.setdefault(r["check_name"], []).append(r)
+    for name, wanted in todo.items():
+        articles = sorted({r["article_id"] for r in wanted})
+        messages = by_name[name].pass_words(con, articles, {r["subject"] for r in wanted})
+        for r in wanted:
+            r["message"] = messages.get(r["subject"], GONE)
 
 
 def __getattr__(name: str) -> Any:

@@ -45,6 +45,11 @@ class Decided:
 
 CHUNK_ROWS = 250_000  # rows of a view decided at a time: memory stays bounded
 
+# a report lists a run's first 10,000 passes (results.json; all of them in a run of up to
+# about 600 articles), and validation words those passes as it stores them: reading each
+# check view again for the report's words would cost a second pass
+PASSES_LISTED = 10_000
+
 
 # the articles a run decides again (``addsup.scope``), as a frame; None: every article
 Within = pl.DataFrame | None
@@ -219,7 +224,7 @@ class RowCheck:
     finding with the arithmetic in words. A pass needs no words to be stored: its subject,
     figures and intervals are columns (``figures`` names the figure-id columns in the order
     ``explain`` gives them; a list column adds its ids), and ``explain`` writes the message
-    when the pass is shown (``explain_rows``).
+    when the pass is shown (``pass_words``).
     """
 
     name: str
@@ -308,12 +313,12 @@ class RowCheck:
         """Every row's finding, explained: a check like the others in ``ALL_CHECKS``."""
         return self.findings(self.decide(con, within), ("pass", "fail", "skip"))
 
-    def explain_rows(
+    def pass_words(
         self, con: duckdb.DuckDBPyConnection, article_ids: list[str], subjects: set[str]
     ) -> dict[str, str]:
-        """The messages of the rows for ``subjects`` (in ``article_ids``): the view is read
-        again for those articles only and decided again, so a pass shown is explained
-        exactly as it was decided."""
+        """The words of the stored passes for ``subjects`` (in ``article_ids``): their rows of
+        the view, read again for those articles only, each worded as the pass it was stored
+        as (nothing is decided again)."""
         if not subjects:
             return {}
         wanted = pl.DataFrame({"article_id": article_ids}, schema={"article_id": pl.String})
@@ -323,17 +328,11 @@ class RowCheck:
                 .filter("article_id IN (SELECT article_id FROM wanted_articles)")
                 .pl()
             )
-        decided = self.decide_frame(frame)
-        found = decided.frame.with_row_index("_i").filter(
-            pl.col(self.subject).is_in(list(subjects))
-        )
-        out = {}
-        for i, row in zip(found["_i"].to_list(), found.drop("_i").to_dicts(), strict=True):
-            detail = decided.skipped.get(i, decided.failing.get(i, []))
-            out[row[self.subject]] = self.explain(
-                _mark(row, decided, i), decided.status(i), detail
-            ).message
-        return out
+        found = frame.filter(pl.col(self.subject).is_in(list(subjects)))
+        return {
+            row[self.subject]: self.explain(row, "pass", []).message
+            for row in found.iter_rows(named=True)
+        }
 
 
 def _mark(row: Row, decided: Decided, i: int) -> Row:
