@@ -41,6 +41,9 @@ class BalanceCheck(IntervalRows):
         )
 
 
+# severity and linked: the words of growth_of_total too (its relations are read the same way)
+
+
 def severity(finding_: Finding, row: Row) -> Finding:
     """A failure of one reading among several is a warning: another may be meant."""
     if finding_.status == "fail" and row["readings"] > 1:
