@@ -5,8 +5,9 @@
   one declaration of its columns (``addsup.columns`` reads them);
 * ``sql/migrations/``: what a warehouse made by an older addsup needs to reach that shape,
   in name order; nothing on a fresh one;
-* ``sql/views/<name>.sql`` and the check views of ``sql/schema/``: made (again) each after the
-  views and macros it names.
+* ``sql/views/<name>.sql`` and the views of the checks (``.sql`` beside each check in
+  ``schemas/``, ``addsup_schemas.registry.view_files``): made (again) each after the views
+  and macros it names.
 """
 
 from __future__ import annotations
@@ -39,9 +40,12 @@ _COMMENT = re.compile(r"--[^\n]*")
 
 @cache
 def view_statements() -> tuple[str, ...]:
-    """Every view and macro (``sql/views/``, then the check views of ``sql/schema/``), each
-    after the views and macros its text names: a view is bound when it is made."""
-    statements = [*_statements("views"), *_statements("schema")]
+    """Every view and macro (``sql/views/``, then the checks' views), each after the views
+    and macros its text names: a view is bound when it is made."""
+    from addsup_schemas.registry import view_files  # the checks import the warehouse
+
+    checks = [f.read_text(encoding="utf-8") for f in view_files()]
+    statements = [*_statements("views"), *checks]
     made = {}
     for statement in statements:
         found = _CREATED.search(_COMMENT.sub("", statement))

@@ -8,8 +8,8 @@ from contextlib import closing
 import duckdb
 import polars as pl
 
-from addsup.checks import ALL_CHECKS, ROW_CHECKS
-from addsup.checks.base import CHUNK_ROWS, RowCheck, Within, read_view_chunks
+from addsup.checks import ALL_CHECKS
+from addsup.checks.base import CHUNK_ROWS, PASSES_LISTED, RowCheck, Within, read_view_chunks
 from addsup.findings import Finding, failing_rows
 from addsup.scope import Scope, record, retire
 from addsup.warehouse import sql, transaction
@@ -56,11 +56,6 @@ def validate(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     return [*validate_figures(con), *(f for check in ALL_CHECKS for f in check(con))]
 
 
-# the first passes of each row check put in words during validation (a report lists the
-# first 10,000 passes): explaining them later would read each check view again
-PASSES_WORDED = 10_000
-
-
 def validate_into(
     con: duckdb.DuckDBPyConnection,
     run_id: str,
@@ -70,10 +65,10 @@ def validate_into(
 ) -> list[Finding]:
     """``validate`` and ``save_findings`` at scale, in one transaction: failures and skips are
     explained, and the passes of the row checks (one per relation: most of the findings) are
-    stored as numbers, built by column, their words written when a report shows them
-    (``explain_passes``). Views are read and decided ``rows`` rows at a time on a cursor of
-    their own while this connection stores each chunk's results, so memory does not grow
-    with the warehouse. With a ``scope`` (``addsup.scope``), only what it decides again is
+    stored as numbers, built by column, but the first ``PASSES_LISTED`` (the ones a report
+    lists), their words written when a report shows them (``addsup.checks.explain_passes``).
+    Views are read and decided ``rows`` rows at a time on a cursor of their own while this
+    connection stores each chunk's results, so memory does not grow with the warehouse. With a ``scope`` (``addsup.scope``), only what it decides again is
     checked, the rows it replaces are retired and the rest carried; the articles checked
     are recorded. Returns the findings explained here (``extra`` included)."""
     explained = [*extra]
@@ -90,7 +85,7 @@ def validate_into(
                 _insert_results(con, _result_rows(run_id, found))
                 explained += found
                 continue
-            worded, through = PASSES_WORDED, None
+            worded, through = PASSES_LISTED, None  # the passes a report lists
             for decided in check.decide_chunks(reader, rows, within):
                 found = check.findings(decided, ("fail", "skip"))
                 passes = check.passes(decided, run_id, worded, through)
@@ -109,26 +104,6 @@ def _name(check: object) -> str:
     """A check's name: a ``RowCheck``'s own, a function's without ``validate_``."""
     return getattr(check, "name", None) or check.__name__.removeprefix("validate_")
 
-
-def explain_passes(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
-    """Write the message of each stored pass in ``rows`` (``check_results`` rows with
-    ``check_name``, ``subject``, ``article_id``, ``message``) that has none, in place."""
-    todo: dict[str, list[dict]] = {}
-    for r in rows:
-        if r["message"] is None and r["check_name"] in ROW_CHECKS_BY_NAME:
-            todo.setdefault(r["check_name"], []).append(r)
-    for name, wanted in todo.items():
-        articles = sorted({r["article_id"] for r in wanted})
-        messages = ROW_CHECKS_BY_NAME[name].explain_rows(
-            con, articles, {r["subject"] for r in wanted}
-        )
-        for r in wanted:
-            r["message"] = messages.get(
-                r["subject"], "passed when checked; its article has changed since"
-            )
-
-
-ROW_CHECKS_BY_NAME = {c.name: c for c in ROW_CHECKS}
 
 RESULT_SCHEMA = {
     "run_id": pl.String,

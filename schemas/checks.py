@@ -58,8 +58,12 @@ class IntervalRows(pa.DataFrameModel):
         coerce = True
 
 
-def overlap(data: PolarsData) -> pl.LazyFrame:
-    """The row's stated and implied intervals share a point."""
-    return data.lazyframe.select(
-        intervals_overlap_expr(("stated_lo", "stated_hi"), ("implied_lo", "implied_hi"))
-    )
+def overlap_named(name: str) -> dict[str, object]:
+    """The registered ``intervals_overlap`` on a check view's ``stated_*`` and ``implied_*``
+    columns, as a model's ``Config`` names it, its failures carrying ``name`` (the check the
+    report and the words know): ``intervals_overlap = overlap_named("...")``."""
+    return {
+        "stated": ("stated_lo", "stated_hi"),
+        "implied": ("implied_lo", "implied_hi"),
+        "error": name,
+    }

@@ -1,73 +1,56 @@
-"""Reference data under ``data/reference/``: every row carries its source."""
+"""``reference``: a figure an article implies (``derived_figures.sql``) agrees with the
+official statistic of the same thing, unit and period. The view (``reference.sql``) pairs
+them, the model decides, and the words below say what was found."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+import duckdb
 
-import pandera.polars as pa
-import polars as pl
-from pandera.api.polars.types import PolarsData
+from addsup import fmt
+from addsup.checks.base import CheckView, Within, run_view
+from addsup.checks.words import finding
+from addsup.findings import Finding
+from addsup.warehouse import sql
+from addsup_schemas.agreement import interval, unit
+from addsup_schemas.checks import IntervalRows, overlap_named
 
-# the currencies the extractor knows and every one the ECB has quoted since 2010
-ISO_CURRENCIES = sorted(
-    {"USD", "CNY", "JPY", "KRW", "RUB", "MNT", "EUR", "GBP", "HKD"}
-    | set(
-        "AUD BGN BRL CAD CHF CZK DKK EEK HRK HUF IDR ILS INR ISK LTL LVL MXN MYR NOK NZD PHP "
-        "PLN RON SEK SGD THB TRY ZAR".split()
-    )
-)
+# the view files beside this module, in the order they are created
+VIEWS = ("derived_figures", "reference")
+VIEW = CheckView("check_reference", ("derived_id", "stat_id"))
 
 
-class FxMonthly(pa.DataFrameModel):
-    """Units of ``currency`` per US dollar: the lowest, mean and highest day of a month."""
+class ReferenceCheck(IntervalRows):
+    """Rows of ``check_reference``: a derived figure and the official statistic."""
 
-    month: str = pa.Field(str_matches=r"^\d{4}-(0[1-9]|1[0-2])$")
-    currency: str = pa.Field(isin=ISO_CURRENCIES)
-    base: str = pa.Field(isin=["USD"])
-    low: float = pa.Field(gt=0)
-    mean: float = pa.Field(gt=0)
-    high: float = pa.Field(gt=0)
-    days: int = pa.Field(ge=1, le=31)
-    source: str = pa.Field(str_length={"min_value": 1})
+    derived_id: str
+    stat_id: str
 
     class Config:
-        coerce = True
-        unique = ["month", "currency"]
+        # derived_figure_agrees_with_reference
+        intervals_overlap = overlap_named("derived_figure_agrees_with_reference")
 
-    @pa.dataframe_check
-    def low_mean_high_in_order(cls, data: PolarsData) -> pl.LazyFrame:
-        return data.lazyframe.select(
-            (pl.col("low") <= pl.col("mean")) & (pl.col("mean") <= pl.col("high"))
+
+def validate_reference(con: duckdb.DuckDBPyConnection, within: Within = None) -> list[Finding]:
+    findings = []
+    figure_of = dict(con.execute(sql("select_relation_stated")).fetchall())
+    for row, status, _ in run_view(con, VIEW, ReferenceCheck, within=within):
+        official = f"{row['stat_description']}: {fmt.number(row['stat_value'], 4)} {unit(row)} ({row['source']})"
+        message = (
+            f"{row['description']} implied by the article: {interval(row, 'stated')} "
+            f"{'agrees with' if status == 'pass' else 'does not agree with'} {official}"
         )
+        findings.append(
+            finding(
+                "reference",
+                row,
+                status,
+                message,
+                subject=f"{row['derived_id']}~{row['stat_id']}",
+                figures=(figure_of.get(row["relation_id"]),),
+                tolerance="the derived interval carries the rounding of the figures it comes from",
+            )
+        )
+    return findings
 
-    @classmethod
-    def describe_failure(cls, check: str, row: dict[str, Any]) -> str:
-        return f"{row.get('currency')} {row.get('month')}: fails {check}"
 
-
-class OfficialStats(pa.DataFrameModel):
-    """Official statistics that articles cite; ``pattern`` says which sentences speak of it."""
-
-    stat_id: str = pa.Field(unique=True)
-    description: str
-    pattern: str = pa.Field(str_length={"min_value": 3})
-    unit: str = pa.Field(isin=["percent", "currency", "count"])
-    currency: str = pa.Field(nullable=True, isin=ISO_CURRENCIES)
-    period_start: dt.date
-    period_end: dt.date
-    value: float
-    decimals: int = pa.Field(ge=0, le=6)
-    scale: float = pa.Field(isin=[1.0, 1e3, 1e6, 1e9, 1e12])
-    source: str = pa.Field(str_length={"min_value": 10})
-
-    class Config:
-        coerce = True
-
-    @pa.dataframe_check
-    def period_starts_before_it_ends(cls, data: PolarsData) -> pl.LazyFrame:
-        return data.lazyframe.select(pl.col("period_start") <= pl.col("period_end"))
-
-    @classmethod
-    def describe_failure(cls, check: str, row: dict[str, Any]) -> str:
-        return f"{row.get('stat_id')}: fails {check}"
+CHECK = validate_reference

@@ -73,11 +73,12 @@ def test_passes_stored_as_numbers_are_the_findings_validate_explains(
 ):
     from addsup import pipeline as steps
     from addsup import validate as validation
-    from addsup.validate import explain_passes, validate_into
+    from addsup.checks import explain_passes
+    from addsup.validate import validate_into
 
     steps.load_articles(con, articles_dir, "r0")
     save_findings(con, "explained", validate(con))
-    monkeypatch.setattr(validation, "PASSES_WORDED", 0)
+    monkeypatch.setattr(validation, "PASSES_LISTED", 0)
     returned = validate_into(con, "numbers")
     explained, numbers = _stored(con, "explained"), _stored(con, "numbers")
     assert explained.keys() == numbers.keys()
@@ -105,7 +106,8 @@ def test_passes_stored_as_numbers_are_the_findings_validate_explains(
 
 def test_a_pass_whose_article_has_gone_says_so(con, articles_dir):
     from addsup import pipeline as steps
-    from addsup.validate import explain_passes, validate_into
+    from addsup.checks import explain_passes
+    from addsup.validate import validate_into
 
     steps.load_articles(con, articles_dir, "r0")
     validate_into(con, "r1")
@@ -164,7 +166,7 @@ def test_the_first_passes_of_each_check_are_worded_by_whole_articles(
 
     steps.load_articles(con, articles_dir, "r0")
     save_findings(con, "explained", validate(con))
-    monkeypatch.setattr(validation, "PASSES_WORDED", worded)
+    monkeypatch.setattr(validation, "PASSES_LISTED", worded)
     validation.validate_into(con, "numbers", rows=2)  # chunks of 2 rows: words cross chunks
     explained, numbers = _stored(con, "explained"), _stored(con, "numbers")
     for check in ROW_CHECKS:
@@ -185,7 +187,8 @@ def test_the_first_passes_of_each_check_are_worded_by_whole_articles(
 
 def test_balance_and_growth_of_total_are_stored_as_the_findings_validate_explains(con, monkeypatch):
     from addsup import validate as validation
-    from addsup.validate import explain_passes, validate_into
+    from addsup.checks import explain_passes
+    from addsup.validate import validate_into
 
     _load(
         con,
@@ -196,7 +199,7 @@ def test_balance_and_growth_of_total_are_stored_as_the_findings_validate_explain
         "Imports were $6.0 billion, for a trade surplus of $2.5 billion.",
     )
     save_findings(con, "explained", validate(con))
-    monkeypatch.setattr(validation, "PASSES_WORDED", 0)
+    monkeypatch.setattr(validation, "PASSES_LISTED", 0)
     validate_into(con, "numbers")
     explained, numbers = _stored(con, "explained"), _stored(con, "numbers")
     ours = {k: v for k, v in numbers.items() if k[0] in ("balance", "growth_of_total")}

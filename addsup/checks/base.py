@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -12,7 +11,6 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
-from addsup import fmt
 from addsup.findings import Finding, failing_rows
 from addsup.warehouse import registered, sql
 from addsup_schemas.checks import at_edge_expr
@@ -47,20 +45,39 @@ class Decided:
 
 CHUNK_ROWS = 250_000  # rows of a view decided at a time: memory stays bounded
 
+# a report lists a run's first 10,000 passes (results.json; all of them in a run of up to
+# about 600 articles), and validation words those passes as it stores them: reading each
+# check view again for the report's words would cost a second pass
+PASSES_LISTED = 10_000
+
 
 # the articles a run decides again (``addsup.scope``), as a frame; None: every article
 Within = pl.DataFrame | None
 
 
+@dataclass(frozen=True)
+class CheckView:
+    """A check's view (its SQL beside its module under ``schemas/``), read in ``order``."""
+
+    name: str
+    order: tuple[str, ...]
+
+    def relation(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+        return con.table(self.name).order(", ".join(self.order))
+
+
+Source = str | CheckView  # a query of ``addsup/sql/<name>.sql``, or a check's view
+
+
 def view(
     con: duckdb.DuckDBPyConnection,
-    query: str,
+    query: Source,
     within: Within = None,
     columns: tuple[str, ...] = ("article_id",),
 ) -> duckdb.DuckDBPyRelation:
-    """The rows of ``addsup/sql/<query>.sql``, in its order; with ``within``, only the rows
-    whose ``columns`` name one of its articles (any of them)."""
-    relation = con.sql(sql(query))
+    """The rows of ``addsup/sql/<query>.sql`` (or of a check's view), in its order; with
+    ``within``, only the rows whose ``columns`` name one of its articles (any of them)."""
+    relation = con.sql(sql(query)) if isinstance(query, str) else query.relation(con)
     if within is None:
         return relation
     scope_articles = within  # noqa: F841  (read by the filter, by name)
@@ -71,7 +88,7 @@ def view(
 
 def read_view(
     con: duckdb.DuckDBPyConnection,
-    query: str,
+    query: Source,
     within: Within = None,
     columns: tuple[str, ...] = ("article_id",),
 ) -> pl.DataFrame:
@@ -81,7 +98,7 @@ def read_view(
 
 def read_view_chunks(
     con: duckdb.DuckDBPyConnection,
-    query: str,
+    query: Source,
     key: str,
     rows: int = CHUNK_ROWS,
     within: Within = None,
@@ -174,7 +191,7 @@ def decide(
 
 def run_view(
     con: duckdb.DuckDBPyConnection,
-    query: str,
+    query: Source,
     schema: Any,
     skip_reason: Callable[[Row], str | None] | None = None,
     maybe_skipped: pl.Expr | None = None,
@@ -207,11 +224,11 @@ class RowCheck:
     finding with the arithmetic in words. A pass needs no words to be stored: its subject,
     figures and intervals are columns (``figures`` names the figure-id columns in the order
     ``explain`` gives them; a list column adds its ids), and ``explain`` writes the message
-    when the pass is shown (``explain_rows``).
+    when the pass is shown (``pass_words``).
     """
 
     name: str
-    query: str
+    query: CheckView
     decide_frame: Callable[[pl.DataFrame], Decided]
     explain: Callable[[Row, str, Any], Finding]
     figures: tuple[str, ...]
@@ -296,32 +313,26 @@ class RowCheck:
         """Every row's finding, explained: a check like the others in ``ALL_CHECKS``."""
         return self.findings(self.decide(con, within), ("pass", "fail", "skip"))
 
-    def explain_rows(
+    def pass_words(
         self, con: duckdb.DuckDBPyConnection, article_ids: list[str], subjects: set[str]
     ) -> dict[str, str]:
-        """The messages of the rows for ``subjects`` (in ``article_ids``): the view is read
-        again for those articles only and decided again, so a pass shown is explained
-        exactly as it was decided."""
+        """The words of the stored passes for ``subjects`` (in ``article_ids``): their rows of
+        the view, read again for those articles only, each worded as the pass it was stored
+        as (nothing is decided again)."""
         if not subjects:
             return {}
         wanted = pl.DataFrame({"article_id": article_ids}, schema={"article_id": pl.String})
         with registered(con, {"wanted_articles": wanted}):
             frame = (
-                con.sql(sql(self.query))
+                view(con, self.query)
                 .filter("article_id IN (SELECT article_id FROM wanted_articles)")
                 .pl()
             )
-        decided = self.decide_frame(frame)
-        found = decided.frame.with_row_index("_i").filter(
-            pl.col(self.subject).is_in(list(subjects))
-        )
-        out = {}
-        for i, row in zip(found["_i"].to_list(), found.drop("_i").to_dicts(), strict=True):
-            detail = decided.skipped.get(i, decided.failing.get(i, []))
-            out[row[self.subject]] = self.explain(
-                _mark(row, decided, i), decided.status(i), detail
-            ).message
-        return out
+        found = frame.filter(pl.col(self.subject).is_in(list(subjects)))
+        return {
+            row[self.subject]: self.explain(row, "pass", []).message
+            for row in found.iter_rows(named=True)
+        }
 
 
 def _mark(row: Row, decided: Decided, i: int) -> Row:
@@ -342,82 +353,3 @@ def rows_of(decided: Decided) -> list[tuple[Row, str, Any]]:
             problems = decided.failing.get(i, [])
             out.append((_mark(row, decided, i), "fail" if problems else "pass", problems))
     return out
-
-
-def pct(x: float | None) -> str:
-    return "?" if x is None or math.isnan(x) else f"{x:.2f} %"
-
-
-def pct_interval(lo: float | None, hi: float | None) -> str:
-    return fmt.interval(lo, hi, "%") if lo is not None and hi is not None else "?"
-
-
-def amount(x: float | None, currency: str | None = None) -> str:
-    if x is None:
-        return "?"
-    return fmt.number(x) + (f" {currency}" if currency else "")
-
-
-def also(problems: list[str], main: str) -> str:
-    others = sorted({p for p in problems if p != main})
-    return f" [also fails: {', '.join(others)}]" if others else ""
-
-
-def _pair(row: Row, lo: str, hi: str) -> tuple[float, float] | None:
-    return (row[lo], row[hi]) if row.get(lo) is not None else None
-
-
-def finding(
-    check: str,
-    row: Row,
-    status: str,
-    message: str,
-    *,
-    subject: str,
-    figures: tuple[str | None, ...],
-    tolerance: str = ROUNDING,
-    implied: tuple[float, float] | None = None,
-    severity: str = "error",
-) -> Finding:
-    """A finding for one row of a check view; intervals from its stated_*/implied_* columns.
-
-    A row that holds only at the edge of rounding (``decide``) is a warning, whatever else.
-    The words that linked the figures (the view's ``cues``) end the message.
-    """
-    if row.get("cues"):
-        message = f'{message} [cue: "{row["cues"]}"]'
-    return Finding(
-        check=check,
-        status=status,
-        severity="warning" if row.get("_at_edge") else severity,
-        subject=subject,
-        message=message,
-        article_id=row["article_id"],
-        sentence_no=row["sentence_no"],
-        figure_ids=tuple(i for i in figures if i),
-        stated=_pair(row, "stated_lo", "stated_hi"),
-        implied=implied or _pair(row, "implied_lo", "implied_hi"),
-        tolerance=tolerance,
-    )
-
-
-def linked_across(row: Row, status: str) -> str:
-    """The severity of a row's failure: a warning when its figures were linked across
-    sentences (``reach`` > 0), as the linker read them, not as one sentence says."""
-    return "warning" if status == "fail" and (row.get("reach") or 0) > 0 else "error"
-
-
-def verdict(status: str, arithmetic: str, stated: str, detail: list[str], main: str) -> str:
-    """ "<arithmetic>, as the article says: <x>" or "<arithmetic>, but the article says <x>"
-    (``stated`` may begin with words of its own: "a rise of 20 percent")."""
-    if status == "pass":
-        return f"{arithmetic}, as the article says: {stated}"
-    if detail == [AT_EDGE]:
-        return f"{arithmetic} meets what the article says, {stated}, {EDGE_WORDS}"
-    return f"{arithmetic}, but the article says {stated}{also(detail, main)}"
-
-
-EDGE_WORDS = (
-    "only at the edge of rounding (every figure taken at the far end of its rounding): "
-    "check the unrounded figures"
-)

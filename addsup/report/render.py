@@ -17,6 +17,8 @@ import markupsafe
 import orjson
 import polars as pl
 
+from addsup.checks import explain_passes
+from addsup.checks.base import PASSES_LISTED
 from addsup.report import carried, charts
 from addsup.report.article_view import (
     article_views,
@@ -28,7 +30,6 @@ from addsup.report.article_view import (
 from addsup.report.history import changes, delta_run, previous_run
 from addsup.report.words import date_scope, day, run_label, when
 from addsup.reviews import review_of
-from addsup.validate import explain_passes
 from addsup.warehouse import sql
 
 ENV = jinja2.Environment(
@@ -46,9 +47,8 @@ MD_ENV.filters["cell"] = lambda v: (
 
 PASSES_SHOWN = 200  # the HTML lists this many passed checks
 FLAGGED_SHOWN = 2_000  # and this many failures, and as many skips
-# results.json lists every failure and skip and this many passes (all of them in a run of up
-# to about 600 articles); the counts cover all, and every pass is a row of check_results
-PASSES_LISTED = 10_000
+# results.json lists every failure and skip and the first PASSES_LISTED passes (the ones
+# validation worded); the counts cover all, and every pass is a row of check_results
 FINDING_ROWS = 50_000  # findings built at a time (each chunk reads the figures table once)
 
 

@@ -1,25 +1,44 @@
-"""``growth`` (current / previous - 1) and ``pp_difference`` (a - b in percentage points)."""
+"""``growth``: current / previous - 1 agrees with the stated rise or fall. The view
+(``growth.sql``) does the arithmetic, the models decide, and the words below say what was
+skipped and why and what was found."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pandera.polars as pa
 import polars as pl
+from pandera.api.polars.types import PolarsData
 
 from addsup import fmt
-from addsup.checks.base import (
-    Decided,
-    Row,
-    RowCheck,
-    decide,
-    finding,
-    linked_across,
-    pct,
-    pct_interval,
-    verdict,
-)
+from addsup.checks.base import CheckView, Decided, Row, RowCheck, decide
+from addsup.checks.words import finding, linked_across, pct, pct_interval, verdict
 from addsup.findings import Finding
-from addsup_schemas import GrowthCheck, GrowthStated, PpDifferenceCheck
+from addsup_schemas.checks import IntervalRows, overlap_named
+
+VIEWS = ("growth",)  # the view files beside this module, in the order they are created
+
+
+class GrowthCheck(IntervalRows):
+    """Rows of ``check_growth`` with both levels stated."""
+
+    relation_id: str = pa.Field(unique=True)
+
+    class Config:
+        # growth_agrees_with_levels: current / previous - 1, as an interval, overlaps the stated
+        # rise or fall.
+        intervals_overlap = overlap_named("growth_agrees_with_levels")
+
+
+class GrowthStated(pa.DataFrameModel):
+    """Every growth relation, whatever levels it has: a level cannot fall by 100 % or more."""
+
+    relation_id: str = pa.Field(unique=True)
+    stated_hi: float
+
+    @pa.dataframe_check
+    def fall_is_not_below_minus_100(cls, data: PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("stated_hi") > -100)
 
 
 def _change(row: Row) -> str:
@@ -108,59 +127,10 @@ def _explain_growth(row: Row, status: str, detail: Any) -> Finding:
     )
 
 
-GROWTH = RowCheck(
+CHECK = RowCheck(
     "growth",
-    "select_check_growth",
+    CheckView("check_growth", ("relation_id",)),
     _decide_growth,
     _explain_growth,
     figures=("growth_id", "current_id", "previous_id"),
 )
-
-validate_growth = GROWTH  # every finding of the view, explained
-
-
-def _gap_skip(row: Row) -> str | None:
-    if row["b_id"] is None:
-        other = row["phrase"] or "the other rate"
-        return (
-            f"{other} not stated: {row['a_surface']} {'−' if row['direction'] > 0 else '+'} "
-            f"{row['gap_surface']} implies {pct_interval(row['implied_other_lo'], row['implied_other_hi'])}"
-        )
-    return None
-
-
-def _decide_gap(frame: pl.DataFrame) -> Decided:
-    return decide(frame, PpDifferenceCheck, _gap_skip, pl.col("b_id").is_null())
-
-
-def _explain_gap(row: Row, status: str, detail: Any) -> Finding:
-    message = detail
-    if status != "skip":
-        higher = row["direction"] > 0
-        first, second = (row["a_surface"], row["b_surface"])[:: 1 if higher else -1]
-        value = (row["a_value"] - row["b_value"]) * (1 if higher else -1)
-        arithmetic = (
-            f"{first} − {second} = {value:.2f} points "
-            f"({fmt.interval(row['implied_lo'], row['implied_hi'], 'points')})"
-        )
-        stated = f"{row['gap_surface']} {'higher' if higher else 'lower'}"
-        message = verdict(status, arithmetic, stated, detail, "gap_agrees_with_both_sides")
-    return finding(
-        "pp_difference",
-        row,
-        status,
-        message,
-        subject=row["relation_id"],
-        figures=(row["gap_id"], row["a_id"], row["b_id"]),
-    )
-
-
-PP_DIFFERENCE = RowCheck(
-    "pp_difference",
-    "select_check_pp_difference",
-    _decide_gap,
-    _explain_gap,
-    figures=("gap_id", "a_id", "b_id"),
-)
-
-validate_pp_difference = PP_DIFFERENCE  # every finding of the view, explained

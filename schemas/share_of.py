@@ -1,16 +1,36 @@
-"""``share_of``: part / whole x 100 agrees with the stated share."""
+"""``share_of``: part / whole x 100 agrees with the stated share. The view (``share_of.sql``)
+does the arithmetic, the model decides, and the words below say what was skipped and why
+(``_skip``) and what was found (``_explain``)."""
 
 from __future__ import annotations
 
 import math
 from typing import Any
 
+import pandera.polars as pa
 import polars as pl
 
 from addsup import fmt
-from addsup.checks.base import Decided, Row, RowCheck, decide, finding, linked_across, verdict
+from addsup.checks.base import CheckView, Decided, Row, RowCheck, decide
+from addsup.checks.words import finding, linked_across, verdict
 from addsup.findings import Finding
-from addsup_schemas import ShareOfCheck
+from addsup_schemas.checks import IntervalRows, overlap_named
+
+VIEWS = ("share_of",)  # the view files beside this module, in the order they are created
+
+
+class ShareOfCheck(IntervalRows):
+    """Rows of ``check_share_of`` whose part and whole are both stated, in one unit."""
+
+    relation_id: str = pa.Field(unique=True)
+    stated_lo: float = pa.Field(ge=-0.05, le=100.05)
+    implied_lo: float = pa.Field(ge=0)
+    implied_hi: float = pa.Field(ge=0)
+
+    class Config:
+        # share_agrees_with_part_and_whole: part / whole × 100, as an interval, overlaps the
+        # stated share's interval
+        intervals_overlap = overlap_named("share_agrees_with_part_and_whole")
 
 
 def _skip(row: Row) -> str | None:
@@ -62,12 +82,10 @@ def _explain(row: Row, status: str, detail: Any) -> Finding:
     )
 
 
-SHARE_OF = RowCheck(
+CHECK = RowCheck(
     "share_of",
-    "select_check_share_of",
+    CheckView("check_share_of", ("relation_id",)),
     _decide,
     _explain,
     figures=("share_id", "part_id", "whole_id"),
 )
-
-validate_share_of = SHARE_OF  # every finding of the view, explained

@@ -1,30 +1,33 @@
-"""``converts_to`` (two currencies against the reference rate), ``sum_of`` (parts and total)
-and ``shares_of_one_whole`` (shares of one whole add to at most 100)."""
+"""``converts_to``: two amounts in two currencies agree with the reference rate of the month.
+The view (``converts_to.sql``) does the arithmetic, the model decides, and the words below say
+what was skipped and why and what was found."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import duckdb
+import pandera.polars as pa
 import polars as pl
 
-from addsup import fmt
-from addsup.checks.base import (
-    AT_EDGE,
-    EDGE_WORDS,
-    Decided,
-    Row,
-    RowCheck,
-    Within,
-    also,
-    amount,
-    decide,
-    finding,
-    linked_across,
-    run_view,
-)
+from addsup.checks.base import CheckView, Row, Within, run_view
+from addsup.checks.words import also, finding
 from addsup.findings import Finding
-from addsup_schemas import ConvertsToCheck, SharesOfOneWholeCheck, SumOfCheck
+from addsup_schemas.checks import IntervalRows, overlap_named
+
+VIEWS = ("converts_to",)  # the view files beside this module, in the order they are created
+VIEW = CheckView("check_converts_to", ("relation_id",))
+
+
+class ConvertsToCheck(IntervalRows):
+    """Rows of ``check_converts_to`` with a reference rate for the period."""
+
+    relation_id: str = pa.Field(unique=True)
+    stated_lo: float = pa.Field(gt=0)
+    implied_lo: float = pa.Field(gt=0)
+
+    class Config:
+        # rate_agrees_with_reference: The rate the two amounts imply overlaps the reference range
+        # for the period.
+        intervals_overlap = overlap_named("rate_agrees_with_reference")
 
 
 def _rate(x: float | None) -> str:
@@ -55,7 +58,7 @@ def validate_converts_to(con: duckdb.DuckDBPyConnection, within: Within = None) 
     findings = []
     maybe = pl.col("stated_lo").is_null() | (pl.col("months").fill_null(0) == 0)
     for row, status, detail in run_view(
-        con, "select_check_converts_to", ConvertsToCheck, _fx_skip, maybe, edge=False, within=within
+        con, VIEW, ConvertsToCheck, _fx_skip, maybe, edge=False, within=within
     ):
         message = detail
         severity = "error"
@@ -99,68 +102,4 @@ def validate_converts_to(con: duckdb.DuckDBPyConnection, within: Within = None) 
     return findings
 
 
-def _decide_sum(frame: pl.DataFrame) -> Decided:
-    # the edge of rounding means something only where the parts make the whole total
-    return decide(frame, SumOfCheck, edge=pl.col("exhaustive") == 1)
-
-
-def _explain_sum(row: Row, status: str, detail: Any) -> Finding:
-    arithmetic = (
-        f"{' + '.join(row['part_surfaces'])} = {amount(row['parts_value'])} "
-        f"({fmt.interval(row['implied_lo'], row['implied_hi'])})"
-    )
-    total = f"{row['total_surface']} ({fmt.interval(row['stated_lo'], row['stated_hi'])})"
-    if row["exhaustive"]:
-        outcome = (
-            f"agrees with the total {total}" if status == "pass" else f"but the total says {total}"
-        )
-    else:
-        outcome = (
-            f"fits in the whole {total}" if status == "pass" else f"more than the whole {total}"
-        )
-    extra = also(detail, "parts_add_up_to_total") if status == "fail" else ""
-    if detail == [AT_EDGE]:
-        outcome, extra = f"meets the total {total} {EDGE_WORDS}", ""
-    cue = ""  # the cue words are shown by ``finding``
-    return finding(
-        "sum_of",
-        row,
-        status,
-        f"{arithmetic}, {outcome}{extra}{cue}",
-        severity=linked_across(row, status),
-        subject=row["relation_id"],
-        figures=(row["total_id"], *row["part_ids"]),
-    )
-
-
-SUM_OF = RowCheck(
-    "sum_of", "select_check_sum_of", _decide_sum, _explain_sum, figures=("total_id", "part_ids")
-)
-
-validate_sum_of = SUM_OF  # every finding of the view, explained
-
-
-def validate_shares_of_one_whole(
-    con: duckdb.DuckDBPyConnection, within: Within = None
-) -> list[Finding]:
-    findings = []
-    view = run_view(con, "select_check_shares_of_one_whole", SharesOfOneWholeCheck, within=within)
-    for row, status, _ in view:
-        outcome = "at most 100 percent" if status == "pass" else "more than the whole"
-        message = (
-            f"shares of one whole: {' + '.join(row['share_surfaces'])} = at least "
-            f"{row['stated_lo']:.2f} %, {outcome}"
-        )
-        findings.append(
-            finding(
-                "shares_of_one_whole",
-                row,
-                status,
-                message,
-                subject=f"{row['article_id']}:{row['whole_key']}",
-                figures=tuple(row["share_ids"]),
-                implied=(0.0, 100.0),
-                severity=linked_across(row, status),
-            )
-        )
-    return findings
+CHECK = validate_converts_to

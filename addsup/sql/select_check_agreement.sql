@@ -1,1 +1,0 @@
-SELECT * FROM check_agreement ORDER BY pair_id;

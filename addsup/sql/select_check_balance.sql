@@ -1,1 +1,0 @@
-SELECT * FROM check_balance ORDER BY relation_id;

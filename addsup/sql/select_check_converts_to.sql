@@ -1,1 +1,0 @@
-SELECT * FROM check_converts_to ORDER BY relation_id;

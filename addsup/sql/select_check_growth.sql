@@ -1,1 +1,0 @@
-SELECT * FROM check_growth ORDER BY relation_id;

@@ -1,1 +1,0 @@
-SELECT * FROM check_magnitude ORDER BY relation_id;

@@ -1,1 +1,0 @@
-SELECT * FROM check_pp_difference ORDER BY relation_id;

@@ -1,1 +1,0 @@
-SELECT * FROM check_reference ORDER BY derived_id, stat_id;

@@ -1,1 +1,0 @@
-SELECT * FROM check_share_of ORDER BY relation_id;

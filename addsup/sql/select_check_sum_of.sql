@@ -1,1 +1,0 @@
-SELECT * FROM check_sum_of ORDER BY relation_id;
