@@ -195,15 +195,15 @@ def _load(batch: Path, db: Path) -> float:
 
 def test_kill_9_in_the_middle_of_a_load_leaves_no_partial_batch(tmp_path):
     batch = tmp_path / "batch"
-    _make_batch(batch, 4000)
+    _make_batch(batch, 2000)
     n = len(steps.ingest(batch).articles)
-    assert n == 4000
+    assert n == 2000
     clean = tmp_path / "clean.duckdb"
     load_seconds = _load(batch, clean)
     rng = random.Random(20261122)
     db = tmp_path / "w0.duckdb"
     killed_inside = 0
-    for attempt in range(8):
+    for attempt in range(6):
         proc = _start_loader(batch, db)
         time.sleep(rng.uniform(0.0, 1.1 * load_seconds))  # mostly inside, sometimes just after
         proc.send_signal(signal.SIGKILL)
