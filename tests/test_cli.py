@@ -194,7 +194,7 @@ def test_help_imports_nothing_heavy():
         "    app(['--help'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ['prefect', 'polars', 'duckdb', 'pandera', 'matplotlib', 'jinja2', 'rich']\n"
+        "heavy = ['prefect', 'polars', 'duckdb', 'pandera', 'jinja2', 'rich']\n"
         "print([m for m in heavy if m in sys.modules], file=sys.stderr)\n"
     )
     done = _python(code)
