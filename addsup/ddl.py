@@ -1,5 +1,6 @@
-"""The warehouse's tables, migrations, views and macros, applied on every connect
-(``addsup.warehouse.connect``): each statement may run again, so no version is recorded.
+"""The warehouse's tables, migrations, views and macros, applied on connect
+(``addsup.warehouse.connect``) unless the warehouse holds this schema's digest already
+(``applied_digest``); each statement may run again.
 
 * ``sql/tables/<table>.sql``: each table as it is now (``CREATE TABLE IF NOT EXISTS``), the
   one declaration of its columns (``addsup.columns`` reads them);
@@ -12,6 +13,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
 from importlib import resources
@@ -26,12 +28,38 @@ def _statements(folder: str) -> list[str]:
     return [files.joinpath(n).read_text(encoding="utf-8") for n in names]
 
 
-def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+@cache
+def schema_digest() -> str:
+    """16 hex digits over every statement of the schema: what this addsup makes."""
+    text = "\n".join((*_statements("tables"), *_statements("migrations"), *view_statements()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def applied_digest(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The digest of the schema last applied to this warehouse, kept as the comment of the
+    view ``current_articles``; None when none is kept (a new warehouse, one made by an addsup
+    that kept none, or one whose views another addsup made since: ``CREATE OR REPLACE``
+    drops the comment, so a warehouse opened by another version is made again)."""
+    rows = con.execute(_sql("select_schema_digest")).fetchall()
+    return rows[0][0] if rows else None
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
     """Every table as it is now (``sql/tables/``, created when absent), what an older
-    warehouse needs to reach that shape (``sql/migrations/``), then the views and macros."""
+    warehouse needs to reach that shape (``sql/migrations/``), then the views and macros;
+    nothing when this schema is applied already (``force``: apply it all the same)."""
+    digest = schema_digest()
+    if not force and applied_digest(con) == digest:
+        return
     for statement in (*_statements("tables"), *_statements("migrations")):
         con.execute(statement)
     apply_views(con)
+    assert re.fullmatch("[0-9a-f]{16}", digest)  # COMMENT ON takes no parameter
+    con.execute(f"COMMENT ON VIEW current_articles IS '{digest}'")
+
+
+def _sql(name: str) -> str:
+    return resources.files("addsup.sql").joinpath(f"{name}.sql").read_text(encoding="utf-8")
 
 
 _CREATED = re.compile(r"CREATE\s+OR\s+REPLACE\s+(?:VIEW|MACRO)\s+(\w+)", re.IGNORECASE)

@@ -185,7 +185,7 @@ def unkey(con: duckdb.DuckDBPyConnection) -> list[str]:
     with transaction(con):
         for name in keyed:  # names from the fixed list of the query, never from input
             con.execute(f"ALTER TABLE {name} RENAME TO {name}__keyed")
-        apply_schema(con)
+        apply_schema(con, force=True)
         for name in keyed:
             con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM {name}__keyed")
             con.execute(f"DROP TABLE {name}__keyed")

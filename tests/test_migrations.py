@@ -6,12 +6,20 @@ from pathlib import Path
 import duckdb
 
 from addsup import pipeline as steps
-from addsup.ddl import view_statements
+from addsup.ddl import applied_digest, schema_digest, view_statements
 from addsup.warehouse import connect
 
 SQL = Path(__file__).resolve().parents[1] / "addsup" / "sql"
 ADDED = re.compile(r"ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)")
 NULLABLE = re.compile(r"ALTER TABLE (\w+) ALTER COLUMN (\w+) DROP NOT NULL")
+
+
+def _unordered(sql: str) -> str:
+    """DuckDB writes a view read back from the file with its EXCLUDE lists in another order
+    than the view it just made: the same view, so the lists are compared sorted."""
+    return re.sub(
+        r"EXCLUDE \(([^)]*)\)", lambda m: f"EXCLUDE ({', '.join(sorted(m[1].split(', ')))})", sql
+    )
 
 
 def _shape(con) -> dict[str, list]:
@@ -25,13 +33,19 @@ def _shape(con) -> dict[str, list]:
             "SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints() "
             "ORDER BY ALL"
         ).fetchall(),
-        "views": con.execute(
-            "SELECT view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY ALL"
-        ).fetchall(),
-        "macros": con.execute(
-            "SELECT function_name, macro_definition FROM duckdb_functions() "
-            "WHERE NOT internal AND function_type LIKE '%macro' ORDER BY ALL"
-        ).fetchall(),
+        "views": [
+            (name, _unordered(sql))
+            for name, sql in con.execute(
+                "SELECT view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY ALL"
+            ).fetchall()
+        ],
+        "macros": [
+            (name, _unordered(sql))
+            for name, sql in con.execute(
+                "SELECT function_name, macro_definition FROM duckdb_functions() "
+                "WHERE NOT internal AND function_type LIKE '%macro' ORDER BY ALL"
+            ).fetchall()
+        ],
     }
 
 
@@ -104,3 +118,22 @@ def test_each_view_is_made_after_the_views_and_macros_it_reads():
         ("latest_reviews", "reviewed_findings"),
     ]:
         assert made.index(before) < made.index(after), (before, after)
+
+
+def test_the_schema_is_applied_once_and_again_after_another_version_made_the_views(tmp_path):
+    db = tmp_path / "w.duckdb"
+    current = next(s for s in view_statements() if re.search(r"VIEW current_articles\b", s))
+
+    def views(con) -> set[str]:
+        return {name for name, _ in _shape(con)["views"]}
+
+    with connect(db) as con:
+        assert applied_digest(con) == schema_digest()
+        con.execute("DROP VIEW check_growth")  # a view this addsup makes
+    with connect(db) as con:  # applied already: nothing is made again
+        assert "check_growth" not in views(con)
+        con.execute(current)  # as an addsup that keeps no digest does on every connect
+        assert applied_digest(con) is None
+    with connect(db) as con:  # made by another version: made again
+        assert "check_growth" in views(con)
+        assert applied_digest(con) == schema_digest()
