@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from addsup.extract.numerals import ONES, alternation
 from addsup.extract.scan import Scanner
 
 
@@ -23,20 +24,6 @@ _HALF = re.compile(
     r"|\bH(?P<h>[12])\s*(?P<hyear>(?:19|20)\d\d)?\b",
     re.IGNORECASE,
 )
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -49,7 +36,7 @@ _ORDINALS = {
 }
 _YEAR_OF = r"(?:\s+of\s+(?:(?P<rel>this|last|the\s+previous)\s+year|(?P<year>(?:19|20)\d\d)))?"
 _FIRST_N = re.compile(
-    r"\bfirst\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"\bfirst\s+(?P<n>\d{{1,2}}|{alternation(ONES, 1, 12)})\s+"
     r"(?P<what>months|quarters)" + _YEAR_OF,
     re.IGNORECASE,
 )
@@ -128,7 +115,7 @@ def _year_of(m: re.Match[str], published_on: date | None) -> int | None:
 
 
 def _first_n(m: re.Match[str], published_on: date | None) -> Period | None:
-    n = int(m.group("n")) if m.group("n").isdigit() else _WORDS[m.group("n").lower()]
+    n = int(m.group("n")) if m.group("n").isdigit() else ONES[m.group("n").lower()]
     months = n if m.group("what").lower() == "months" else 3 * n
     year = _year_of(m, published_on)
     if year is None or not 1 <= months <= 12:

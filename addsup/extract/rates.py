@@ -11,19 +11,11 @@ from __future__ import annotations
 
 import re
 
+from addsup.extract.amount_roles import ROLE_KEYS
 from addsup.extract.figures import Figure
 from addsup.extract.period_cues import MONTHS
-from addsup.extract.roles import (
-    CHANGE_BEFORE,
-    ROLE,
-    ROLE_KEYS,
-    ROLE_KINDS,
-    Rate,
-    Role,
-    role_words,
-    same_money,
-    scope_of,
-)
+from addsup.extract.role_words import ROLE, ROLE_KINDS, role_words, scope_of
+from addsup.extract.roles import CHANGE_BEFORE, Rate, Role, same_money
 from addsup.extract.scan import Scanner
 
 _YEAR_AGO = re.compile(
