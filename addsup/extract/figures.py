@@ -32,6 +32,9 @@ _DIGITS = re.compile(
     r"(?P<int>\d(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*))(?P<frac>\.\d+)?"
     r"(?:(?P<exp>[eE][+-]?\d+)|\^(?P<pow>[+-]?\d+))?(?P<ord>st|nd|rd|th)?"
 )
+# the same for a text of ASCII only (most): the engine scans for "[0-9]" several times faster
+# than for "\d", which is any Unicode digit (and none but "0" to "9" in such a text)
+_ASCII_DIGITS = re.compile(_DIGITS.pattern.replace(r"\d", "[0-9]"))
 _INSIDE = frozenset("_.,/^-−–") | frozenset("0123456789")
 _DASHES = frozenset("-−–")
 _SIGNS = frozenset("-−")
@@ -87,7 +90,7 @@ def _digit_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     n = len(text)
     covered = 0  # the end of the last figure: the top of a range is not a figure again
-    for m in _DIGITS.finditer(text):
+    for m in (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text):
         start, end = m.span()
         if start < covered:
             continue
