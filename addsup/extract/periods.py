@@ -141,8 +141,12 @@ def _quarter(m: re.Match[str], published_on: date | None) -> Period | None:
 def sentence_period(
     sentence: str, published_on: date | None, previous: Period | None
 ) -> Period | None:
-    """The period a sentence speaks of, or None when it names none we can resolve."""
-    m = _HALF.search(sentence)
+    """The period a sentence speaks of, or None when it names none we can resolve.
+
+    Each pattern is tried only where a word it needs is in the sentence (lowered: no letter
+    of those words matches any but itself in either case, as "i", "k" and "s" do)."""
+    low = sentence.lower()
+    m = _HALF.search(sentence) if "half" in low or "h1" in low or "h2" in low else None
     if m:
         if m.group("h"):
             year = int(m.group("hyear")) if m.group("hyear") else _relative("this", published_on)
@@ -156,22 +160,22 @@ def sentence_period(
             )
             second = m.group("which").lower() == "second"
         return _half(year, second) if year else None
-    m = _FIRST_N.search(sentence)
+    m = _FIRST_N.search(sentence) if "month" in low or "quarter" in low else None
     if m:
         return _first_n(m, published_on)
-    m = _QUARTER.search(sentence)
+    m = _QUARTER.search(sentence) if "q" in low else None
     if m:
         return _quarter(m, published_on)
-    if _SAME.search(sentence):
+    if "ame" in low and _SAME.search(sentence):
         return previous
-    m = _YEAR.search(sentence)
+    m = _YEAR.search(sentence) if "19" in sentence or "20" in sentence else None
     if m:
         return _year(int(m.group("year")))
-    m = _RELATIVE_YEAR.search(sentence)
+    m = _RELATIVE_YEAR.search(sentence) if "year" in low else None
     if m:
         year = _relative(m.group("rel"), published_on)
         return _year(year) if year else None
-    m = _ON_WEEKDAY.search(sentence)
+    m = _ON_WEEKDAY.search(sentence) if "day" in low else None
     if m and published_on:
         # "on Sunday" is the latest Sunday up to the article's date
         back = (published_on.weekday() - _WEEKDAYS.index(m.group("day").lower())) % 7
