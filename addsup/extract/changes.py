@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from addsup.extract.cues import Cue
 from addsup.extract.figures import Figure
@@ -107,9 +106,11 @@ def find_change_relations(
         multiple = is_multiple(f)
         if f.unit == "percent" or multiple:
             m = _GROWTH.before(text, window, f.start)
-            rel = _growth(text, figures, members, pos, -1 if m.group("fall") else 1) if m else None
-            if rel is not None and m is not None:
-                rel = replace(rel, cues=" ".join(m.group(0).split()))
+            rel = (
+                _growth(text, figures, members, pos, -1 if m.group("fall") else 1, m.group(0))
+                if m
+                else None
+            )
             if rel is None and multiple and _TIMES_THE.match(text, f.end):
                 rel = _times_the(figures, members, pos)
             if rel is None and f.unit == "percent":
@@ -192,7 +193,7 @@ def _than(text: str, figures: list[Figure], members: list[int], pos: int) -> Rel
 
 
 def _growth(
-    text: str, figures: list[Figure], members: list[int], pos: int, direction: int
+    text: str, figures: list[Figure], members: list[int], pos: int, direction: int, cue: str
 ) -> Relation | None:
     i = members[pos]
     after = [j for j in members[pos + 1 :] if figures[j].unit in _MEASURES]
@@ -215,7 +216,8 @@ def _growth(
             previous = None
     if current is None and previous is None:
         return None  # "grew 78.2 percent": no level, nothing to check
-    return Relation("growth", i, current, previous, figures[i].sentence_no, direction)
+    cues = " ".join(cue.split())
+    return Relation("growth", i, current, previous, figures[i].sentence_no, direction, cues=cues)
 
 
 def _gap(text: str, figures: list[Figure], members: list[int], pos: int) -> Relation | None:

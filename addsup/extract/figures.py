@@ -138,7 +138,7 @@ def _digit_figures(text: str) -> list[Figure]:
                         continue  # "5G", "10th-gen"; "10.9percent" and "5billion" are read
             elif c in "-–" and not ordinal:
                 dash = True
-            elif _bad_after(text, end):
+            elif c != " " and _bad_after(text, end):
                 continue
         exotic = frac or sign or exp or pow_
         if ordinal:
