@@ -21,6 +21,7 @@ ABBREVIATIONS = frozenset(
     co corp inc ltd plc llc pharm bros intl assn govt jr sr vs etc
     """.split()
 )
+_LONGEST = max(map(len, ABBREVIATIONS))
 # Words that commonly follow an abbreviation in a company name: "Pharm. Co., Ltd."
 _NAME_CONTINUATIONS = frozenset({"co", "corp", "inc", "ltd", "llc", "plc", "group"})
 
@@ -88,10 +89,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         space = text.rfind(" ", dot - 20 if dot > 20 else 0, dot)
         word = text[space + 1 : dot] if space >= 0 else ""
         if not (
-            len(word) > 1
+            (len(word) > _LONGEST or (len(word) > 1 and word.lower() not in ABBREVIATIONS))
             and word.isalpha()
             and word.isascii()
-            and word.lower() not in ABBREVIATIONS
         ) and _is_abbreviation(text, dot):
             continue
         cuts.append(match.end())
