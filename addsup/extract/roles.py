@@ -71,6 +71,9 @@ _PARTNER_BEFORE = re.compile(
     r"(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 )
 _MEASURES = frozenset({"currency", "count"})
+_ASIDE = re.compile(r"\([^()]*\)\s*")  # "(seasonally adjusted) "
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_LISTED_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +217,7 @@ def find_roles(
                 "" if modifier in STOP_WORDS else norm(modifier),
                 norm(partner.group("partner")) if partner else "",
             )
-            found = (kind, scope, re.sub(r"\([^()]*\)\s*", "", after.group(0)).strip(), None)
+            found = (kind, scope, _ASIDE.sub("", after.group(0)).strip(), None)
         else:
             last = None
             for m in role_words(text, floor, f.start):
@@ -271,7 +274,7 @@ def _respectively(
     listed roles go to the listed amounts, in order."""
     if not _RESPECTIVELY_KEYS.near(text, 0, len(text)):
         return
-    for m in re.finditer(r"\brespectively\b", text, re.IGNORECASE):
+    for m in _RESPECTIVELY.finditer(text):
         listed = [
             i
             for i, f in enumerate(figures)
@@ -284,7 +287,7 @@ def _respectively(
         run = listed[-1:]
         for i in reversed(listed[:-1]):
             gap = text[figures[i].end : figures[run[0]].start]
-            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+            if not _LISTED_GAP.fullmatch(gap):
                 break
             run.insert(0, i)
         if len(run) < 2:
