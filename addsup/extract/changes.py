@@ -7,7 +7,7 @@ import re
 
 from addsup.extract.cues import Cue
 from addsup.extract.figures import Figure
-from addsup.extract.relations import Relation
+from addsup.extract.relations import Relation, clause_breaks
 
 _QUAL = r"(?:(?:about|around|roughly|approximately|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|less\s+than|under)\s+)?"
 _RISE = (
@@ -71,7 +71,6 @@ _TO_CUE = Cue(_TO, ("to",), starts=True)
 _FROM_CUE = Cue(_FROM, ("from", "compared", "against"), starts=True)
 _PARENTHESIS = Cue(re.compile(r"\(\s*" + _QUAL + r"$", re.IGNORECASE), ("(",), starts=True)
 _MEASURES = frozenset({"currency", "count"})
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _TIMES_THE = re.compile(
     r"(?:\s*(?:times|-?fold))?\s+(?:the|that\s+of|as\s+(?:much|large|high|big)\s+as)\b",
     re.IGNORECASE,
@@ -203,9 +202,9 @@ def _growth(
         if figures[j].unit in _MEASURES
         and not _in_parentheses(text, figures[j])
         # parallel clauses keep their own sides: "A fell to X from Y, while B rose 30 percent"
-        and not _CLAUSE_BREAK.search(text, figures[j].end, figures[i].start)
+        and not clause_breaks(text, figures[j].end, figures[i].start)
     ]
-    after = [j for j in after if not _CLAUSE_BREAK.search(text, figures[i].end, figures[j].start)]
+    after = [j for j in after if not clause_breaks(text, figures[i].end, figures[j].start)]
     previous = next((j for j in [*after, *before] if _cue(_FROM_CUE, text, figures[j])), None)
     current = next((j for j in after if _cue(_TO_CUE, text, figures[j])), None)
     if current is None:
