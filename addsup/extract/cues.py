@@ -46,6 +46,8 @@ class Cue:
     def before(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """The cue ending at ``end`` within ``text[start:end]``, or None."""
         if not self._remember:
+            if self._starts:
+                return self._words.search(self.pattern, text, start, end)
             return self._search(text, start, end)
         read = self._read
         if read[0] is not text:

@@ -78,7 +78,7 @@ def _value(int_part: str, frac: str | None, exp: str | None = None, pow_: str | 
             return float(f"{digits}{frac}") ** int(pow_), decimals
         except OverflowError:
             return math.inf, decimals
-    return float(f"{digits}{frac}{exp or ''}"), decimals
+    return float(f"{digits}{frac}{exp}" if exp else digits + frac), decimals
 
 
 def _bad_after(text: str, end: int) -> bool:
