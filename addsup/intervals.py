@@ -32,6 +32,9 @@ def half_unit(decimals: int) -> float:
     return 0.5 * 10.0 ** (-decimals)
 
 
+_HALF_UNITS = tuple(half_unit(d) for d in range(16))  # the same floats, made once
+
+
 def stated_interval(
     value: float,
     decimals: int,
@@ -41,7 +44,7 @@ def stated_interval(
     upper: float | None = None,
 ) -> tuple[float, float]:
     """The interval of absolute values a printed figure allows (``upper``: a range's top)."""
-    h = half_unit(decimals)
+    h = _HALF_UNITS[decimals] if 0 <= decimals < 16 else half_unit(decimals)
     if upper is not None:  # "5 to 7 percent" is [4.5, 7.5]
         return ((value - h) * scale, (upper + h) * scale)
     # amounts and counts cannot go below zero, unless the printed figure already does

@@ -28,7 +28,7 @@ _ROLE_WORD = re.compile(
     r"|(?P<balance>surplus|deficit|balance|gap))\b",
     re.IGNORECASE,
 )
-# the role words of both readings of a trade story (this module's and ``roles.ROLE``):
+# the role words of both readings of a trade story (this module's and ``role_words.ROLE``):
 # every match of either starts with one of these, and one pass over a text finds them all
 ROLE_KEYS = Keys(
     "export",

@@ -54,6 +54,8 @@ def find_amount_relations(text: str, figures: list[Figure], members: list[int]) 
         j for j in members if j not in converted and figures[j].unit in ("count", "currency")
     ]
     for pos, j in enumerate(amounts):
+        if pos < 2 and len(amounts) - pos < 3:
+            continue  # fewer than two amounts on either side: no parts, whatever the cue
         total = figures[j]
         if _TOTAL.before(text, max(0, total.start - 30), total.start):
             # "A and B, a total of T": the parts stand before it, after the last colon

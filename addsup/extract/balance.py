@@ -320,6 +320,9 @@ _DIFFERENCE = re.compile(
 )
 
 
+_LIST_BREAK = re.compile(r"[;:]|\band\b")
+
+
 def _differences(text: str, figures: list[Figure]) -> list[Relation]:
     """A difference stated between two amounts: "exports of $5.0 billion, $0.8 billion more
     than the $4.2 billion of imports" is 5.0 - 4.2 = 0.8 (a balance of two parts)."""
@@ -332,7 +335,7 @@ def _differences(text: str, figures: list[Figure]) -> list[Relation]:
             continue
         m = _DIFFERENCE.match(text[gap.end : b.start])
         between = text[a.end : gap.start]
-        if not m or len(between) > 40 or re.search(r"[;:]|\band\b", between):
+        if not m or len(between) > 40 or _LIST_BREAK.search(between):
             continue
         cue = f"{(m.group('more') or m.group('less')).lower()} than"
         out.append(

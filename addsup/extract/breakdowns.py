@@ -58,13 +58,16 @@ def _stem(word: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
+_AFTER_WORDS = re.compile(r"[^,;.()\d]{0,30}")
+
+
 def _naming(text: str, f: Figure, floor: int) -> frozenset[str]:
     """The measure words of the clause an amount stands in: before it back to the clause's
     start, and the few words after it ("Rp1,957 trillion in revenue")."""
     start = max(floor, f.start - 90)
     for m in _CLAUSE.finditer(text, start, f.start):
         start = m.end()
-    after = re.match(r"[^,;.()\d]{0,30}", text[f.end : f.end + 30])
+    after = _AFTER_WORDS.match(text[f.end : f.end + 30])
     words = _WORD.findall(text[start : f.start]) + _WORD.findall(after.group(0) if after else "")
     return frozenset(s for s in map(_stem, words) if s not in _NOT_MEASURE)
 

@@ -31,11 +31,14 @@ _REVENUE = re.compile(r"(?i)\b(?:revenues?|receipts|income)\b")
 _SPENDING = re.compile(r"(?i)\b(?:spending|expenditures?|outlays)\b")
 
 
+_CLAUSE_SPLIT = re.compile(r"[;,.]\s|\bwhile\b|\band\b")
+
+
 def _named(text: str, f: Figure, rx: re.Pattern[str], floor: int) -> bool:
     """Whether the words just before an amount (back to its clause) or right after it
     name the side ``rx`` ("revenue of Rp322.6 trillion", "Rp1,957.2 trillion in revenue")."""
     head = text[max(floor, f.start - 60) : f.start]
-    head = re.split(r"[;,.]\s|\bwhile\b|\band\b", head)[-1]
+    head = _CLAUSE_SPLIT.split(head)[-1]
     return bool(rx.search(head) or rx.search(text[f.end : f.end + 14]))
 
 

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from addsup.extract.cues import Cue
 from addsup.extract.figures import Figure
-from addsup.extract.relations import Relation
+from addsup.extract.relations import Relation, clause_breaks
 
 _QUAL = r"(?:(?:about|around|roughly|approximately|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|less\s+than|under)\s+)?"
 _RISE = (
@@ -72,7 +71,6 @@ _TO_CUE = Cue(_TO, ("to",), starts=True)
 _FROM_CUE = Cue(_FROM, ("from", "compared", "against"), starts=True)
 _PARENTHESIS = Cue(re.compile(r"\(\s*" + _QUAL + r"$", re.IGNORECASE), ("(",), starts=True)
 _MEASURES = frozenset({"currency", "count"})
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _TIMES_THE = re.compile(
     r"(?:\s*(?:times|-?fold))?\s+(?:the|that\s+of|as\s+(?:much|large|high|big)\s+as)\b",
     re.IGNORECASE,
@@ -107,9 +105,11 @@ def find_change_relations(
         multiple = is_multiple(f)
         if f.unit == "percent" or multiple:
             m = _GROWTH.before(text, window, f.start)
-            rel = _growth(text, figures, members, pos, -1 if m.group("fall") else 1) if m else None
-            if rel is not None and m is not None:
-                rel = replace(rel, cues=" ".join(m.group(0).split()))
+            rel = (
+                _growth(text, figures, members, pos, -1 if m.group("fall") else 1, m.group(0))
+                if m
+                else None
+            )
             if rel is None and multiple and _TIMES_THE.match(text, f.end):
                 rel = _times_the(figures, members, pos)
             if rel is None and f.unit == "percent":
@@ -192,7 +192,7 @@ def _than(text: str, figures: list[Figure], members: list[int], pos: int) -> Rel
 
 
 def _growth(
-    text: str, figures: list[Figure], members: list[int], pos: int, direction: int
+    text: str, figures: list[Figure], members: list[int], pos: int, direction: int, cue: str
 ) -> Relation | None:
     i = members[pos]
     after = [j for j in members[pos + 1 :] if figures[j].unit in _MEASURES]
@@ -202,9 +202,9 @@ def _growth(
         if figures[j].unit in _MEASURES
         and not _in_parentheses(text, figures[j])
         # parallel clauses keep their own sides: "A fell to X from Y, while B rose 30 percent"
-        and not _CLAUSE_BREAK.search(text, figures[j].end, figures[i].start)
+        and not clause_breaks(text, figures[j].end, figures[i].start)
     ]
-    after = [j for j in after if not _CLAUSE_BREAK.search(text, figures[i].end, figures[j].start)]
+    after = [j for j in after if not clause_breaks(text, figures[i].end, figures[j].start)]
     previous = next((j for j in [*after, *before] if _cue(_FROM_CUE, text, figures[j])), None)
     current = next((j for j in after if _cue(_TO_CUE, text, figures[j])), None)
     if current is None:
@@ -215,7 +215,8 @@ def _growth(
             previous = None
     if current is None and previous is None:
         return None  # "grew 78.2 percent": no level, nothing to check
-    return Relation("growth", i, current, previous, figures[i].sentence_no, direction)
+    cues = " ".join(cue.split())
+    return Relation("growth", i, current, previous, figures[i].sentence_no, direction, cues=cues)
 
 
 def _gap(text: str, figures: list[Figure], members: list[int], pos: int) -> Relation | None:

@@ -43,6 +43,7 @@ _MONTH = re.compile(
 _QUARTER = re.compile(
     r"quarter[- ]on[- ]quarter|\bq/q\b|(?:previous|last|a)\s+quarter", re.IGNORECASE
 )
+_CLAUSE_END = re.compile(r"[;.]\s|,\s+(?:while|whereas|but)\b")
 
 
 def _comparison(words: str) -> str | None:
@@ -56,7 +57,7 @@ def _comparison(words: str) -> str | None:
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
-    m = re.compile(r"[;.]\s|,\s+(?:while|whereas|but)\b").search(text, start, end)
+    m = _CLAUSE_END.search(text, start, end)
     return m.start() if m else end
 
 

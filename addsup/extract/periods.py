@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from addsup.extract.numerals import ONES, alternation
 from addsup.extract.scan import Scanner
 
 
@@ -23,20 +24,6 @@ _HALF = re.compile(
     r"|\bH(?P<h>[12])\s*(?P<hyear>(?:19|20)\d\d)?\b",
     re.IGNORECASE,
 )
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -49,7 +36,7 @@ _ORDINALS = {
 }
 _YEAR_OF = r"(?:\s+of\s+(?:(?P<rel>this|last|the\s+previous)\s+year|(?P<year>(?:19|20)\d\d)))?"
 _FIRST_N = re.compile(
-    r"\bfirst\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"\bfirst\s+(?P<n>\d{{1,2}}|{alternation(ONES, 1, 12)})\s+"
     r"(?P<what>months|quarters)" + _YEAR_OF,
     re.IGNORECASE,
 )
@@ -128,7 +115,7 @@ def _year_of(m: re.Match[str], published_on: date | None) -> int | None:
 
 
 def _first_n(m: re.Match[str], published_on: date | None) -> Period | None:
-    n = int(m.group("n")) if m.group("n").isdigit() else _WORDS[m.group("n").lower()]
+    n = int(m.group("n")) if m.group("n").isdigit() else ONES[m.group("n").lower()]
     months = n if m.group("what").lower() == "months" else 3 * n
     year = _year_of(m, published_on)
     if year is None or not 1 <= months <= 12:
@@ -154,8 +141,12 @@ def _quarter(m: re.Match[str], published_on: date | None) -> Period | None:
 def sentence_period(
     sentence: str, published_on: date | None, previous: Period | None
 ) -> Period | None:
-    """The period a sentence speaks of, or None when it names none we can resolve."""
-    m = _HALF.search(sentence)
+    """The period a sentence speaks of, or None when it names none we can resolve.
+
+    Each pattern is tried only where a word it needs is in the sentence (lowered: no letter
+    of those words matches any but itself in either case, as "i", "k" and "s" do)."""
+    low = sentence.lower()
+    m = _HALF.search(sentence) if "half" in low or "h1" in low or "h2" in low else None
     if m:
         if m.group("h"):
             year = int(m.group("hyear")) if m.group("hyear") else _relative("this", published_on)
@@ -169,22 +160,22 @@ def sentence_period(
             )
             second = m.group("which").lower() == "second"
         return _half(year, second) if year else None
-    m = _FIRST_N.search(sentence)
+    m = _FIRST_N.search(sentence) if "month" in low or "quarter" in low else None
     if m:
         return _first_n(m, published_on)
-    m = _QUARTER.search(sentence)
+    m = _QUARTER.search(sentence) if "q" in low else None
     if m:
         return _quarter(m, published_on)
-    if _SAME.search(sentence):
+    if "ame" in low and _SAME.search(sentence):
         return previous
-    m = _YEAR.search(sentence)
+    m = _YEAR.search(sentence) if "19" in sentence or "20" in sentence else None
     if m:
         return _year(int(m.group("year")))
-    m = _RELATIVE_YEAR.search(sentence)
+    m = _RELATIVE_YEAR.search(sentence) if "year" in low else None
     if m:
         year = _relative(m.group("rel"), published_on)
         return _year(year) if year else None
-    m = _ON_WEEKDAY.search(sentence)
+    m = _ON_WEEKDAY.search(sentence) if "day" in low else None
     if m and published_on:
         # "on Sunday" is the latest Sunday up to the article's date
         back = (published_on.weekday() - _WEEKDAYS.index(m.group("day").lower())) % 7

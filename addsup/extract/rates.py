@@ -11,19 +11,11 @@ from __future__ import annotations
 
 import re
 
+from addsup.extract.amount_roles import ROLE_KEYS
 from addsup.extract.figures import Figure
 from addsup.extract.period_cues import MONTHS
-from addsup.extract.roles import (
-    CHANGE_BEFORE,
-    ROLE,
-    ROLE_KEYS,
-    ROLE_KINDS,
-    Rate,
-    Role,
-    role_words,
-    same_money,
-    scope_of,
-)
+from addsup.extract.role_words import ROLE, ROLE_KINDS, role_words, scope_of
+from addsup.extract.roles import CHANGE_BEFORE, Rate, Role, same_money
 from addsup.extract.scan import Scanner
 
 _YEAR_AGO = re.compile(
@@ -87,6 +79,12 @@ _RATE_BEFORE_ROLE = re.compile(
 )
 
 
+_STOP_OR_DIGIT = re.compile(r";|\d")
+_AND_JOINED = re.compile(r"\s*,?\s*and\s+")
+_AND = re.compile(r"\band\b")
+_AND_LEAD = re.compile(r"[^,;:]{0,40}\band\s+")
+
+
 def find_rates(
     text: str, sentences: list[tuple[int, int]], figures: list[Figure], roles: dict[int, Role]
 ) -> dict[int, list[Rate]]:
@@ -127,12 +125,12 @@ def find_rates(
                 gap = text[max(f.end, last_end) : g.start]
                 if (
                     len(gap) > 45
-                    or re.search(r";|\d", gap)
+                    or _STOP_OR_DIGIT.search(gap)
                     or (ROLE_KEYS.near(text, f.end, g.start) and ROLE.search(gap))
                 ):
                     continue
-                joined = found and re.fullmatch(r"\s*,?\s*and\s+", gap)  # "to $30 billion and 2%"
-                if re.search(r"\band\b", gap) and not (last_end or joined):
+                joined = found and _AND_JOINED.fullmatch(gap)  # "to $30 billion and 2%"
+                if _AND.search(gap) and not (last_end or joined):
                     continue  # "..., up 9.1% on the month and up 22.6% on the year" chains
                 last_end = g.end
                 lead, trail = gap, text[g.end : min(g.end + 30, s_end)]
@@ -141,7 +139,7 @@ def find_rates(
             else:
                 continue
             d = _direction(lead) or _direction(trail)
-            if not d and direction and re.fullmatch(r"[^,;:]{0,40}\band\s+", lead[-45:] or ""):
+            if not d and direction and _AND_LEAD.fullmatch(lead[-45:] or ""):
                 d = direction  # "grew 5.7% on the month and 15.8% on the year"
             if not d:
                 continue  # no word of change: a share or a ratio, not a rate
@@ -158,6 +156,10 @@ def find_rates(
 _OBJECT = re.compile(r"\b(?:on|in|of|for|from|to|into|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LEVEL_BEFORE = 4  # sentences back where a rate without a level finds its level
+
+
+_LISTED_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_HEAD_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b")
 
 
 def _rates_without_levels(
@@ -180,7 +182,7 @@ def _rates_without_levels(
         if (
             last is not None
             and figures[last].sentence_no == g.sentence_no
-            and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[figures[last].end : g.start])
+            and _LISTED_GAP.fullmatch(text[figures[last].end : g.start])
         ):
             groups[-1].append(j)
         else:
@@ -192,7 +194,7 @@ def _rates_without_levels(
             continue  # no role named before it in its sentence (the head below is within)
         before = [f for f in figures if s_start <= f.end <= first.start]
         head_start = max([s_start, *(f.end for f in before)])
-        for sep in re.finditer(r";|,\s*(?:while|whereas|but)\b", text[head_start : first.start]):
+        for sep in _HEAD_BREAK.finditer(text[head_start : first.start]):
             head_start = head_start + sep.end()
         if not ROLE_KEYS.near(text, head_start, first.start):
             continue  # no role named: a rate of something else

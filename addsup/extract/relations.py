@@ -159,6 +159,18 @@ def _part_and_whole(
 _LIST_GAP = re.compile(r"^[^.;:%\d]{1,120}$")
 # parallel clauses keep their own sides: no part across "..., while B took up 17.5 percent"
 _CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+
+def clause_breaks(text: str, start: int, end: int) -> bool:
+    """Whether a clause breaks between ``start`` and ``end`` (", while", ";", "whereas"):
+    the pattern is run only on a stretch with a comma, a semicolon or "wh" in it (every
+    break holds one; no letter but "W" lowers to "w", nor any but "H" to "h")."""
+    gap = text[start:end]
+    return ("," in gap or ";" in gap or "wh" in gap.lower()) and bool(
+        _CLAUSE_BREAK.search(text, start, end)
+    )
+
+
 _LIST_END = re.compile(r"^[^.;]{0,30}\b(?:respectively|separately)\b", re.IGNORECASE)
 
 
@@ -220,9 +232,7 @@ def find_share_relations(text: str, figures: list[Figure]) -> list[Relation]:
                 part_idx, whole_idx = (before[-1] if before else None), None
             else:
                 part_idx, whole_idx = _part_and_whole(text, figures, members, pos)
-            if part_idx is not None and _CLAUSE_BREAK.search(
-                text, figures[part_idx].end, share.start
-            ):
+            if part_idx is not None and clause_breaks(text, figures[part_idx].end, share.start):
                 part_idx, whole_idx = None, None  # the amount is the other clause's
             if part_idx is None:
                 relations.extend(_shares_without_part(text, figures, members, pos, cue))

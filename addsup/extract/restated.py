@@ -16,6 +16,7 @@ import re
 
 from addsup.extract.amount_roles import is_change, is_earlier
 from addsup.extract.figures import Figure
+from addsup.extract.numerals import ONES, alternation
 from addsup.extract.relations import Relation
 from addsup.extract.scan import Scanner
 
@@ -25,22 +26,10 @@ _MONTHS = (
     "jan feb mar apr may jun jul aug sep oct nov dec".split()  # the first three letters
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-}
 _SPAN = re.compile(
     rf"\b(?:from\s+)?(?P<a>{_MONTH})\s*(?:-|–|to|through|until)\s*(?P<b>{_MONTH})"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?"
-    r"|\bfirst\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+    rf"|\bfirst\s+(?P<n>\d{{1,2}}|{alternation(ONES, 2, 11)})\s+months"
     r"(?:\s+of\s+(?P<nyear>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
@@ -64,7 +53,7 @@ def _span(text: str, start: int, end: int) -> tuple[int | None, int, int] | None
     for m in _SPAN.finditer(text, start, end):
         if m.group("n"):
             n = m.group("n").lower()
-            last = int(n) if n.isdigit() else _NUMBERS[n]
+            last = int(n) if n.isdigit() else ONES[n]
             year = m.group("nyear")
             first: int | None = 1
         else:

@@ -3,8 +3,8 @@
 Each amount is given a role by the last role word before it in its clause (or a role word
 right after it: "a $3.25 billion trade deficit"): exports (or revenue), imports (or spending),
 a surplus, a deficit, total trade. Its scope is the word that qualifies the role word
-("merchandise exports", "exports of steel") and the partner it names ("exports to Japan");
-its period kind (one month, some days, or months added up) is the period cue nearest to it
+("merchandise exports", "exports of steel") and the partner it names ("exports to Japan"),
+read by ``addsup.extract.role_words``; its period kind (one month, some days, or months added up) is the period cue nearest to it
 in its sentence (or the sentence before). An amount after "as against", "compared with",
 "from", "vs" is a base: a year-earlier level of the role before it.
 """
@@ -20,42 +20,7 @@ from addsup.extract.amount_roles import ROLE_KEYS
 from addsup.extract.cues import Keys, Words
 from addsup.extract.figures import Figure
 from addsup.extract.period_cues import SentenceCues, period_of
-
-ROLE = re.compile(
-    r"\b(?:(?P<s>(?:trade\s+)?surplus(?:es)?)"
-    r"|(?P<d>(?:(?:trade|budget|fiscal)\s+)?(?:deficits?|shortfall)|trade\s+gap)"
-    r"|(?P<x>exports?(?:\s+(?:turnover|value|earnings|revenues?))?(?!\s+_NOUN)|exported"
-    r"|outbound\s+shipments|shipments|revenues?|receipts)"
-    r"|(?P<m>imports?(?:\s+(?:turnover|value|bills?))?(?!\s+_NOUN)|imported|inbound\s+shipments"
-    r"|expenditures?|spending|outlays)"
-    r"|(?P<t>(?:total|overall|foreign|external|two-way)\s+trade|trade(?!\s+(?:surplus|deficit"
-    r"|balance|gap|data|ministry|figures?|policy|war|talks|tensions?|body|office|bodies))"
-    r"|turnover))\b".replace(
-        "_NOUN",  # "import items", "export markets": not the trade itself
-        r"(?:items?|markets?|dut(?:y|ies)|orders?|prices?|licen[cs]es?|controls?|bans?|curbs?"
-        r"|destinations?|sectors?|credits?|tax(?:es)?|volumes?|goods|products|commodit(?:y|ies)"
-        r"|data|partners?|industr(?:y|ies)|firms?|companies|hubs?)\b",
-    ),
-    re.IGNORECASE,
-)
-# every match of ROLE holds one of these
-
-
-# the text last read and its role words by window (``find_rates`` reads those of the
-# windows ``find_roles`` read): one tuple, so a thread reading another text never sees a mix
-_read: list[tuple[str, dict[tuple[int, int], list[re.Match[str]]]]] = [("", {})]
-
-
-def role_words(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """``ROLE.finditer(text, start, end)``, tried only where a key word starts."""
-    read = _read[0]
-    if read[0] is not text:
-        read = _read[0] = (text, {})
-    found = read[1].get((start, end))
-    if found is None:
-        found = read[1][start, end] = ROLE_KEYS.matches(ROLE, text, start, end)
-    return found
-
+from addsup.extract.role_words import ROLE_KINDS, STOP_WORDS, norm, role_words, scope_of
 
 _OVERALL = re.compile(
     r"\b(?:overall|total|global|worldwide|all)\s+(?:[\w-]+\s+)?(?:exports?|imports?|shipments)"
@@ -64,7 +29,6 @@ _OVERALL = re.compile(
 )
 _OVERALL_WORDS = Words("overall", "total", "global", "worldwide", "all")
 _LABEL = re.compile(r"\W*[A-Z][\w ]{0,30}:\s*")
-ROLE_KINDS = "sdxmt"  # the named groups of ROLE
 _ROLE_AFTER = re.compile(
     r"\s*(?:[-‐]?\s*)?(?:\([^()]{0,40}\)\s*)?(?:in\s+)?(?:trade\s+|budget\s+)?(?P<r>surplus|deficit)\b",
     re.I,
@@ -99,16 +63,6 @@ CHANGE_BEFORE = re.compile(
     r"|increase|decrease|growth|drop)\s+(?:by\s+)?(?:of\s+)?(?:some\s+|about\s+)?$",
     re.IGNORECASE,
 )
-_STOP = frozenset(
-    """the a an its their total overall and of while in with as on to by that which whereas
-    but after before budget federal state government fiscal country nation also
-    whole combined trade its' estimated monthly annual january february march april may june
-    july august september october november december""".split()
-)
-_AFTER_SCOPE = re.compile(
-    r"\s+(?:(?P<of>of)\s+(?P<what>[a-z][\w-]+)|(?:to|from|with)\s+(?:the\s+|all\s+of\s+)?"
-    r"(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))"
-)
 _PARTNER_AFTER = re.compile(
     r"[^,;.]{0,30}?\s+with\s+(?:the\s+|all\s+of\s+)?(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 )
@@ -117,6 +71,9 @@ _PARTNER_BEFORE = re.compile(
     r"(?P<partner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 )
 _MEASURES = frozenset({"currency", "count"})
+_ASIDE = re.compile(r"\([^()]*\)\s*")  # "(seasonally adjusted) "
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_LISTED_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,59 +133,6 @@ def renumber(
             f.sentence_no = n
         out.append(f)
     return out, spans
-
-
-def _norm(word: str) -> str:
-    w = word.lower().strip(".’'")
-    if w in ("us", "u.s", "u.s.", "usa", "america", "united states"):
-        return "us"
-    return w[:-1] if w.endswith("s") and len(w) > 3 else w
-
-
-_WORD = re.compile(r"[A-Za-z][\w.-]*")
-_ALNUM = re.compile(r"[^\W_]")
-_LOWER_WORD = re.compile(r"[a-z][\w-]*")
-
-
-def scope_of(text: str, m: re.Match[str], sentence_start: int) -> tuple[str, str]:
-    line = text.rfind("\n", 0, m.start()) + 1  # a line of a list starts like a sentence
-    before = [
-        w
-        for w in text[max(sentence_start, line, m.start() - 30) : m.start()].split()
-        if _ALNUM.search(w)  # not a bullet
-    ]
-    word = before[-1] if before else ""
-    modifier = ""
-    if word.endswith(("'s", "’s")) and word[:1].islower():
-        word = word[:-2]  # "the sector's import bill"
-    bound = ""
-    if word.lower().endswith("-bound"):  # "U.S.-bound exports" are exports to the U.S.
-        word, bound = "", _norm(word[: -len("-bound")])
-    if (
-        word
-        and not word.endswith(("'s", "’s"))
-        and word.lower().strip(",;:(") not in _STOP
-        and _WORD.fullmatch(word)
-        and not word.lower().endswith(("ed", "ing", "ly"))  # "reduced spending": a verb
-        and not (_norm(word) == "service" and len(before) >= 2 and before[-2].lower() == "and")
-        and not (word[0].isupper() and (len(before) >= 2 or "." in word or word.isupper()))
-    ):
-        modifier = _norm(word)  # "merchandise exports"; not "Chinese exports", "U.S. exports"
-    elif len(before) >= 4 and _norm(word) == "service" and before[-3].lower() == "goods":
-        # "the average goods and services deficit": what qualifies the whole balance
-        ahead = before[-4]
-        if ahead.lower() not in _STOP and _LOWER_WORD.fullmatch(ahead):
-            modifier = _norm(ahead)
-    if modifier == "good" and m.group(0).lower().startswith("trade"):
-        modifier = ""  # "goods trade surplus": the trade in goods the story is about
-    partner = bound
-    after = _AFTER_SCOPE.match(text, m.end())
-    if after:
-        if after.group("of"):
-            modifier = modifier or _norm(after.group("what"))
-        else:
-            partner = _norm(after.group("partner"))
-    return modifier, partner
 
 
 def _aside(text: str, start: int, at: int, end: int) -> bool:
@@ -310,10 +214,10 @@ def find_roles(
             named = _BALANCE_WORD.search(text[s_start : f.start])
             modifier = named.group("modifier").lower() if named else ""
             scope = (
-                "" if modifier in _STOP else _norm(modifier),
-                _norm(partner.group("partner")) if partner else "",
+                "" if modifier in STOP_WORDS else norm(modifier),
+                norm(partner.group("partner")) if partner else "",
             )
-            found = (kind, scope, re.sub(r"\([^()]*\)\s*", "", after.group(0)).strip(), None)
+            found = (kind, scope, _ASIDE.sub("", after.group(0)).strip(), None)
         else:
             last = None
             for m in role_words(text, floor, f.start):
@@ -325,7 +229,7 @@ def find_roles(
                 if kind in "sd":
                     partner = _PARTNER_AFTER.match(text, f.end)
                     if partner and not scope[1]:
-                        scope = (scope[0], _norm(partner.group("partner")))
+                        scope = (scope[0], norm(partner.group("partner")))
                 found = (kind, scope, last.group(0), None)
             elif previous is not None and previous in roles:
                 prior = roles[previous]
@@ -347,7 +251,7 @@ def find_roles(
             # "With the European Union, Japan had a deficit of ..."
             named = _PARTNER_BEFORE.search(text, s_start, f.start)
             if named:
-                scope = (scope[0], _norm(named.group("partner")))
+                scope = (scope[0], norm(named.group("partner")))
         period = period_of(cues[f.sentence_no], f) if sentences else None
         line = text[text.rfind("\n", 0, f.start) + 1 : f.start]
         o_start = max(s_start, f.start - 100)
@@ -370,7 +274,7 @@ def _respectively(
     listed roles go to the listed amounts, in order."""
     if not _RESPECTIVELY_KEYS.near(text, 0, len(text)):
         return
-    for m in re.finditer(r"\brespectively\b", text, re.IGNORECASE):
+    for m in _RESPECTIVELY.finditer(text):
         listed = [
             i
             for i, f in enumerate(figures)
@@ -383,7 +287,7 @@ def _respectively(
         run = listed[-1:]
         for i in reversed(listed[:-1]):
             gap = text[figures[i].end : figures[run[0]].start]
-            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+            if not _LISTED_GAP.fullmatch(gap):
                 break
             run.insert(0, i)
         if len(run) < 2:

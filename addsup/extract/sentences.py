@@ -21,10 +21,16 @@ ABBREVIATIONS = frozenset(
     co corp inc ltd plc llc pharm bros intl assn govt jr sr vs etc
     """.split()
 )
+_LONGEST = max(map(len, ABBREVIATIONS))
 # Words that commonly follow an abbreviation in a company name: "Pharm. Co., Ltd."
 _NAME_CONTINUATIONS = frozenset({"co", "corp", "inc", "ltd", "llc", "plc", "group"})
 
-_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# a stop, the closing quotes or brackets after it, then space and what starts a sentence: one
+# pattern per stop, each found by the regex engine's fast scan for one character (a class of
+# three is tried at every position, several times slower)
+_END_AFTER = r"[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+_END_DOT = re.compile(r"\." + _END_AFTER)
+_END_MARKS = (("!", re.compile("!" + _END_AFTER)), ("?", re.compile(r"\?" + _END_AFTER)))
 # a stop with no space after it, between a lower-case word and a capitalised one
 # ("...data showed Monday.Outbound shipments"): copy that lost its line break
 _TIGHT_END = re.compile(r"(?<=[a-z%]{2})[.!?][\"'”’]?(?=[\"“]?[A-Z][^\W\d_])")
@@ -76,10 +82,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ``text[start:end]`` is the sentence exactly as it stands in the input.
     """
     cuts: list[int] = []
-    for match in _END.finditer(text):
-        if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
+    for match in _END_DOT.finditer(text):
+        dot = match.start()
+        # most full stops end a plain word of two letters or more that abbreviates nothing:
+        # told so here, without ``_is_abbreviation``'s walk back
+        space = text.rfind(" ", dot - 20 if dot > 20 else 0, dot)
+        word = text[space + 1 : dot] if space >= 0 else ""
+        if not (
+            (len(word) > _LONGEST or (len(word) > 1 and word.lower() not in ABBREVIATIONS))
+            and word.isalpha()
+            and word.isascii()
+        ) and _is_abbreviation(text, dot):
             continue
         cuts.append(match.end())
+    for mark, end in _END_MARKS:
+        if mark in text:
+            cuts.extend(m.end() for m in end.finditer(text))
     if _TIGHT_KEYS.near(text, 0, len(text)):
         cuts.extend(m.end() for m in _TIGHT_END.finditer(text))
     cuts.extend(m.start() for m in _PARAGRAPH.finditer(text))

@@ -240,7 +240,8 @@ class Units:
         after = _UNIT_AFTER.match(text, end)
         scale_word, unit_word, word = after.group("scale", "unit", "word")
         if scale_word:
-            self.scale = SCALES[" ".join(scale_word.lower().split())]  # "lakh  crore"
+            # most as written; else lowered, one space ("Billion", "lakh  crore")
+            self.scale = SCALES.get(scale_word) or SCALES[" ".join(scale_word.lower().split())]
             self.end = after.end("scale")
         if not unit_word:
             return
