@@ -48,7 +48,7 @@ lint: $(STAMP)
 TEST_WORKERS ?= 2
 
 test: lint
-	$(BIN)/pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
+	$(BIN)/pytest --durations=15 $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 format: $(STAMP)
 	$(BIN)/ruff format .
